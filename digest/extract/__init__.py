@@ -1,0 +1,35 @@
+"""The extract stage: a cleaned ``Document`` becomes an ``Article``."""
+
+from __future__ import annotations
+
+from digest.config import SiteConfig
+from digest.extract.slugs import sanitize_slug, slug_for
+from digest.extract.summary import summarize
+from digest.extract.tags import find_tags
+from digest.extract.timeline import find_timeline
+from digest.extract.title import derive_source, derive_title
+from digest.model import Article, Document
+
+
+def extract_article(doc: Document, config: SiteConfig) -> Article:
+    """Title, source, summary, tags and timeline of one document."""
+    title = derive_title(doc)
+    limit = max(1, min(3, int(config.settings["summary_sentences"])))
+    warnings = list(doc.warnings)
+    if doc.meta.slug:
+        slug = sanitize_slug(doc.meta.slug)
+        if slug != doc.meta.slug:
+            warnings.append(f"slug {doc.meta.slug!r} is not URL-safe; using {slug!r}")
+    else:
+        slug = slug_for(title)
+    return Article(
+        document=doc,
+        slug=slug,
+        title=title,
+        source=derive_source(doc),
+        date=doc.meta.date,
+        summary=doc.meta.summary or summarize(doc, limit),
+        tags=tuple(find_tags(doc.text, config.vocabulary(), extra=doc.meta.tags)),
+        timeline=tuple(find_timeline(doc.text, doc.meta.date)),
+        warnings=tuple(warnings),
+    )

@@ -1,0 +1,76 @@
+"""What every command shares: finding the project, collecting, reporting."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from digest.config import SiteConfig, find_project_root, load_config
+from digest.pipeline import Collection, collect
+
+# Above this many files the report lists only files with problems on screen;
+# the full report (every file) is always written to build/report.json.
+SCREEN_REPORT_LIMIT = 200
+PROGRESS_THRESHOLD = 50
+
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def project(content: str | None) -> tuple[SiteConfig, Path]:
+    root = find_project_root()
+    config = load_config(root)
+    return config, Path(content) if content else root / "content"
+
+
+def collect_with_progress(content_dir: Path, config: SiteConfig) -> Collection:
+    total = sum(1 for p in content_dir.rglob("*") if p.is_file()) if content_dir.is_dir() else 0
+    if total < PROGRESS_THRESHOLD or not err.is_terminal:
+        return collect(content_dir, config)
+    columns = (TextColumn("[bold]Extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True) as progress:
+        task = progress.add_task("extract", total=total)
+        return collect(content_dir, config, advance=lambda: progress.advance(task))
+
+
+STATUS_STYLE = {"published": "green", "draft": "yellow", "refused": "bold red", "skipped": "dim"}
+
+
+def print_report(collection: Collection, config: SiteConfig, report_file: Path | None = None) -> None:
+    """One line per input file (or per problem file for large content), then totals."""
+    reports = collection.reports
+    section = config.settings["section"]
+    show_all = len(reports) <= SCREEN_REPORT_LIMIT
+    for r in reports:
+        if not show_all and r.status == "published" and not r.warnings:
+            continue
+        where = f"/{section}/{r.slug}/" if r.slug else r.detail
+        style = STATUS_STYLE.get(r.status, "")
+        out.print(f"[{style}]{r.status:<9}[/] {r.path}  →  {where}", markup=True)
+        for warning in r.warnings:
+            out.print(f"          [yellow]warning:[/] {warning}", markup=True)
+    for r in collection.errors:
+        err.print(f"{r.path}: error: {r.detail}", markup=False)
+    counts: dict[str, int] = {}
+    for r in reports:
+        counts[r.status] = counts.get(r.status, 0) + 1
+    summary = ", ".join(f"{n} {status}" for status, n in counts.items()) or "no files"
+    out.print(f"{len(reports)} files: {summary}; {collection.warning_count} warnings", markup=False)
+    if report_file is not None:
+        report_file.parent.mkdir(parents=True, exist_ok=True)
+        report_file.write_text(json.dumps([r.__dict__ for r in reports], ensure_ascii=False, indent=1), "utf-8")
+        if not show_all:
+            out.print(f"full report of every file: {report_file}", markup=False)
+
+
+def fail(message: str) -> int:
+    err.print(f"error: {message}", markup=False)
+    return 1
+
+
+def is_tty() -> bool:
+    return sys.stdout.isatty()

@@ -1,0 +1,180 @@
+"""Reads the editorial configuration in ``site_config/`` once per build.
+
+Everything an editor may change without touching code lives there: settings,
+boilerplate patterns, UI labels and the tag vocabulary. Errors name the file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from digest.model import DigestError
+
+CONFIG_DIR = "site_config"
+
+DEFAULT_SETTINGS: dict[str, Any] = {
+    "site_name": {"kk": "Жаңалықтар дайджесті", "en": "News digest"},
+    "section": "articles",
+    "home_articles": 30,
+    "feed_articles": 50,
+    "max_article_bytes": 2_000_000,
+    "summary_sentences": 3,
+    "reading_words_per_minute": 180,
+}
+
+
+@dataclass(frozen=True)
+class Label:
+    kk: str
+    en: str
+
+
+@dataclass(frozen=True)
+class BoilerplatePattern:
+    name: str
+    regex: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """The parsed ``site_config/`` folder of one project."""
+
+    root: Path
+    settings: dict[str, Any]
+    labels: dict[str, Label]
+    months: tuple[Label, ...]
+    boilerplate: tuple[BoilerplatePattern, ...]
+    source_patterns: tuple[re.Pattern[str], ...]
+    fingerprint: str = ""  # changes whenever any file of site_config/ changes
+    _cache: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def config_dir(self) -> Path:
+        return self.root / CONFIG_DIR
+
+    def label(self, key: str) -> Label:
+        try:
+            return self.labels[key]
+        except KeyError:
+            raise DigestError(f"no label {key!r}", path=str(self.config_dir / "labels.yml")) from None
+
+    def vocabulary(self):
+        """The tag vocabulary, loaded on first use (tags.load_vocabulary)."""
+        if "vocabulary" not in self._cache:
+            from digest.extract.tags import load_vocabulary
+
+            self._cache["vocabulary"] = load_vocabulary(self.config_dir)
+        return self._cache["vocabulary"]
+
+
+def read_yaml(path: Path) -> Any:
+    """Load one YAML file; a syntax error becomes a DigestError with its line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DigestError(f"cannot read: {exc}", path=str(path)) from None
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise DigestError(f"invalid YAML: {problem}", path=str(path), line=line) from None
+
+
+def _labels(data: Any, path: Path) -> tuple[dict[str, Label], tuple[Label, ...]]:
+    if not isinstance(data, dict):
+        raise DigestError("expected a mapping of label names to {kk, en}", path=str(path))
+    labels: dict[str, Label] = {}
+    months: list[Label] = []
+    for key, value in data.items():
+        items = value if key == "months" else [value]
+        parsed = []
+        for item in items or []:
+            if not (isinstance(item, dict) and item.get("kk") and item.get("en")):
+                raise DigestError(f"label {key!r} needs both 'kk' and 'en'", path=str(path))
+            parsed.append(Label(str(item["kk"]), str(item["en"])))
+        if key == "months":
+            months = parsed
+        else:
+            labels[str(key)] = parsed[0]
+    if len(months) != 12:
+        raise DigestError("'months' must list the 12 months", path=str(path))
+    return labels, tuple(months)
+
+
+def _compile(pattern: str, where: str, path: Path) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern, re.IGNORECASE)
+    except re.error as exc:
+        raise DigestError(f"bad regular expression in {where}: {exc}", path=str(path)) from None
+
+
+def _boilerplate(data: Any, path: Path):
+    data = data or {}
+    if not isinstance(data, dict):
+        raise DigestError("expected 'line_patterns' and 'source_patterns'", path=str(path))
+    lines = []
+    for i, item in enumerate(data.get("line_patterns") or []):
+        if not isinstance(item, dict) or "pattern" not in item:
+            raise DigestError(f"line_patterns[{i}] needs a 'pattern'", path=str(path))
+        name = str(item.get("name") or f"pattern-{i}")
+        lines.append(BoilerplatePattern(name, _compile(str(item["pattern"]), name, path)))
+    sources = [
+        _compile(str(p), f"source_patterns[{i}]", path)
+        for i, p in enumerate(data.get("source_patterns") or [])
+    ]
+    return tuple(lines), tuple(sources)
+
+
+def fingerprint_dir(directory: Path) -> str:
+    """A hash of every file under ``directory`` (names and bytes)."""
+    digest = hashlib.sha256()
+    if directory.is_dir():
+        for path in sorted(p for p in directory.rglob("*") if p.is_file()):
+            digest.update(str(path.relative_to(directory)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def load_config(root: Path) -> SiteConfig:
+    """Read ``root/site_config``; missing files fall back to built-in defaults."""
+    root = Path(root)
+    directory = root / CONFIG_DIR
+    if not directory.is_dir():
+        raise DigestError(f"no {CONFIG_DIR}/ folder here: run digest from the project's folder", path=str(root))
+    settings = dict(DEFAULT_SETTINGS)
+    user = read_yaml(directory / "digest.yml") or {}
+    if not isinstance(user, dict):
+        raise DigestError("expected a mapping of settings", path=str(directory / "digest.yml"))
+    settings.update(user)
+    labels_path = directory / "labels.yml"
+    labels, months = _labels(read_yaml(labels_path), labels_path)
+    bp_path = directory / "boilerplate.yml"
+    lines, sources = _boilerplate(read_yaml(bp_path), bp_path)
+    return SiteConfig(
+        root=root,
+        settings=settings,
+        labels=labels,
+        months=months,
+        boilerplate=lines,
+        source_patterns=sources,
+        fingerprint=fingerprint_dir(directory),
+    )
+
+
+def find_project_root(start: Path | None = None) -> Path:
+    """The nearest folder at or above ``start`` that holds site_config/."""
+    here = Path(start or Path.cwd()).resolve()
+    for candidate in (here, *here.parents):
+        if (candidate / CONFIG_DIR).is_dir():
+            return candidate
+    return here

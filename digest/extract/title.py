@@ -1,0 +1,45 @@
+"""Titles and sources: front matter wins, then what the text itself offers."""
+
+from __future__ import annotations
+
+import re
+
+from digest.kazakh import split_sentences
+from digest.model import Document
+
+MAX_TITLE = 120
+_ATTRIBUTION = re.compile(r",?\s*деп (?:хабарлайды|хабарлады|жазады|жазды|мәлімдейді)\b.*$", re.S)
+
+
+def shorten(text: str, limit: int) -> str:
+    """Cut ``text`` at a word boundary so it fits ``limit`` characters (with "…")."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:–-—«\"") + "…"
+
+
+def derive_title(doc: Document) -> str:
+    """Front matter title; else the article's headline; else a cut of its lead."""
+    if doc.meta.title:
+        return doc.meta.title
+    if doc.headline:
+        return shorten(doc.headline, MAX_TITLE)
+    lead_block = next((b for b in doc.blocks if b.kind in ("paragraph", "quote")), doc.blocks[0])
+    sentences = split_sentences(lead_block.text)
+    lead = sentences[0].text if sentences else lead_block.text
+    lead = _ATTRIBUTION.sub("", lead).rstrip(" .,")
+    if len(lead) > MAX_TITLE:
+        # Prefer a clause boundary over a cut mid-clause when one is close enough.
+        clause = max(lead.rfind(",", 0, MAX_TITLE), lead.rfind(" – ", 0, MAX_TITLE))
+        if clause >= 50:
+            return lead[:clause].rstrip()
+    return shorten(lead, MAX_TITLE)
+
+
+def derive_source(doc: Document) -> str | None:
+    return doc.meta.source or doc.source_hint

@@ -1,0 +1,164 @@
+"""Cleaning: from the lines of an article to reading-order blocks.
+
+News sites wrap articles in boilerplate and transcripts come without
+punctuation, so the line structure is all we have. The rules here are about
+layout, not language: which line is a headline, a subheading, a speaker line
+or a quote. No library does this for news text pasted from Kazakh sites.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from digest.model import Block
+
+TERMINAL = ".!?…:;»\"”)"
+DASHES = "-–—"
+_SPEAKER = re.compile(r"^(?P<name>[^\W\d_][^,:]{2,60}),\s*(?P<role>[^:]{3,120}):$")
+_WORDS = re.compile(r"\w+(?:-\w+)*")
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    blocks: tuple[Block, ...]
+    headline: str | None
+    source_hint: str | None
+    removed: tuple[str, ...]
+
+
+def _words(line: str) -> int:
+    return len(_WORDS.findall(line))
+
+
+def _ends_open(line: str) -> bool:
+    """True when the line has no sentence-final punctuation."""
+    return not line.endswith(tuple(TERMINAL))
+
+
+def _starts_like_text(line: str) -> bool:
+    first = line[:1]
+    return bool(first) and first.isalpha() and first.isupper()
+
+
+def is_heading_like(line: str, max_words: int = 16, max_chars: int = 120) -> bool:
+    """A short line that starts with a capital and ends without punctuation."""
+    if not _starts_like_text(line) or len(line) > max_chars:
+        return False
+    words = _words(line)
+    if line.endswith("?"):
+        return 1 <= words <= 6
+    return 2 <= words <= max_words and _ends_open(line) and line[-1:] != ","
+
+
+def drop_boilerplate(lines: list[str], patterns) -> tuple[list[str], list[str]]:
+    kept, removed = [], []
+    for line in lines:
+        if any(p.regex.fullmatch(line) for p in patterns):
+            removed.append(line)
+        else:
+            kept.append(line)
+    return kept, removed
+
+
+def drop_repeats(lines: list[str]) -> tuple[list[str], list[str]]:
+    """Keep the first copy of a paragraph that a site printed twice."""
+    seen: set[str] = set()
+    kept, removed = [], []
+    for line in lines:
+        key = " ".join(line.split()).casefold()
+        # Speaker lines legitimately repeat: each introduces another quote.
+        if _words(line) >= 5 and key in seen and not speaker_of(line):
+            removed.append(line)
+            continue
+        seen.add(key)
+        kept.append(line)
+    return kept, removed
+
+
+def find_headline(lines: list[str]) -> int | None:
+    """Index of a headline among the first lines, if the article has one."""
+    for index, line in enumerate(lines[:2]):
+        if len(lines) > 1 and is_heading_like(line, max_words=16) and not line.endswith("?"):
+            return index
+    return None
+
+
+def find_source(lines: list[str], patterns) -> str | None:
+    for line in lines[:4]:
+        for pattern in patterns:
+            match = pattern.search(line)
+            if match:
+                return match.group(1).strip().rstrip(".") or None
+    return None
+
+
+def is_transcript(lines: list[str]) -> bool:
+    """Most lines unpunctuated: a TV transcript, where short lines are not headings."""
+    body = [line for line in lines if _words(line) >= 3]
+    if len(body) < 4:
+        return False
+    return sum(_ends_open(line) for line in body) / len(body) >= 0.5
+
+
+def speaker_of(line: str) -> str | None:
+    """"Ирина Новикова, экономика ғылымдарының докторы:" → the whole attribution."""
+    match = _SPEAKER.match(line)
+    if match and _words(line) <= 14 and _starts_like_text(line):
+        return line[:-1].strip()
+    return None
+
+
+def build_blocks(lines: list[str], headline_index: int | None) -> list[Block]:
+    transcript = is_transcript(lines)
+    blocks: list[Block] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if i == headline_index:
+            blocks.append(Block("headline", line))
+            i += 1
+            continue
+        speaker = speaker_of(line)
+        if speaker and i + 1 < len(lines) and lines[i + 1][:1] in DASHES:
+            blocks.append(Block("speaker", speaker))
+            i += 1
+            # The quote runs until a line that ends a sentence (transcribers put the
+            # full stop at the end of a speech), at most a few lines.
+            for count in range(10):
+                if i >= len(lines) or (count and speaker_of(lines[i])):
+                    break
+                text = lines[i].lstrip(DASHES + " ") if count == 0 else lines[i]
+                if text:
+                    blocks.append(Block("quote", text, speaker=speaker))
+                i += 1
+                if not _ends_open(text):
+                    break
+            continue
+        is_heading = (
+            not transcript
+            and blocks
+            and i + 1 < len(lines)
+            and is_heading_like(line, max_words=8, max_chars=80)
+            and _words(lines[i + 1]) > _words(line)
+        )
+        blocks.append(Block("heading" if is_heading else "paragraph", line))
+        i += 1
+    return blocks
+
+
+def clean(body: str, boilerplate, source_patterns) -> Cleaned:
+    """Turn a decoded, normalised article body into blocks."""
+    lines = [" ".join(line.split()) for line in body.split("\n")]
+    lines = [line for line in lines if line]
+    lines, removed = drop_boilerplate(lines, boilerplate)
+    lines, repeated = drop_repeats(lines)
+    headline_index = find_headline(lines)
+    blocks = build_blocks(lines, headline_index)
+    headline = lines[headline_index] if headline_index is not None else None
+    return Cleaned(
+        blocks=tuple(blocks),
+        headline=headline,
+        source_hint=find_source(lines, source_patterns),
+        removed=tuple(removed + repeated),
+    )

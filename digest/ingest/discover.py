@@ -1,0 +1,57 @@
+"""Which files in content/ are articles, which are skipped, and why."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+ARTICLE_SUFFIXES = (".txt", ".md")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    path: Path
+    shown: str  # the path as editors see it in reports
+    problem: str | None = None  # set when the file is refused before reading
+
+
+def is_ignored(name: str) -> bool:
+    """Hidden files and editors' temporary files are not content."""
+    return (
+        name.startswith(".")
+        or name.endswith(("~", ".swp", ".swo", ".tmp", ".bak"))
+        or name.startswith(("#", "~$"))
+        or name in {"Thumbs.db", "desktop.ini"}
+    )
+
+
+def discover(content_dir: Path, shown_root: Path | None = None) -> list[Candidate]:
+    """Every file under ``content_dir`` that an editor may have meant as content."""
+    base = content_dir.resolve()
+    shown_root = shown_root or content_dir.parent
+    found: list[Candidate] = []
+    for dirpath, dirnames, filenames in os.walk(content_dir, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not is_ignored(d))
+        for name in sorted(filenames):
+            if is_ignored(name):
+                continue
+            path = Path(dirpath) / name
+            try:
+                shown = str(path.relative_to(shown_root))
+            except ValueError:
+                shown = str(path)
+            found.append(_check(path, shown, base))
+    return found
+
+
+def _check(path: Path, shown: str, base: Path) -> Candidate:
+    if path.is_symlink():
+        target = path.resolve()
+        if not target.is_relative_to(base):
+            return Candidate(path, shown, "symbolic link to a file outside content/ refused")
+        if not target.is_file():
+            return Candidate(path, shown, "symbolic link to nothing")
+    if path.suffix.lower() not in ARTICLE_SUFFIXES:
+        return Candidate(path, shown, f"not an article file (only {' and '.join(ARTICLE_SUFFIXES)} are read)")
+    return Candidate(path, shown)

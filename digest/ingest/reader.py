@@ -1,0 +1,64 @@
+"""Reads one article file into a ``Document``: the ingest stage's entry point."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from digest import kazakh
+from digest.config import SiteConfig
+from digest.ingest.clean import clean
+from digest.ingest.decode import decode
+from digest.ingest.frontmatter import parse_meta, split_front_matter
+from digest.model import DigestError, Document
+
+
+def normalize_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_document(path: Path, config: SiteConfig, display: str | None = None) -> Document:
+    """Read, decode, split front matter, normalise and clean one article file.
+
+    Raises DigestError (naming the file) when the file cannot become an article.
+    """
+    shown = display or str(path)
+    limit = int(config.settings["max_article_bytes"])
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise DigestError(
+                f"file is {size / 1e6:.1f} MB, over the limit of {limit / 1e6:.1f} MB "
+                "(max_article_bytes in site_config/digest.yml)",
+                path=shown,
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DigestError(f"cannot read: {exc.strerror or exc}", path=shown) from None
+    return parse_document(data, config, shown)
+
+
+def parse_document(data: bytes, config: SiteConfig, shown: str) -> Document:
+    """The bytes-to-Document part of ``read_document`` (no file system)."""
+    if not data.strip():
+        raise DigestError("file is empty", path=shown)
+    text, warnings = decode(data, shown)
+    text = normalize_newlines(text)
+    front, body, _ = split_front_matter(text, shown)
+    meta, meta_warnings = parse_meta(front, shown)
+    body = kazakh.normalize(body)
+    cleaned = clean(body, config.boilerplate, config.source_patterns)
+    if not any(b.kind != "headline" for b in cleaned.blocks):
+        what = "only boilerplate" if cleaned.removed else "no text"
+        raise DigestError(f"article has {what} after cleaning", path=shown)
+    return Document(
+        path=shown,
+        meta=meta,
+        blocks=cleaned.blocks,
+        text="\n".join(block.text for block in cleaned.blocks),
+        headline=cleaned.headline,
+        source_hint=cleaned.source_hint,
+        removed=cleaned.removed,
+        warnings=warnings + meta_warnings,
+        content_hash=hashlib.sha256(data).hexdigest(),
+    )

@@ -1,0 +1,165 @@
+"""The Markdown page of one article: title, meta line, tags, summary, body, timeline."""
+
+from __future__ import annotations
+
+import math
+
+from digest.config import SiteConfig
+from digest.model import Article, Block, Tag
+from digest.render.dates import iso, time_element
+from digest.render.markup import bilingual, front_matter, h, md_escape
+
+WORDS_PER_MINUTE_DEFAULT = 180
+
+
+def reading_minutes(article: Article, config: SiteConfig) -> int:
+    words = len(article.document.text.split())
+    per_minute = int(config.settings.get("reading_words_per_minute") or WORDS_PER_MINUTE_DEFAULT)
+    return max(1, math.ceil(words / per_minute))
+
+
+def tag_chip(tag: Tag, link_prefix: str) -> str:
+    """A Markdown link to the tag page showing both labels."""
+    label = md_escape(tag.kk)
+    en = f' <span class="digest-chip__en" lang="en">{h(tag.en)}</span>' if tag.en != tag.kk else ""
+    return f"[{label}{en}]({link_prefix}tags/{tag.id}.md){{ .digest-chip .digest-chip--{tag.kind} }}"
+
+
+def tag_chips(tags: tuple[Tag, ...], link_prefix: str, config: SiteConfig) -> str:
+    if not tags:
+        return ""
+    chips = " ".join(tag_chip(t, link_prefix) for t in tags)
+    label = config.label("tags")
+    return (
+        f'<nav class="digest-chips" aria-label="{h(label.kk)} · {h(label.en)}" markdown>\n'
+        f"{chips}\n\n</nav>\n\n"
+    )
+
+
+def meta_line(article: Article, config: SiteConfig, with_reading_time: bool = True) -> str:
+    items = []
+    when = iso(article.date)
+    published = bilingual(config.label("published"))
+    if when:
+        items.append(f'{published}: {time_element(when, config)}')
+    else:
+        items.append(bilingual(config.label("date_unknown")))
+    if article.source:
+        source = h(article.source)
+        url = article.document.meta.url
+        if url:
+            source = f'<a href="{h(url)}" rel="noopener nofollow">{source}</a>'
+        items.append(f'{bilingual(config.label("source"))}: <span class="digest-source">{source}</span>')
+    if with_reading_time:
+        minutes = reading_minutes(article, config)
+        unit = config.label("minutes")
+        items.append(
+            f'{bilingual(config.label("reading_time"))}: {minutes} {h(unit.kk)}'
+            f' <span lang="en">/ {minutes} {h(unit.en)}</span>'
+        )
+    inner = "".join(f'<span class="digest-meta__item">{item}</span>' for item in items)
+    return f'<p class="digest-meta">{inner}</p>\n\n'
+
+
+def summary_box(article: Article, config: SiteConfig) -> str:
+    if not article.summary:
+        return ""
+    text = " ".join(md_escape(s) for s in article.summary)
+    title = bilingual(config.label("summary"))
+    return (
+        f'<section class="digest-summary" markdown>\n'
+        f'<h2 class="digest-summary__title">{title}</h2>\n\n{text}\n\n</section>\n\n'
+    )
+
+
+def _quote(speaker: str | None, lines: list[str]) -> str:
+    paragraphs = "".join(f"<p>{h(line)}</p>" for line in lines)
+    cite = f'<footer class="digest-quote__speaker">— {h(speaker)}</footer>' if speaker else ""
+    return f'<blockquote class="digest-quote">{paragraphs}{cite}</blockquote>\n\n'
+
+
+def body(blocks: tuple[Block, ...]) -> str:
+    """The cleaned text: paragraphs, subheadings, and speaker quotes grouped."""
+    out: list[str] = []
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        if block.kind == "headline":
+            i += 1
+        elif block.kind == "heading":
+            out.append(f"## {md_escape(block.text)}\n\n")
+            i += 1
+        elif block.kind in ("speaker", "quote"):
+            speaker = block.text if block.kind == "speaker" else block.speaker
+            i += block.kind == "speaker"
+            lines = []
+            while i < len(blocks) and blocks[i].kind == "quote" and blocks[i].speaker == speaker:
+                lines.append(blocks[i].text)
+                i += 1
+            out.append(_quote(speaker, lines))
+        else:
+            out.append(f"{md_escape(block.text)}\n\n")
+            i += 1
+    return "".join(out)
+
+
+def timeline_section(article: Article, config: SiteConfig) -> str:
+    entries = [e for e in article.timeline if not e.recurring]
+    title = bilingual(config.label("timeline"))
+    out = [f'<section class="digest-timeline-section">\n<h2 id="timeline">{title}</h2>\n']
+    if not entries:
+        out.append(f'<p class="digest-empty">{bilingual(config.label("no_timeline"))}</p>\n')
+    else:
+        out.append('<ol class="digest-timeline">\n')
+        for entry in entries:
+            out.append(timeline_item(entry.when, entry.text, entry.event, entry.relative, config))
+        out.append("</ol>\n")
+    out.append("</section>\n\n")
+    return "".join(out)
+
+
+def timeline_item(when, text, event, relative, config: SiteConfig, link: str = "") -> str:
+    """One entry of a vertical timeline (shared by article, tag and timeline pages)."""
+    if when:
+        stamp = time_element(when, config)
+    else:
+        stamp = f'<span class="digest-timeline__expr">{h(text)}</span>'
+    note = ""
+    if relative and not when:
+        note = f' <span class="digest-timeline__note">({bilingual(config.label("relative"))})</span>'
+    expr = f' <span class="digest-timeline__expr">«{h(text)}»</span>' if when else ""
+    return (
+        f'<li class="digest-timeline__item"><div class="digest-timeline__when">{stamp}{note}</div>'
+        f'<div class="digest-timeline__event">{h(event)}{expr}{link}</div></li>\n'
+    )
+
+
+def article_page(article: Article, config: SiteConfig) -> str:
+    """The whole generated Markdown of one article page."""
+    meta = {
+        "title": article.title,
+        "description": " ".join(article.summary)[:300],
+        "digest": {
+            "kind": "article",
+            "date": iso(article.date),
+            "source": article.source,
+            "tags": [t.id for t in article.tags],
+        },
+    }
+    parts = [
+        front_matter(meta),
+        f"# {md_escape(article.title)}\n\n",
+        meta_line(article, config),
+        tag_chips(article.tags, "../", config),
+        summary_box(article, config),
+        '<div class="digest-body" markdown>\n\n',
+        body(article.document.blocks),
+        "</div>\n\n",
+        timeline_section(article, config),
+    ]
+    if article.document.meta.url:
+        parts.append(
+            f'<p class="digest-original"><a href="{h(article.document.meta.url)}" rel="noopener nofollow">'
+            f'{bilingual(config.label("original"))}</a></p>\n'
+        )
+    return "".join(parts)

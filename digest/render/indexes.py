@@ -1,0 +1,168 @@
+"""Cross-article pages: home, archive, tags index, one page per tag, timeline.
+
+They are built after every article is extracted (as MkDocs's build gathers all
+pages before rendering), so each listing sees the same, complete data.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from digest.config import SiteConfig
+from digest.model import TAG_KINDS, Article, Tag, TimelineEntry
+from digest.render.article_page import tag_chips, timeline_item
+from digest.render.collation import kazakh_key
+from digest.render.dates import iso, time_element
+from digest.render.markup import bilingual, front_matter, h, md_escape
+
+
+def newest_first(articles: list[Article]) -> list[Article]:
+    """Dated articles newest first, then undated ones in file order."""
+    dated = sorted((a for a in articles if a.date), key=lambda a: (a.date, a.path), reverse=True)
+    undated = sorted((a for a in articles if not a.date), key=lambda a: a.path)
+    return dated + undated
+
+
+def _index_meta(title: str, kind: str) -> str:
+    # Listing pages repeat article text; keep them out of search results.
+    return front_matter({"title": title, "search": {"exclude": True}, "digest": {"kind": kind}})
+
+
+def article_card(article: Article, prefix: str, config: SiteConfig, with_summary: bool = True) -> str:
+    when = iso(article.date)
+    stamp = time_element(when, config) if when else bilingual(config.label("date_unknown"))
+    source = f' · <span class="digest-source">{h(article.source)}</span>' if article.source else ""
+    summary = " ".join(md_escape(s) for s in article.summary) if with_summary else ""
+    return (
+        f'<article class="digest-card" markdown>\n'
+        f"## [{md_escape(article.title)}]({prefix}{config.settings['section']}/{article.slug}.md)\n\n"
+        f'<p class="digest-card__meta">{stamp}{source}</p>\n\n'
+        + (f"{summary}\n\n" if summary else "")
+        + tag_chips(article.tags, prefix, config)
+        + "</article>\n\n"
+    )
+
+
+def home_page(articles: list[Article], config: SiteConfig) -> str:
+    site = config.settings["site_name"]
+    limit = int(config.settings["home_articles"])
+    ordered = newest_first(articles)
+    parts = [
+        _index_meta(f"{site['kk']} · {site['en']}", "home"),
+        f'# {md_escape(site["kk"])} <span class="digest-h1-en" lang="en">{h(site["en"])}</span>\n\n',
+        f'<p class="digest-lede">{bilingual(config.label("latest"))}</p>\n\n',
+    ]
+    parts += [article_card(a, "", config) for a in ordered[:limit]]
+    if len(ordered) > limit:
+        parts.append(f"[{bilingual(config.label('all_articles'))}](archive.md){{ .md-button }}\n")
+    return "".join(parts)
+
+
+def archive_page(articles: list[Article], config: SiteConfig) -> str:
+    """Every article, grouped by year, titles only: keeps the home page small."""
+    parts = [_index_meta(f"{config.label('archive').kk} · {config.label('archive').en}", "archive")]
+    parts.append(f"# {bilingual(config.label('archive'))}\n\n")
+    groups: dict[str, list[Article]] = defaultdict(list)
+    for article in newest_first(articles):
+        groups[str(article.date.year) if article.date else ""].append(article)
+    for year, items in groups.items():
+        heading = year or bilingual(config.label("date_unknown"))
+        parts.append(f"## {heading}\n\n")
+        for a in items:
+            when = f" — {time_element(iso(a.date), config)}" if a.date else ""
+            parts.append(f"- [{md_escape(a.title)}]({config.settings['section']}/{a.slug}.md){when}\n")
+        parts.append("\n")
+    return "".join(parts)
+
+
+def collect_tags(articles: list[Article]) -> dict[str, tuple[Tag, list[Article]]]:
+    """Tag id → (a representative Tag, the articles carrying it)."""
+    found: dict[str, tuple[Tag, list[Article]]] = {}
+    for article in articles:
+        for tag in article.tags:
+            if tag.id not in found:
+                found[tag.id] = (tag, [])
+            found[tag.id][1].append(article)
+    return found
+
+
+def tags_index(tags: dict[str, tuple[Tag, list[Article]]], config: SiteConfig) -> str:
+    label = config.label("tags")
+    parts = [_index_meta(f"{label.kk} · {label.en}", "tags"), f"# {bilingual(label)}\n\n"]
+    if not tags:
+        parts.append(f'<p class="digest-empty">{bilingual(config.label("no_tags"))}</p>\n')
+    for kind in TAG_KINDS:
+        members = sorted((t for t, _ in tags.values() if t.kind == kind), key=lambda t: kazakh_key(t.kk))
+        if not members:
+            continue
+        parts.append(f'## {bilingual(config.label(kind))}\n\n<ul class="digest-tag-list">\n')
+        for tag in members:
+            count = len(tags[tag.id][1])
+            en = f' <span lang="en">{h(tag.en)}</span>' if tag.en != tag.kk else ""
+            parts.append(
+                f'<li markdown>[{md_escape(tag.kk)}{en}]({tag.id}.md){{ .digest-chip .digest-chip--{kind} }}'
+                f' <span class="digest-count">{count}</span></li>\n'
+            )
+        parts.append("</ul>\n\n")
+    return "".join(parts)
+
+
+def tag_page(tag: Tag, articles: list[Article], config: SiteConfig) -> str:
+    kind = config.label(tag.kind)
+    parts = [
+        _index_meta(f"{tag.kk} · {tag.en}", "tag"),
+        f'# {md_escape(tag.kk)} <span class="digest-h1-en" lang="en">{h(tag.en)}</span>\n\n',
+        f'<p class="digest-lede">{bilingual(kind)} · {len(articles)} {h(config.label("article_count").kk)}'
+        f' <span lang="en">/ {len(articles)} {h(config.label("article_count").en)}</span></p>\n\n',
+        f"## {bilingual(config.label('tag_articles'))}\n\n",
+    ]
+    parts += [article_card(a, "../", config) for a in newest_first(articles)]
+    entries = [(e, a) for a in articles for e in a.timeline if e.when and not e.recurring]
+    if entries:
+        parts.append(f"## {bilingual(config.label('tag_timeline'))}\n\n")
+        # Raw HTML links are relative to the page's URL (/tags/<id>/), not its file.
+        parts.append(timeline_list(entries, "../../", config))
+    return "".join(parts)
+
+
+def _when_key(when: str) -> tuple[int, int, int]:
+    parts = [int(p) for p in when.split("-")] + [0, 0]
+    return parts[0], parts[1], parts[2]
+
+
+def timeline_list(entries: list[tuple[TimelineEntry, Article]], url_prefix: str, config: SiteConfig) -> str:
+    """Entries in chronological order; ``url_prefix`` leads from the page's URL to the root."""
+    ordered = sorted(entries, key=lambda ea: (_when_key(ea[0].when), ea[1].path, ea[0].start))
+    out = ['<ol class="digest-timeline">\n']
+    for entry, article in ordered:
+        link = (
+            f' <a class="digest-timeline__link" href="{url_prefix}{config.settings["section"]}/{article.slug}/">'
+            f"{h(article.title)}</a>"
+        )
+        out.append(timeline_item(entry.when, entry.text, entry.event, entry.relative, config, link))
+    out.append("</ol>\n\n")
+    return "".join(out)
+
+
+def timeline_page(articles: list[Article], config: SiteConfig) -> str:
+    """All resolved entries by year, then the unresolved ones under their articles."""
+    label = config.label("timeline")
+    parts = [_index_meta(f"{label.kk} · {label.en}", "timeline"), f"# {bilingual(label)}\n\n"]
+    resolved = [(e, a) for a in articles for e in a.timeline if e.when and not e.recurring]
+    by_year: dict[int, list] = defaultdict(list)
+    for entry, article in resolved:
+        by_year[_when_key(entry.when)[0]].append((entry, article))
+    for year in sorted(by_year):
+        parts.append(f'<h2 id="y{year}" class="digest-year">{year}</h2>\n\n')
+        parts.append(timeline_list(by_year[year], "../", config))
+    pending = [a for a in newest_first(articles) if any(not e.when and not e.recurring for e in a.timeline)]
+    if pending:
+        parts.append(f"## {bilingual(config.label('unresolved'))}\n\n")
+        for article in pending:
+            parts.append(f"### [{md_escape(article.title)}](../{config.settings['section']}/{article.slug}.md)\n\n")
+            parts.append('<ol class="digest-timeline digest-timeline--pending">\n')
+            for e in article.timeline:
+                if not e.when and not e.recurring:
+                    parts.append(timeline_item(None, e.text, e.event, e.relative, config))
+            parts.append("</ol>\n\n")
+    return "".join(parts)

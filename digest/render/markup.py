@@ -1,0 +1,52 @@
+"""Turning article text into safe Markdown and HTML: text stays text.
+
+Article text is written into generated Markdown, so every character that
+Markdown or HTML would read as syntax is escaped; the page then shows exactly
+what the author wrote and nothing in an article becomes markup or script.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import yaml
+
+from digest.config import Label
+
+# Python-Markdown's escapable characters (its ESCAPED_CHARS, plus '|' from the
+# tables extension, which mkdocs.yml enables): a backslash before each makes it
+# literal. '<', '>' and '&' become entities instead. Escaping any other
+# character would leave a visible backslash, so the list is exactly this.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+
+
+def md_escape(text: str) -> str:
+    """Escape text for a Markdown paragraph or heading (one line)."""
+    text = " ".join(text.split())
+    text = html.escape(text, quote=False)
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def h(text: str) -> str:
+    """Escape text for HTML content or attribute values."""
+    return html.escape(" ".join(str(text).split()), quote=True)
+
+
+def bilingual(label: Label, tag: str = "span", cls: str = "digest-label") -> str:
+    """Kazakh label with the English beside it, the English marked lang="en"."""
+    return (
+        f'<{tag} class="{cls}"><span class="digest-label__kk">{h(label.kk)}</span>'
+        f'<span class="digest-label__sep" aria-hidden="true"> · </span>'
+        f'<span class="digest-label__en" lang="en">{h(label.en)}</span></{tag}>'
+    )
+
+
+def front_matter(data: dict) -> str:
+    """YAML front matter written by a serializer, never by hand.
+
+    A title with a quote hand-formatted into YAML makes MkDocs show the front
+    matter as body text; safe_dump quotes whatever needs quoting.
+    """
+    body = yaml.safe_dump(data, allow_unicode=True, sort_keys=True, width=10_000)
+    return f"---\n{body}---\n\n"

@@ -1,0 +1,39 @@
+"""Writing generated files so that unchanged ones keep their mtime.
+
+MkDocs's dirty builds and editors' tools look at modification times; a file
+rewritten with identical bytes would look changed.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def write_if_changed(path: Path, content: str | bytes) -> bool:
+    """Write ``content`` unless the file already holds exactly it; True if written."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    try:
+        if path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+    return True
+
+
+def remove_stale(root: Path, keep: set[Path]) -> list[Path]:
+    """Delete generated files under ``root`` that this build did not produce."""
+    removed = []
+    if not root.is_dir():
+        return removed
+    for path in sorted(root.rglob("*"), reverse=True):
+        if path.is_file() and path not in keep:
+            path.unlink()
+            removed.append(path)
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    return removed
