@@ -1,0 +1,374 @@
+"""Kazakh temporal expressions: find them and resolve them against a publication date.
+
+The language knowledge (month names, number words, relative words, eras and
+the families of expressions) lives in ``data/dates.yml``; this module only
+compiles that registry, matches it, joins neighbouring pieces ("2024 жылғы" +
+"15 наурызда") and turns each expression into a ``when`` string.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+DATA_FILE = Path(__file__).parent / "data" / "dates.yml"
+
+_MACRO = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
+# gaps between two pieces that still make one expression
+_JOIN_GAP = re.compile(r"\s{1,3}")
+_RANGE_GAP = re.compile(r"\s*[-–—]\s*")
+
+# kinds whose expression is placed relative to the publication date
+_RELATIVE_KINDS = {"relative", "month", "season", "period", "weekday"}
+
+
+@dataclass(frozen=True)
+class Family:
+    """One registered family of temporal expressions."""
+
+    name: str
+    kind: str
+    priority: int
+    regex: re.Pattern[str]
+    sets: dict[str, Any] = field(default_factory=dict)
+    weak: bool = False
+    exclude: tuple[re.Pattern[str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Registry:
+    """The compiled contents of the data file."""
+
+    families: tuple[Family, ...]
+    lexicon: dict[str, dict[str, Any]]
+    year_pivot: int
+    max_event_chars: int
+
+
+@dataclass(frozen=True)
+class TemporalExpression:
+    """A temporal expression found in a text, with what it means."""
+
+    start: int
+    end: int
+    text: str
+    family: str
+    kind: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    unit: str | None = None  # for kind "relative": year, month, week or day
+    offset: int | None = None
+    granularity: str | None = None  # coarsest unit to report, if coarser than found
+    weak: bool = False
+
+    @property
+    def recurring(self) -> bool:
+        return self.kind == "recurring"
+
+    @property
+    def relative(self) -> bool:
+        if self.kind == "date":
+            return self.year is None
+        if self.kind in ("month", "season"):
+            return self.year is None
+        return self.kind in _RELATIVE_KINDS
+
+
+# ---------------------------------------------------------------------------
+# the registry
+
+
+def _alternation(words: dict[str, Any]) -> str:
+    ordered = sorted(words, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")"
+
+
+def _expand(pattern: str, macros: dict[str, str], depth: int = 0) -> str:
+    if depth > 12:
+        raise ValueError(f"dates.yml: macros nest too deep in {pattern[:60]!r}")
+
+    def sub(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if name not in macros:
+            raise ValueError(f"dates.yml: unknown macro {{{name}}}")
+        return _expand(macros[name], macros, depth + 1)
+
+    return _MACRO.sub(sub, pattern)
+
+
+@lru_cache(maxsize=4)
+def load_registry(path: Path = DATA_FILE) -> Registry:
+    """Read and compile the families of ``dates.yml`` (cached)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    lexicon = {name: dict(words) for name, words in data["lexicon"].items()}
+    macros = {name: _alternation(words) for name, words in lexicon.items()}
+    macros.update(data.get("macros", {}))
+    families = []
+    for spec in data["families"]:
+        body = _expand(spec["pattern"], macros)
+        regex = re.compile(
+            r"(?<![\w-])(?:" + body + ")" + _expand("{POST}", macros) + r"(?!\w)",
+            re.IGNORECASE,
+        )
+        families.append(
+            Family(
+                name=spec["name"],
+                kind=spec["kind"],
+                priority=int(spec.get("priority", 50)),
+                regex=regex,
+                sets=dict(spec.get("sets") or {}),
+                weak=bool(spec.get("weak", False)),
+                exclude=tuple(re.compile(x, re.IGNORECASE) for x in spec.get("exclude", ())),
+            )
+        )
+    return Registry(
+        families=tuple(families),
+        lexicon=lexicon,
+        year_pivot=int(data.get("year_pivot", 40)),
+        max_event_chars=int(data.get("max_event_chars", 200)),
+    )
+
+
+# ---------------------------------------------------------------------------
+# reading numbers, months and years
+
+
+def _prefix_lookup(word: str, table: dict[str, Any]) -> Any:
+    word = word.lower()
+    for stem in sorted(table, key=len, reverse=True):
+        if word.startswith(stem):
+            return table[stem]
+    return None
+
+
+def parse_number(text: str, registry: Registry) -> int | None:
+    """The value of a count written in digits or Kazakh number words; None if vague."""
+    text = text.strip().lower()
+    if re.search(r"\d\s*[-–—]\s*\d|\w\s+[-–—]\s+\w", text):
+        return None  # a range such as "2 – 3"
+    digits = re.match(r"\d+", text)
+    if digits:
+        return int(digits.group())
+    words = registry.lexicon["NUMWORD"]
+    total = current = 0
+    seen = False
+    for token in re.split(r"[\s-]+", text):
+        value = _prefix_lookup(token, words)
+        if value is None:
+            continue
+        seen = True
+        if value == 1000:
+            total += (current or 1) * 1000
+            current = 0
+        elif value == 100:
+            current = (current or 1) * 100
+        else:
+            current += value
+    return total + current if seen else None
+
+
+def _year(text: str, registry: Registry, century: int | None) -> int | None:
+    value = parse_number(text, registry)
+    if value is None:
+        return None
+    if century is not None:
+        return century + value if value < 100 else None
+    if value >= 1000:
+        return value if 1000 <= value <= 2100 else None
+    if 10 <= value < 100:
+        return (2000 if value < registry.year_pivot else 1900) + value
+    return None  # "бірінші жылы" is "the first year", not a calendar year
+
+
+def _month(text: str, registry: Registry) -> int | None:
+    if text.isdigit():
+        value = int(text)
+        return value if 1 <= value <= 12 else None
+    return _prefix_lookup(text, registry.lexicon["MONTH"])
+
+
+def _day(text: str, registry: Registry) -> int | None:
+    value = parse_number(text, registry)
+    return value if value is not None and 1 <= value <= 31 else None
+
+
+# ---------------------------------------------------------------------------
+# matching
+
+
+def _read(m: re.Match[str], family: Family, registry: Registry) -> TemporalExpression | None:
+    groups = {k: v for k, v in m.groupdict().items() if v}
+    sets = family.sets
+    year = month = day = None
+    if "year" in groups:
+        year = _year(groups["year"], registry, sets.get("century"))
+    if "month" in groups:
+        month = _month(groups["month"], registry)
+        if month is None:
+            return None
+    if "day" in groups:
+        day = _day(groups["day"], registry)
+        if day is None and family.kind == "date" and year is None:
+            return None  # "100 мамыр" is not a date
+    unit = sets.get("unit")
+    offset = sets.get("offset")
+    kind = family.kind
+    if "sign" in sets:
+        n = parse_number(groups.get("n", ""), registry)
+        if n is None:
+            kind = "period"  # "бірнеше жыл бұрын": some years ago
+        else:
+            offset = int(sets["sign"]) * n
+    if kind == "date" and year is None and month is None:
+        kind = "duration" if "year" in groups else kind  # "үшінші жылы": no calendar year
+    return TemporalExpression(
+        start=m.start(),
+        end=m.end(),
+        text=m.group(),
+        family=family.name,
+        kind=kind,
+        year=year,
+        month=month,
+        day=day,
+        unit=unit,
+        offset=offset,
+        granularity=sets.get("granularity"),
+        weak=family.weak,
+    )
+
+
+def _candidates(text: str, registry: Registry) -> list[tuple[TemporalExpression, int]]:
+    found = []
+    for family in registry.families:
+        for m in family.regex.finditer(text):
+            if any(x.search(m.group()) for x in family.exclude):
+                continue
+            expr = _read(m, family, registry)
+            if expr is not None:
+                found.append((expr, family.priority))
+    return found
+
+
+def _select(candidates: list[tuple[TemporalExpression, int]]) -> list[TemporalExpression]:
+    """Longest match wins, then the higher priority; no two chosen ones overlap."""
+    ranked = sorted(candidates, key=lambda c: (-(c[0].end - c[0].start), -c[1], c[0].start))
+    taken: list[TemporalExpression] = []
+    for expr, _ in ranked:
+        if all(expr.end <= t.start or expr.start >= t.end for t in taken):
+            taken.append(expr)
+    return sorted(taken, key=lambda e: e.start)
+
+
+# ---------------------------------------------------------------------------
+# joining neighbours: "2024 жылғы" + "15 наурызда", "өткен жылдың" + "қазанында"
+
+
+def _gives_year(e: TemporalExpression) -> bool:
+    if e.kind == "date":
+        return e.year is not None and e.month is None
+    return e.kind == "relative" and e.unit == "year" and e.offset is not None
+
+
+def _wants_year(e: TemporalExpression) -> bool:
+    if e.kind == "date":
+        return e.year is None and e.month is not None
+    return e.kind in ("month", "season")
+
+
+def _join(a: TemporalExpression, b: TemporalExpression, text: str) -> TemporalExpression | None:
+    gap = text[a.end : b.start]
+    if _JOIN_GAP.fullmatch(gap):
+        if _gives_year(a) and _wants_year(b):
+            anchor, detail = a, b
+        elif _wants_year(a) and _gives_year(b) and b.kind == "date":
+            anchor, detail = b, a  # "15 наурыз 2024 ж."
+        else:
+            return None
+        kind = "date" if anchor.kind == "date" else "relative"
+        return replace(
+            anchor,
+            start=a.start,
+            end=b.end,
+            text=text[a.start : b.end],
+            kind=kind,
+            month=detail.month,
+            day=detail.day,
+            family=f"{a.family}+{b.family}",
+            granularity=None,
+            weak=False,
+        )
+    if _RANGE_GAP.fullmatch(gap) and a.kind == b.kind == "date" and a.year and b.year:
+        return replace(a, end=b.end, text=text[a.start : b.end], family=f"{a.family}-range")
+    return None
+
+
+def _join_neighbours(exprs: list[TemporalExpression], text: str) -> list[TemporalExpression]:
+    out: list[TemporalExpression] = []
+    for e in exprs:
+        joined = _join(out[-1], e, text) if out else None
+        if joined is not None:
+            out[-1] = joined
+        else:
+            out.append(e)
+    return [e for e in out if not e.weak]
+
+
+def find_temporal_expressions(text: str) -> list[TemporalExpression]:
+    """All temporal expressions in ``text``, in text order, not yet resolved."""
+    registry = load_registry()
+    return _join_neighbours(_select(_candidates(text, registry)), text)
+
+
+# ---------------------------------------------------------------------------
+# resolution
+
+
+def _add_months(year: int, month: int, months: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + months
+    return index // 12, index % 12 + 1
+
+
+def _fmt(year: int, month: int | None = None, day: int | None = None) -> str:
+    if month is None:
+        return f"{year:04d}"
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return f"{year:04d}-{month:02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def resolve(expr: TemporalExpression, published: dt.date | None) -> str | None:
+    """``when`` for an expression: "YYYY", "YYYY-MM", "YYYY-MM-DD" or None."""
+    kind = expr.kind
+    if kind == "date" and expr.year is not None:
+        return _fmt(expr.year, expr.month, expr.day if expr.month else None)
+    if published is None:
+        return None
+    if kind in ("date", "month") and expr.month is not None:
+        return _fmt(published.year, expr.month, expr.day)
+    if kind == "season":
+        return _fmt(published.year)
+    if kind != "relative" or expr.offset is None:
+        return None
+    off = expr.offset
+    if expr.unit == "year":
+        return _fmt(published.year + off, expr.month, expr.day if expr.month else None)
+    if expr.unit == "month":
+        return _fmt(*_add_months(published.year, published.month, off))
+    if expr.unit == "week":
+        day = published + dt.timedelta(days=7 * off)
+        return _fmt(day.year, day.month)
+    day = published + dt.timedelta(days=off)
+    if expr.granularity == "year":
+        return _fmt(day.year)
+    return _fmt(day.year, day.month, day.day)

@@ -1,0 +1,129 @@
+"""The article's timeline: each temporal expression with the event it dates.
+
+Finding and resolving the expressions is ``digest.extract.dates``; this module
+adds the event (the clause or sentence the expression dates, shortened for
+display) and builds ``TimelineEntry`` objects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from digest.kazakh import split_sentences
+from digest.model import TimelineEntry
+
+from .dates import find_temporal_expressions, load_registry, resolve
+
+ELLIPSIS = "…"
+# where a long sentence may be cut into clauses
+_CLAUSE_BREAK = re.compile(r"[;:]\s+|,\s+|\s+[–—-]\s+")
+_QUOTES = "«»\"“”„'()[] \t\n"
+
+
+def find_date_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of every temporal expression in ``text`` (recurring ones too)."""
+    return [(e.start, e.end) for e in find_temporal_expressions(text)]
+
+
+def find_timeline(text: str, published: dt.date | None) -> list[TimelineEntry]:
+    """The temporal expressions of an article, resolved, each with its event, in text order."""
+    limit = load_registry().max_event_chars
+    sentences = _sentence_spans(text)
+    entries = []
+    for expr in find_temporal_expressions(text):
+        start, end = _enclosing(sentences, expr.start, expr.end, text)
+        entries.append(
+            TimelineEntry(
+                text=expr.text,
+                when=resolve(expr, published),
+                relative=expr.relative,
+                event=event_text(text[start:end], expr.start - start, expr.end - start, limit),
+                start=expr.start,
+                recurring=expr.recurring,
+            )
+        )
+    return entries
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    try:
+        spans = [(s.start, s.end) for s in split_sentences(text)]
+    except Exception:  # the sentence splitter is someone else's; never lose a timeline
+        spans = []
+    if not spans or any(not (0 <= s < e <= len(text)) for s, e in spans):
+        spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    return spans
+
+
+def _enclosing(spans: list[tuple[int, int]], start: int, end: int, text: str) -> tuple[int, int]:
+    """The sentence(s) covering [start, end); the line if no sentence does."""
+    covering = [(s, e) for s, e in spans if s < end and e > start]
+    if covering:
+        return min(s for s, _ in covering), max(e for _, e in covering)
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return line_start, len(text) if line_end < 0 else line_end
+
+
+def event_text(sentence: str, start: int, end: int, limit: int = 200) -> str:
+    """The clause or sentence around sentence[start:end], at most ``limit`` characters.
+
+    A sentence that fits is returned whole. A longer one is narrowed to the
+    clauses around the expression, then cut at a word with "…" marking a cut.
+    """
+    sentence, start, end = _strip(sentence, start, end)
+    if len(sentence) <= limit:
+        return sentence
+    breaks = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(sentence)] + [len(sentence)]
+    left = max(b for b in breaks if b <= start)
+    right = min(b for b in breaks if b >= end)
+    # widen clause by clause while it still fits
+    while True:
+        grown = False
+        earlier = [b for b in breaks if b < left]
+        later = [b for b in breaks if b > right]
+        if later and later[0] - left <= limit:
+            right, grown = later[0], True
+        if earlier and right - earlier[-1] <= limit:
+            left, grown = earlier[-1], True
+        if not grown:
+            break
+    return _cut(sentence, left, right, start, end, limit)
+
+
+def _strip(sentence: str, start: int, end: int) -> tuple[str, int, int]:
+    lead = len(sentence) - len(sentence.lstrip(_QUOTES))
+    lead = min(lead, start)
+    trail = len(sentence.rstrip(_QUOTES))
+    trail = max(trail, end)
+    return sentence[lead:trail], start - lead, end - lead
+
+
+def _cut(sentence: str, left: int, right: int, start: int, end: int, limit: int) -> str:
+    """sentence[left:right] trimmed to ``limit`` at word boundaries, keeping [start, end)."""
+    room = limit - 2  # two ellipses at most
+    if right - left > room:
+        # centre the window on the expression
+        span = end - start
+        before = max(0, (room - span) // 2)
+        left = max(left, start - before)
+        right = min(right, left + room)
+        left = max(left, right - room)
+    piece = sentence[left:right]
+    cut_left = left > 0
+    cut_right = right < len(sentence.rstrip(" .!?"))
+    if cut_left and left > 0 and not sentence[left - 1].isspace():
+        space = piece.find(" ")
+        if 0 <= space < start - left:
+            piece = piece[space + 1 :]
+    if cut_right and right < len(sentence) and not sentence[right].isspace():
+        space = piece.rfind(" ")
+        if space > end - left:
+            piece = piece[:space]
+    piece = piece.strip(" ,;:–—-")
+    if cut_left:
+        piece = ELLIPSIS + piece
+    if cut_right:
+        piece = piece + ELLIPSIS
+    return piece[:limit]
