@@ -104,9 +104,13 @@ def is_transcript(lines: list[str]) -> bool:
 def speaker_of(line: str) -> str | None:
     """"Ирина Новикова, экономика ғылымдарының докторы:" → the whole attribution."""
     match = _SPEAKER.match(line)
-    if match and _words(line) <= 14 and _starts_like_text(line):
-        return line[:-1].strip()
-    return None
+    if not match or _words(line) > 14:
+        return None
+    # The name is one to four capitalised words (or initials): "А. Смағұлов".
+    name = match.group("name").split()
+    if not 1 <= len(name) <= 4 or not all(w[:1].isupper() for w in name):
+        return None
+    return line[:-1].strip()
 
 
 def build_blocks(lines: list[str], headline_index: int | None) -> list[Block]:

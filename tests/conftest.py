@@ -1,0 +1,82 @@
+"""Shared fixtures: the seed articles, a throw-away copy of the project, a built seed site."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO / "content"
+SHARED_SEEDS = REPO.parent / "shared" / "seeds"
+PROJECT_FILES = ("mkdocs.yml", "site_config", "theme")
+
+
+@pytest.fixture(scope="session")
+def repo() -> Path:
+    return REPO
+
+
+@pytest.fixture(scope="session")
+def seed_paths() -> list[Path]:
+    paths = sorted(SEEDS.glob("*.txt"))
+    assert len(paths) == 3, "content/ must hold the three seed articles"
+    return paths
+
+
+@pytest.fixture(scope="session")
+def config():
+    from digest.config import load_config
+
+    return load_config(REPO)
+
+
+def make_project(target: Path, articles: dict[str, str | bytes] | None = None, seeds: bool = True) -> Path:
+    """A copy of the project's configuration with the given content files."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT_FILES:
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, target / name)
+        else:
+            shutil.copy(source, target / name)
+    content = target / "content"
+    content.mkdir()
+    if seeds:
+        for path in sorted(SEEDS.glob("*.txt")):
+            shutil.copy(path, content / path.name)
+    for name, text in (articles or {}).items():
+        path = content / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+    return target
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    return make_project(tmp_path / "project")
+
+
+def run_digest(project_dir: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run the installed CLI in ``project_dir`` as an editor would."""
+    environment = dict(os.environ, **(env or {}))
+    return subprocess.run(
+        [sys.executable, "-m", "digest.cli", *args],
+        cwd=project_dir, capture_output=True, text=True, env=environment, timeout=600,
+    )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The seed site built once per test session; returns its site/ folder."""
+    project_dir = make_project(tmp_path_factory.mktemp("seedsite") / "project")
+    result = run_digest(project_dir, "build", env={"SOURCE_DATE_EPOCH": "1700000000"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project_dir / "site"

@@ -1,0 +1,95 @@
+"""Cleaning each seed's real mess: boilerplate, repeats, headlines, subheadings, speakers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from digest.ingest.clean import clean, is_heading_like, speaker_of
+from digest.ingest.reader import read_document
+
+
+@pytest.fixture(scope="module")
+def docs(config, seed_paths):
+    return {p.name[:3]: read_document(p, config, f"content/{p.name}") for p in seed_paths}
+
+
+def test_view_counter_removed_from_004(docs):
+    doc = docs["004"]
+    assert "1,395" not in doc.text and "оқылды" not in doc.text
+    assert set(doc.removed) == {"1,395", "оқылды"}
+
+
+def test_telegram_line_removed_from_000(docs):
+    assert "Telegram" not in docs["000"].text
+    assert any("Telegram" in line for line in docs["000"].removed)
+
+
+def test_repeated_paragraph_kept_once_in_002(docs):
+    doc = docs["002"]
+    assert doc.text.count("Лукашенконың сапары өзара байланысты") == 1
+    assert len(doc.removed) == 1
+
+
+def test_headline_found_in_004_not_000(docs):
+    assert docs["004"].headline == "Екіжақты ынтымақтастық нығая бермек"
+    assert docs["000"].headline is None
+
+
+def test_subheadings_in_000(docs):
+    headings = [b.text for b in docs["000"].blocks if b.kind == "heading"]
+    assert headings == ["Батьканың тағы бір ұсынысы", "Әкімдер арасындағы әріптестік", "Қошанов не дейді?"]
+
+
+def test_transcript_lines_are_not_subheadings(docs):
+    assert not [b for b in docs["002"].blocks if b.kind == "heading"]
+
+
+def test_speaker_lines_attribute_following_quote_in_002(docs):
+    blocks = docs["002"].blocks
+    speakers = [b for b in blocks if b.kind == "speaker"]
+    assert [s.text for s in speakers] == ["Ирина Новикова, экономика ғылымдарының докторы"] * 2
+    quotes = [b for b in blocks if b.kind == "quote"]
+    assert quotes[0].text.startswith("Қазір интеграция бағытында")
+    assert all(q.speaker == speakers[0].text for q in quotes)
+    # The quote ends at the line that closes the speech with a full stop.
+    assert quotes[-1].text.endswith("қол жеткізе аламыз.")
+
+
+def test_source_hints(docs):
+    assert docs["000"].source_hint == "Ertenmedia.kz"
+    assert docs["002"].source_hint == "Хабар 24"
+    assert docs["004"].source_hint is None
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("Батьканың тағы бір ұсынысы", True),
+    ("Қошанов не дейді?", True),
+    ("Бұл қатынастар әлеуметтік саладан бастап қамтиды.", False),
+    ("«Бір-бірімізді жоғалтпайық»", False),
+    ("1,395", False),
+    ("А", False),
+])
+def test_heading_like(line, expected):
+    assert is_heading_like(line, max_words=8, max_chars=80) is expected
+
+
+def test_speaker_line_shapes():
+    assert speaker_of("Ирина Новикова, экономика ғылымдарының докторы:") == "Ирина Новикова, экономика ғылымдарының докторы"
+    assert speaker_of("Ол былай деді:") is None  # no "Name, role"
+    assert speaker_of("Сонымен қатар, екі ел арасындағы келісімге сәйкес барлық тараптар былай деп мәлімдеді және қосты:") is None
+
+
+def test_editor_patterns_come_from_site_config(config):
+    text = "Бірінші жол мақала мәтіні.\nЕкінші жол мақала мәтіні.\n5 432 қаралым"
+    result = clean(text, config.boilerplate, config.source_patterns)
+    assert [b.text for b in result.blocks] == ["Бірінші жол мақала мәтіні.", "Екінші жол мақала мәтіні."]
+
+
+def test_every_block_is_from_the_input(config, seed_paths):
+    for path in seed_paths:
+        raw = " ".join(Path(path).read_text(encoding="utf-8").split())
+        doc = read_document(path, config)
+        for block in doc.blocks:
+            assert block.text in raw or block.text.replace("«", '"').replace("»", '"') in raw or block.kind in ("quote", "speaker")

@@ -1,0 +1,55 @@
+"""Front matter: known keys, warnings for unknown ones, clear errors for broken YAML."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from digest.ingest.frontmatter import parse_meta, split_front_matter
+from digest.model import DigestError
+
+
+def test_no_front_matter_keeps_text():
+    data, body, lines = split_front_matter("Мәтін.\n---\nәрі қарай", "a.txt")
+    assert data == {} and body.startswith("Мәтін.") and lines == 0
+
+
+def test_known_keys_parsed():
+    text = '---\ntitle: "Тақырып: \\"тырнақша\\""\ndate: 2019-10-03\ntags: [trade, Беларусь]\nsummary: Бір сөйлем.\n---\nМәтін.'
+    data, body, lines = split_front_matter(text, "a.md")
+    meta, warnings = parse_meta(data, "a.md")
+    assert meta.title == 'Тақырып: "тырнақша"'
+    assert meta.date == dt.date(2019, 10, 3)
+    assert meta.tags == ("trade", "Беларусь")
+    assert meta.summary == ("Бір сөйлем.",)
+    assert body == "Мәтін." and lines == 6 and warnings == ()
+
+
+def test_unknown_key_and_bad_date_are_warnings():
+    meta, warnings = parse_meta({"titel": "x", "date": "2019-13-45"}, "a.md")
+    assert meta.date is None
+    assert any("unknown front matter key 'titel'" in w for w in warnings)
+    assert any("not a date" in w for w in warnings)
+
+
+def test_malformed_yaml_names_line():
+    with pytest.raises(DigestError) as info:
+        split_front_matter("---\ntitle: [unclosed\ndate: 2020-01-01\n---\nМәтін", "bad.md")
+    assert info.value.path == "bad.md" and info.value.line is not None
+    assert "invalid front matter" in str(info.value)
+
+
+def test_non_mapping_front_matter_refused():
+    with pytest.raises(DigestError, match="mapping"):
+        split_front_matter("---\n- a\n- b\n---\nМәтін", "list.md")
+
+
+def test_unclosed_front_matter_refused():
+    with pytest.raises(DigestError, match="never closed"):
+        split_front_matter("---\ntitle: x\nМәтін мұнда", "open.md")
+
+
+def test_javascript_url_dropped():
+    meta, warnings = parse_meta({"url": "javascript:alert(1)"}, "a.md")
+    assert meta.url is None and warnings

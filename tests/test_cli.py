@@ -1,0 +1,85 @@
+"""End to end: the digest CLI on the seed content, as an editor runs it."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from conftest import make_project, run_digest
+
+
+def test_build_report_lists_every_file_and_exit_code(tmp_path):
+    project = make_project(tmp_path / "p", {"notes.pdf": b"%PDF-1.4 binary", "empty.txt": ""})
+    result = run_digest(project, "build")
+    assert result.returncode == 1  # two files refused
+    for name in ("000_4c27e8987007a86f.txt", "002_fd9ed341f2569c58.txt", "004_4e29ef8c0546d831.txt"):
+        assert re.search(rf"published\s+content/{name}", result.stdout)
+    assert "content/empty.txt: error: file is empty" in result.stderr
+    assert "content/notes.pdf: error: not an article file" in result.stderr
+    assert "Traceback" not in result.stderr
+    # The good articles were still built.
+    assert len(list((project / "site" / "articles").iterdir())) == 3
+
+
+def test_site_has_article_pages_with_sections(built_site):
+    pages = sorted((built_site / "articles").glob("*/index.html"))
+    assert len(pages) == 3
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert 'class="digest-summary"' in html
+        assert 'id="timeline"' in html
+        assert "digest-chip" in html or "digest-empty" in html
+        assert "<html" in html and 'lang="kk"' in html
+
+
+def test_home_links_all_articles_and_indexes_exist(built_site):
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    for page in (built_site / "articles").iterdir():
+        assert f'href="articles/{page.name}/"' in home
+    assert (built_site / "tags" / "index.html").is_file()
+    assert (built_site / "timeline" / "index.html").is_file()
+    assert (built_site / "feed.xml").is_file()
+    assert (built_site / "404.html").is_file()
+
+
+def test_extract_json_contract(repo):
+    result = run_digest(repo, "extract", "--json", "content")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["errors"] == []
+    assert len(data["articles"]) == 3
+    for article in data["articles"]:
+        assert set(article) >= {"path", "slug", "title", "source", "date", "summary", "tags", "timeline", "warnings"}
+        assert 1 <= len(article["summary"]) <= 3
+        for tag in article["tags"]:
+            assert tag["kind"] in {"person", "place", "organization", "topic", "event"}
+            assert tag["kk"] and tag["en"]
+        for entry in article["timeline"]:
+            assert set(entry) == {"text", "when", "relative", "event"}
+    sources = {a["path"]: a["source"] for a in data["articles"]}
+    assert sources["content/000_4c27e8987007a86f.txt"] == "Ertenmedia.kz"
+    assert sources["content/002_fd9ed341f2569c58.txt"] == "Хабар 24"
+
+
+def test_extract_reports_bad_file_and_still_extracts_others(tmp_path, repo):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01\x02")
+    result = run_digest(repo, "extract", "--json", "content/000_4c27e8987007a86f.txt", str(bad))
+    assert result.returncode == 1
+    data = json.loads(result.stdout)
+    assert len(data["articles"]) == 1
+    assert data["errors"][0]["path"] == str(bad)
+    assert "NUL" in data["errors"][0]["error"]
+
+
+def test_wrong_usage_exits_2(repo):
+    assert run_digest(repo, "build", "--no-such-flag").returncode == 2
+    assert run_digest(repo).returncode == 2
+
+
+def test_check_validates_without_site(tmp_path):
+    project = make_project(tmp_path / "p")
+    result = run_digest(project, "check")
+    assert result.returncode == 0, result.stderr
+    assert not (project / "site").exists()
+    assert "3 published" in result.stdout
