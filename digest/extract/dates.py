@@ -39,6 +39,7 @@ class Family:
     sets: dict[str, Any] = field(default_factory=dict)
     weak: bool = False
     exclude: tuple[re.Pattern[str], ...] = ()
+    lowercase_inside: bool = False
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,7 @@ def load_registry(path: Path = DATA_FILE) -> Registry:
         body = _expand(spec["pattern"], macros)
         regex = re.compile(
             r"(?<![\w-])(?:" + body + ")" + _expand("{POST}", macros) + r"(?!\w)",
-            re.IGNORECASE,
+            re.IGNORECASE if spec.get("ignore_case", True) else 0,
         )
         families.append(
             Family(
@@ -126,6 +127,7 @@ def load_registry(path: Path = DATA_FILE) -> Registry:
                 sets=dict(spec.get("sets") or {}),
                 weak=bool(spec.get("weak", False)),
                 exclude=tuple(re.compile(x, re.IGNORECASE) for x in spec.get("exclude", ())),
+                lowercase_inside=bool(spec.get("lowercase_inside", False)),
             )
         )
     return Registry(
@@ -209,6 +211,8 @@ def _read(m: re.Match[str], family: Family, registry: Registry) -> TemporalExpre
     year = month = day = None
     if "year" in groups:
         year = _year(groups["year"], registry, sets.get("century"))
+        if year is not None and year < sets.get("min_year", 0):
+            return None
     if "month" in groups:
         month = _month(groups["month"], registry)
         if month is None:
@@ -250,10 +254,20 @@ def _candidates(text: str, registry: Registry) -> list[tuple[TemporalExpression,
         for m in family.regex.finditer(text):
             if any(x.search(m.group()) for x in family.exclude):
                 continue
+            if family.lowercase_inside and _capitalised_inside(text, m.start()):
+                continue
             expr = _read(m, family, registry)
             if expr is not None:
                 found.append((expr, family.priority))
     return found
+
+
+def _capitalised_inside(text: str, start: int) -> bool:
+    """Whether text[start] is a capital letter that does not begin a sentence."""
+    if not text[start].isupper():
+        return False
+    before = text[:start].rstrip(" \t«\"“„'(–—-")
+    return bool(before) and before[-1] not in ".!?:;\n"
 
 
 def _select(candidates: list[tuple[TemporalExpression, int]]) -> list[TemporalExpression]:
