@@ -9,7 +9,6 @@ from mkdocs.commands.serve import serve
 
 from digest.commands.common import err, project
 from digest.model import DigestError
-from digest.site import serve_hooks
 
 
 def run(content: str | None, dev_addr: str | None) -> int:
@@ -19,9 +18,10 @@ def run(content: str | None, dev_addr: str | None) -> int:
         err.print(f"error: {exc}", markup=False)
         return 1
     os.environ["DIGEST_CONTENT"] = str(content_dir.resolve())
+    os.environ["DIGEST_SERVE"] = "1"  # turns on digest/site/serve_hooks.py
     root = config.root
     (root / "build" / "docs").mkdir(parents=True, exist_ok=True)
-    options = {"hooks": [serve_hooks.__file__]}
+    options = {}
     if dev_addr:
         options["dev_addr"] = dev_addr
     serve(

@@ -1,8 +1,9 @@
 """MkDocs hooks used by `digest serve`: regenerate the pages before each rebuild.
 
-Registered only by `digest serve` (through MkDocs's `hooks` option), so MkDocs's
-own live-reload server watches content/, site_config/ and theme/ and every
-rebuild starts from fresh articles.
+Listed in mkdocs.yml but active only under `digest serve` (which sets
+DIGEST_SERVE), so MkDocs's own live-reload server watches content/,
+site_config/ and theme/ and every rebuild starts from fresh articles, while
+`digest build` (which generates the pages itself) is not slowed down.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ log = logging.getLogger("mkdocs.digest")
 
 def on_pre_build(config, **kwargs) -> None:
     """Collect and render the articles into the docs folder MkDocs is about to read."""
+    if not os.environ.get("DIGEST_SERVE"):
+        return
     from digest.commands.build import generate
     from digest.config import load_config
     from digest.pipeline import collect
