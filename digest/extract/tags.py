@@ -1,0 +1,310 @@
+"""Tags: the vocabulary in ``site_config/vocabulary/*.yml`` and finding tags in a text.
+
+``find_tags`` joins three detectors, each a registered function of the text's
+tokens: vocabulary names (``ner_names``), entities not in the vocabulary
+(``entities.discover``: rules and the CRF model) and topics (keyword stems with
+a threshold).  Vocabulary matches win over discovered spans they overlap.
+
+Editor's front-matter tags (``extra``) are resolved by id, then by any label or
+alias in either language; an unknown one becomes a ``topic`` tag whose kk and
+en labels are the text as written (en transliterated when it is Cyrillic) and
+whose id is the ASCII slug of the transliteration.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Iterable
+
+import yaml
+from slugify import slugify
+
+from digest import kazakh
+from digest.extract.ner_names import NameIndex, word_keys
+from digest.model import TAG_KINDS, DigestError, Tag
+
+_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_KEYS = {"id", "kind", "kk", "en", "aliases", "keywords", "threshold", "unless_next"}
+_PREFIX = 5  # keywords this long match every word they begin ("экспорт" → "экспорттауға")
+DEFAULT_THRESHOLD = 3
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One vocabulary entry as the editor wrote it."""
+
+    id: str
+    kind: str
+    kk: str
+    en: str
+    aliases: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+    threshold: int = DEFAULT_THRESHOLD
+    unless_next: tuple[str, ...] = ()
+    path: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A recognised span of the text and what it stands for."""
+
+    start: int
+    end: int
+    kind: str
+    label: str  # the kk label (for a discovered entity: its base form)
+    tag_id: str | None = None  # the vocabulary id; None when discovered
+    source: str = "vocabulary"  # vocabulary | rule | model
+
+
+class TopicIndex:
+    """Topic keywords compiled into dictionaries; counts hits per topic."""
+
+    def __init__(self) -> None:
+        self._prefix: dict[str, list[tuple[str, str]]] = {}
+        self._exact: dict[str, list[str]] = {}
+        self._multi: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+
+    def add(self, keyword: str, topic: str) -> None:
+        words = tuple(t.text.lower() for t in kazakh.tokenize(keyword))
+        if len(words) > 1:
+            self._multi.setdefault(words[0], []).append((words, topic))
+        elif words:
+            self._add_word(words[0], topic)
+
+    def _add_word(self, word: str, topic: str) -> None:
+        if len(word) >= _PREFIX:
+            self._prefix.setdefault(word[:_PREFIX], []).append((word, topic))
+        else:
+            for key in {word, kazakh.stem(word)}:
+                self._exact.setdefault(key, []).append(topic)
+
+    def _word_topics(self, word: str) -> set[str]:
+        low = word.lower()
+        found = {t for kw, t in self._prefix.get(low[:_PREFIX], ()) if low.startswith(kw)}
+        for key in word_keys(word):
+            found.update(self._exact.get(key, ()))
+        return found
+
+    def hits(self, text: str, tokens: list) -> dict[str, list[tuple[int, int]]]:
+        """topic id → spans of its keyword hits (one per token at most)."""
+        out: dict[str, list[tuple[int, int]]] = {}
+        i, n = 0, len(tokens)
+        while i < n:
+            low = tokens[i].text.lower()
+            step = 1
+            for words, topic in self._multi.get(low, ()):
+                j = i + len(words)
+                if j <= n and all(tokens[i + m].text.lower() == words[m] for m in range(1, len(words) - 1)):
+                    last = tokens[j - 1].text.lower()
+                    if last.startswith(words[-1]) or words[-1] in word_keys(last):
+                        out.setdefault(topic, []).append((tokens[i].start, tokens[j - 1].end))
+                        step = max(step, len(words))
+            if step == 1:
+                for topic in self._word_topics(tokens[i].text):
+                    out.setdefault(topic, []).append((tokens[i].start, tokens[i].end))
+            i += step
+        return out
+
+
+@dataclass
+class Vocabulary:
+    """The loaded vocabulary, compiled for matching."""
+
+    entries: tuple[Entry, ...] = ()
+    by_id: dict[str, Entry] = field(default_factory=dict)
+    names: NameIndex = field(default_factory=NameIndex)
+    topics: TopicIndex = field(default_factory=TopicIndex)
+    labels: dict[str, str] = field(default_factory=dict)  # any label or alias, lower → id
+
+    @classmethod
+    def from_entries(cls, entries: Iterable[Entry]) -> "Vocabulary":
+        voc = cls(entries=tuple(entries))
+        for e in voc.entries:
+            voc.by_id[e.id] = e
+            for label in (e.id, e.kk, e.en, *e.aliases):
+                voc.labels.setdefault(label.lower(), e.id)
+            unless = frozenset(w.lower() for w in e.unless_next)
+            if e.kind == "topic":
+                for kw in e.keywords:
+                    voc.topics.add(kw, e.id)
+            else:
+                for name in (e.kk, *e.aliases):
+                    voc.names.add(name, e.id, unless)
+        return voc
+
+
+def load_vocabulary(site_config_dir: Path) -> Vocabulary:
+    """Read and compile ``site_config/vocabulary/*.yml``; errors name the file and line."""
+    root = Path(site_config_dir)
+    folder = root / "vocabulary" if (root / "vocabulary").is_dir() else root
+    entries: list[Entry] = []
+    seen: dict[str, Entry] = {}
+    for path in sorted(folder.glob("*.yml")) if folder.is_dir() else ():
+        for entry in _read_file(path):
+            if entry.id in seen:
+                first = seen[entry.id]
+                raise DigestError(
+                    f"duplicate tag id {entry.id!r} (first defined in {first.path}:{first.line})",
+                    str(path),
+                    entry.line,
+                )
+            seen[entry.id] = entry
+            entries.append(entry)
+    return Vocabulary.from_entries(entries)
+
+
+def _read_file(path: Path) -> list[Entry]:
+    try:
+        text = path.read_text(encoding="utf-8")
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except UnicodeDecodeError as exc:
+        raise DigestError(f"not UTF-8: {exc.reason}", str(path)) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise DigestError(f"invalid YAML: {getattr(exc, 'problem', exc)}", str(path),
+                          mark.line + 1 if mark else None) from None
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        raise DigestError("a vocabulary file must be a list of entries", str(path), 1)
+    return [_entry(item, str(path), sub.start_mark.line + 1) for item, sub in zip(data, node.value)]
+
+
+def _entry(item: object, path: str, line: int) -> Entry:
+    def fail(message: str) -> DigestError:
+        return DigestError(message, path, line)
+
+    if not isinstance(item, dict):
+        raise fail("an entry must be a mapping with id, kind, kk and en")
+    unknown = set(item) - _KEYS
+    if unknown:
+        raise fail(f"unknown key(s) {', '.join(sorted(map(str, unknown)))}")
+    tag_id = item.get("id")
+    if not isinstance(tag_id, str) or not _ID_RE.match(tag_id):
+        raise fail(f"id {tag_id!r} must be an ASCII slug (a-z, 0-9, hyphens)")
+    kind = item.get("kind")
+    if kind not in TAG_KINDS:
+        raise fail(f"{tag_id}: unknown kind {kind!r} (one of {', '.join(TAG_KINDS)})")
+    for key in ("kk", "en"):
+        value = item.get(key)
+        if not isinstance(value, str) or not value.strip():
+            raise fail(f"{tag_id}: missing {key} label")
+
+    def strings(key: str) -> tuple[str, ...]:
+        value = item.get(key) or []
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise fail(f"{tag_id}: {key} must be a list of strings")
+        return tuple(v.strip() for v in value)
+
+    threshold = item.get("threshold", DEFAULT_THRESHOLD)
+    if not isinstance(threshold, int) or isinstance(threshold, bool) or threshold < 1:
+        raise fail(f"{tag_id}: threshold must be a positive whole number")
+    keywords = strings("keywords")
+    if keywords and kind != "topic":
+        raise fail(f"{tag_id}: only topics have keywords")
+    return Entry(tag_id, kind, item["kk"].strip(), item["en"].strip(), strings("aliases"),
+                 keywords, threshold, strings("unless_next"), path, line)
+
+
+def find_mentions(text: str, vocabulary: Vocabulary, tokens: list | None = None,
+                  discover: bool = True) -> list[Mention]:
+    """Person, place, organization and event mentions in ``text``, in text order."""
+    from digest.extract import entities  # the model is heavy: load only when asked
+
+    tokens = kazakh.tokenize(text) if tokens is None else tokens
+    found = []
+    for m in vocabulary.names.match(text, tokens):
+        entry = vocabulary.by_id[m.target]
+        found.append(Mention(m.start, m.end, entry.kind, entry.kk, entry.id))
+    if discover:
+        found.extend(entities.discover(text, tokens, [(m.start, m.end) for m in found]))
+    return sorted(found, key=lambda m: m.start)
+
+
+def find_tags(text: str, vocabulary: Vocabulary, extra: tuple[str, ...] = ()) -> list[Tag]:
+    """The tags of one article: names, discovered entities, topics and the editor's extras."""
+    tokens = kazakh.tokenize(text)
+    tags: dict[str, Tag] = {}
+    first: dict[str, int] = {}
+    for m in find_mentions(text, vocabulary, tokens):
+        tag = tags.get(m.tag_id or "") if m.tag_id else None
+        if tag is None:
+            tag = _vocabulary_tag(vocabulary.by_id[m.tag_id]) if m.tag_id else discovered_tag(m.label, m.kind)
+            tag = tags.setdefault(tag.id, tag)
+            first.setdefault(tag.id, m.start)
+        _add_mention(tags, tag.id, text[m.start : m.end])
+    for topic, spans in vocabulary.topics.hits(text, tokens).items():
+        entry = vocabulary.by_id[topic]
+        if len(spans) >= entry.threshold:
+            tags[topic] = _vocabulary_tag(entry)
+            first[topic] = spans[0][0]
+            for start, end in spans:
+                _add_mention(tags, topic, text[start:end])
+    for label in extra:
+        tag = editor_tag(label, vocabulary)
+        tags.setdefault(tag.id, tag)
+    never = len(text) + 1
+    order = {k: i for i, k in enumerate(TAG_KINDS)}
+    return sorted(tags.values(), key=lambda t: (order[t.kind], first.get(t.id, never), t.id))
+
+
+def _vocabulary_tag(entry: Entry) -> Tag:
+    return Tag(entry.id, entry.kind, entry.kk, entry.en)
+
+
+def _add_mention(tags: dict[str, Tag], tag_id: str, mention: str) -> None:
+    tag = tags[tag_id]
+    if mention not in tag.mentions:
+        tags[tag_id] = replace(tag, mentions=tag.mentions + (mention,))
+
+
+def _latin(label: str) -> str:
+    latin = kazakh.transliterate(label)
+    if re.search("[\u0400-\u04ff]", latin):  # the core left Cyrillic: fall back to a plain romanisation
+        latin = " ".join(w.capitalize() for w in slugify(latin, separator=" ").split())
+    return latin
+
+
+def discovered_tag(label: str, kind: str) -> Tag:
+    """A tag for an entity not in the vocabulary: kk = base form, en and id by transliteration."""
+    en = _latin(label)
+    return Tag(slugify(en) or slugify(label), kind, label, en, discovered=True)
+
+
+def editor_tag(label: str, vocabulary: Vocabulary) -> Tag:
+    """A front-matter tag: a vocabulary entry by id or label, else a new topic as written."""
+    label = label.strip()
+    tag_id = vocabulary.labels.get(label.lower())
+    if tag_id is None:
+        base = vocabulary.labels.get(kazakh.stem(label))
+        tag_id = base
+    if tag_id is not None:
+        return _vocabulary_tag(vocabulary.by_id[tag_id])
+    en = _latin(label)
+    return Tag(slugify(en) or slugify(label) or "tag", "topic", label, en)
+
+
+def tag_candidates(articles_tags: Iterable[Iterable[Tag]]) -> list[tuple[Tag, int]]:
+    """Discovered tags across articles with the number of articles carrying each, most first.
+
+    Editors promote the frequent ones into the vocabulary (``digest tags``).
+    """
+    counts: Counter[str] = Counter()
+    merged: dict[str, Tag] = {}
+    for tags in articles_tags:
+        for tag in {t.id: t for t in tags if t.discovered}.values():
+            counts[tag.id] += 1
+            old = merged.get(tag.id)
+            if old is None:
+                merged[tag.id] = tag
+            else:
+                extra = tuple(m for m in tag.mentions if m not in old.mentions)
+                merged[tag.id] = replace(old, mentions=old.mentions + extra)
+    return sorted(((merged[i], c) for i, c in counts.items()), key=lambda tc: (-tc[1], tc[0].id))

@@ -1,0 +1,169 @@
+"""Tags of the seed articles, inflection and variants, the vocabulary loader."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from digest.extract.tags import find_tags, load_vocabulary, tag_candidates
+from digest.model import DigestError, Tag
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = sorted((ROOT / "content").glob("*.txt")) or sorted(Path("/work/shared/seeds").glob("*.txt"))
+
+
+@pytest.fixture(scope="module")
+def vocabulary():
+    return load_vocabulary(ROOT / "site_config")
+
+
+@pytest.fixture(scope="module")
+def seed_tags(vocabulary):
+    return {p.name[:3]: find_tags(p.read_text(encoding="utf-8"), vocabulary) for p in SEEDS}
+
+
+def ids(tags):
+    return {t.id for t in tags}
+
+
+def by_kk(tags, kind):
+    return {t.kk for t in tags if t.kind == kind}
+
+
+def test_seed_meeting_in_minsk(seed_tags):
+    tags = seed_tags["000"]
+    assert {"alexander-lukashenko", "yerlan-koshanov", "kassym-jomart-tokayev"} <= ids(tags)
+    assert {"belarus", "kazakhstan", "minsk", "astana"} <= ids(tags)
+    assert {"mazhilis", "sco"} <= ids(tags)
+    assert "trade" in ids(tags)
+
+
+def test_seed_belarus_visit(seed_tags):
+    tags = seed_tags["002"]
+    assert {"alexander-lukashenko", "belarus", "kazakhstan", "eaeu", "trade"} <= ids(tags)
+
+
+def test_seed_chinese_vice_premier(seed_tags):
+    tags = seed_tags["004"]
+    assert {"kassym-jomart-tokayev", "xi-jinping", "china", "kazakhstan", "beijing", "astana"} <= ids(tags)
+    assert "Дин Сюэсян" in by_kk(tags, "person")
+    # trade is named in passing (a list of sectors), not the subject
+    assert "trade" not in ids(tags)
+
+
+def test_variant_spellings_land_on_one_tag(seed_tags):
+    belarus = [t for tags in seed_tags.values() for t in tags if t.id == "belarus"]
+    mentions = {m for t in belarus for m in t.mentions}
+    assert {"Беларүс", "Беларусь"} <= mentions
+    assert len({(t.kk, t.en) for t in belarus}) == 1
+
+
+def test_inflected_mentions_are_exact_substrings(seed_tags):
+    for path in SEEDS:
+        text = path.read_text(encoding="utf-8")
+        for tag in seed_tags[path.name[:3]]:
+            for mention in tag.mentions:
+                assert mention in text
+            assert len(set(tag.mentions)) == len(tag.mentions)
+
+
+def test_every_tag_has_both_labels(seed_tags, vocabulary):
+    for tags in seed_tags.values():
+        for tag in tags:
+            assert tag.kk.strip() and tag.en.strip(), tag
+            assert tag.id and tag.id.isascii()
+    for entry in vocabulary.entries:
+        assert entry.kk and entry.en
+
+
+@pytest.mark.parametrize(
+    "text, tag_id, mention",
+    [
+        ("Солтүстік Қазақстан облысында жаңа зауыт ашылды.", "north-kazakhstan-region", "Солтүстік Қазақстан облысында"),
+        ("Делегация Беларусьпен келісім жасады.", "belarus", "Беларусьпен"),
+        ("Біз Минскіге бардық.", "minsk", "Минскіге"),
+        ("ҚХР-дың өкілдері келді.", "china", "ҚХР-дың"),
+        ("Аустралияның делегациясы келді.", "australia", "Аустралияның"),
+        ("БҰҰ-ның Бас хатшысы сөз сөйледі.", "un", "БҰҰ-ның"),
+        ("Мемлекет басшысы Тоқаевқа хат жолдады.", "kassym-jomart-tokayev", "Тоқаевқа"),
+    ],
+)
+def test_inflected_and_variant_forms(vocabulary, text, tag_id, mention):
+    tag = {t.id: t for t in find_tags(text, vocabulary)}.get(tag_id)
+    assert tag is not None and mention in tag.mentions
+
+
+def test_short_and_ambiguous_words_do_not_tag(vocabulary):
+    text = "Ел экономикасы өсті. Қазан айында жиын өтті. Ақ түсті қағаз алынды."
+    found = ids(find_tags(text, vocabulary))
+    assert not found & {"israel", "kazan"}
+
+
+def test_lower_case_adjective_is_not_the_country(vocabulary):
+    assert "china" not in ids(find_tags("Ол қытай тілін үйренді.", vocabulary))
+
+
+def test_one_passing_keyword_does_not_make_a_topic(vocabulary):
+    assert "trade" not in ids(find_tags("Ол базарда сауда жасады.", vocabulary))
+
+
+def test_topics_need_their_threshold(vocabulary):
+    text = "Екі ел арасындағы сауда айналымы өсті. Экспорт пен импорт артты. Тауар көп."
+    assert "trade" in ids(find_tags(text, vocabulary))
+
+
+def test_editor_tags_by_id_label_or_new(vocabulary):
+    tags = {t.id: t for t in find_tags("Мәтін.", vocabulary, extra=("Belarus", "ресей", "trade", "Ғарыш туризмі"))}
+    assert {"belarus", "russia", "trade"} <= set(tags)
+    new = [t for t in tags.values() if t.kk == "Ғарыш туризмі"]
+    assert new and new[0].id.isascii() and new[0].en and not new[0].discovered
+
+
+def test_order_is_deterministic(vocabulary):
+    text = SEEDS[0].read_text(encoding="utf-8")
+    assert find_tags(text, vocabulary) == find_tags(text, vocabulary)
+
+
+def test_tag_candidates_counts_discovered_across_articles():
+    a = Tag("din-siuesian", "person", "Дин Сюэсян", "Din Siuesian", ("Дин Сюэсянды",), True)
+    b = Tag("din-siuesian", "person", "Дин Сюэсян", "Din Siuesian", ("Дин Сюэсян",), True)
+    known = Tag("china", "place", "Қытай", "China", ("Қытай",))
+    (tag, count), = tag_candidates([[a, known], [b]])
+    assert count == 2 and tag.mentions == ("Дин Сюэсянды", "Дин Сюэсян")
+
+
+def test_fast_enough(vocabulary):
+    text = (" ".join(p.read_text(encoding="utf-8") for p in SEEDS))[:5000]
+    find_tags(text, vocabulary)
+    start = time.perf_counter()
+    for _ in range(20):
+        find_tags(text, vocabulary)
+    assert (time.perf_counter() - start) / 20 < 0.05
+
+
+def write(tmp_path: Path, body: str) -> Path:
+    folder = tmp_path / "vocabulary"
+    folder.mkdir(exist_ok=True)
+    (folder / "bad.yml").write_text(body, encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    "body, message, line",
+    [
+        ("- {id: x, kind: place, kk: Икс}\n", "missing en", 1),
+        ("- {id: a, kind: place, kk: А, en: A}\n- {id: b, kind: planet, kk: Б, en: B}\n", "unknown kind", 2),
+        ("- {id: a, kind: place, kk: А, en: A}\n- {id: a, kind: place, kk: Б, en: B}\n", "duplicate", 2),
+        ("- {id: Жаман, kind: place, kk: А, en: A}\n", "ASCII", 1),
+        ("- {id: a, kind: place, kk: [А, en: A}\n", "invalid YAML", None),
+    ],
+)
+def test_loader_errors_name_the_file(tmp_path, body, message, line):
+    with pytest.raises(DigestError) as err:
+        load_vocabulary(write(tmp_path, body))
+    assert err.value.path.endswith("bad.yml")
+    assert message in str(err.value)
+    if line:
+        assert err.value.line == line
