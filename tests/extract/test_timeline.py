@@ -1,0 +1,196 @@
+"""Timeline: Kazakh temporal expressions, their resolution, their events."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from digest.extract.timeline import event_text, find_date_spans, find_timeline
+
+CONTENT = Path(__file__).resolve().parents[2] / "content"
+PUBLISHED = dt.date(2019, 10, 3)
+
+
+def seed(prefix: str) -> str:
+    (path,) = CONTENT.glob(f"{prefix}_*.txt")
+    return path.read_text(encoding="utf-8")
+
+
+def only(text: str, published: dt.date | None = PUBLISHED):
+    entries = find_timeline(text, published)
+    assert len(entries) == 1, [e.text for e in entries]
+    return entries[0]
+
+
+# (sentence, expression expected, when against PUBLISHED, relative)
+ABSOLUTE = [
+    ("Құжатқа 1992 жылы қол қойылды.", "1992 жылы", "1992", False),
+    ("Бұл 2017-нші жылы болды.", "2017-нші жылы", "2017", False),
+    ("Көрсеткіш 2017 жылмен салыстырғанда 30%-ке артқан.", "2017 жылмен", "2017", False),
+    ("Зауыт 1990-жылдары салынды.", "1990-жылдары", "1990", False),
+    ("Заң 2024 жылғы 15 наурызда қабылданды.", "2024 жылғы 15 наурызда", "2024-03-15", False),
+    ("Заң 15 наурыз 2024 ж. қабылданды.", "15 наурыз 2024 ж.", "2024-03-15", False),
+    ("Шешім 15.03.2024 шықты.", "15.03.2024", "2024-03-15", False),
+    ("Ол 2013-інші жылдың 29-ыншы қаңтарында туған.", "2013-інші жылдың 29-ыншы қаңтарында", "2013-01-29", False),
+    ("Екі мың жиырмасыншы жылы мектеп ашылды.", "Екі мың жиырмасыншы жылы", "2020", False),
+    ("Тоқсан бірінші жылы тәуелсіздік алдық.", "Тоқсан бірінші жылы", "1991", False),
+    ("Бір мың тоғыз жүз жетпіс екінші жылы туған.", "Бір мың тоғыз жүз жетпіс екінші жылы", "1972", False),
+    ("Жоба 2020-2025 жылдарға арналған.", "2020-2025 жылдарға", "2020", False),
+    ("Өнім 2017-де азайған.", "2017-де", "2017", False),
+    ("Бұл өткен ғасырдың 50-інші жылдары болған.", "өткен ғасырдың 50-інші жылдары", "1950", False),
+]
+
+RELATIVE = [
+    ("Президент бүгін Астанада болды.", "бүгін", "2019-10-03"),
+    ("Кеше жиын өтті.", "Кеше", "2019-10-02"),
+    ("Ертең сайлау басталады.", "Ертең", "2019-10-04"),
+    ("Биыл егін мол.", "Биыл", "2019"),
+    ("Былтыр су тасыды.", "Былтыр", "2018"),
+    ("Өткен жылы мәжіліс өтті.", "Өткен жылы", "2018"),
+    ("Келесі жылы зауыт салынады.", "Келесі жылы", "2020"),
+    ("Келер жылы жол ашылады.", "Келер жылы", "2020"),
+    ("Келесі жыл туризм жылы болып жарияланды.", "Келесі жыл", "2020"),
+    ("Жыл басынан бері он өрт болды.", "Жыл басынан бері", "2019"),
+    ("Осы аптада кездесу өтеді.", "Осы аптада", "2019-10"),
+    ("Өткен айда баға өсті.", "Өткен айда", "2019-09"),
+    ("Бұл он жыл бұрын болған.", "он жыл бұрын", "2009"),
+    ("Өткен жылдың қазанында шарт жасалды.", "Өткен жылдың қазанында", "2018-10"),
+    ("Мектеп наурызда ашылады.", "наурызда", "2019-03"),
+    ("Жол күзде бітеді.", "күзде", "2019"),
+]
+
+# expressions that date nothing on a calendar: when stays None even with a date
+UNDATED = [
+    ("Соңғы 10 жылда халық өсті.", "Соңғы 10 жылда", True),
+    ("Жиырма жылдан астам уақыт өтті.", "Жиырма жылдан астам", False),
+    ("Менің байланысым сонау Кеңес дәуірінен басталған.", "Кеңес дәуірінен", False),
+    ("Тәуелсіздік жылдары ел дамыды.", "Тәуелсіздік жылдары", False),
+    ("Мешіт XIX ғасырда салынған.", "XIX ғасырда", False),
+    ("Үш жасар бала табылды.", "Үш жасар", False),
+    ("Жиын сәрсенбіде өтеді.", "сәрсенбіде", True),
+    ("Бірнеше жыл бұрын зауыт жабылды.", "Бірнеше жыл бұрын", True),
+]
+
+RECURRING = ["Жыл сайын фестиваль өтеді.", "Күн сайын жүз адам келеді.", "Күнделікті жаттығу керек."]
+
+# text that holds no temporal expression (dateparser finds dates in most)
+NOT_DATES = [
+    "Қазір бұл межені еңсердік.",
+    "Ол Қазан қаласында тұрады.",
+    "Қазанда ет пісіп жатыр, Қазан тұрғындары келді.",
+    "Жылы киім алыңыз, жылқы бағыңыз.",
+    "Айыппұл жүз айлық есептік көрсеткіш көлемінде.",
+    "Наурызым қорығы мен Наурыз мерекесі.",
+    "Абайдың 175 жылдығына арналған шара.",
+    "Бес жүз адам жиналды.",
+    "Бірақ ол бірінші болып келді.",
+]
+
+
+@pytest.mark.parametrize("sentence,expression,when,relative", ABSOLUTE)
+def test_absolute_dates_resolve_as_written(sentence, expression, when, relative):
+    for published in (PUBLISHED, None):
+        entry = only(sentence, published)
+        assert entry.text == expression
+        assert entry.when == when
+        assert entry.relative is relative
+
+
+@pytest.mark.parametrize("sentence,expression,when", RELATIVE)
+def test_relative_expressions_resolve_against_publication(sentence, expression, when):
+    entry = only(sentence)
+    assert (entry.text, entry.when, entry.relative) == (expression, when, True)
+
+
+@pytest.mark.parametrize("sentence,expression,when", RELATIVE)
+def test_relative_expressions_without_a_date_stay_unresolved(sentence, expression, when):
+    entry = only(sentence, None)
+    assert (entry.text, entry.when, entry.relative) == (expression, None, True)
+
+
+def test_resolution_follows_the_publication_date():
+    assert only("Өткен жылы мәжіліс өтті.", dt.date(2024, 1, 1)).when == "2023"
+    assert only("Кеше жиын өтті.", dt.date(2024, 3, 1)).when == "2024-02-29"
+    assert only("Өткен айда баға өсті.", dt.date(2024, 1, 20)).when == "2023-12"
+
+
+@pytest.mark.parametrize("sentence,expression,relative", UNDATED)
+def test_spans_eras_and_ages_have_no_date(sentence, expression, relative):
+    entry = only(sentence)
+    assert (entry.text, entry.when, entry.relative) == (expression, None, relative)
+
+
+@pytest.mark.parametrize("sentence", RECURRING)
+def test_recurring_expressions_are_recognised_and_marked(sentence):
+    entry = only(sentence)
+    assert entry.recurring and entry.when is None
+
+
+@pytest.mark.parametrize("sentence", NOT_DATES)
+def test_words_that_only_look_like_dates_are_not_dates(sentence):
+    assert find_timeline(sentence, PUBLISHED) == []
+    assert find_date_spans(sentence) == []
+
+
+def test_a_bare_year_stays_a_year():
+    assert only("1992 жылы келісім жасалды.").when == "1992"
+
+
+def test_entries_are_exact_substrings_in_text_order():
+    text = seed("002") + "\n" + seed("000") + "\n" + seed("004")
+    entries = find_timeline(text, PUBLISHED)
+    assert entries
+    assert [e.start for e in entries] == sorted(e.start for e in entries)
+    for e in entries:
+        assert text[e.start : e.start + len(e.text)] == e.text
+        assert 0 < len(e.event) <= 200
+    assert [(s, s + len(e.text)) for e, s in zip(entries, (e.start for e in entries))] == [
+        span for span in find_date_spans(text)
+    ]
+
+
+def test_seed_002_dates_1992_and_2017_and_last_year_once_dated():
+    undated = {e.text: e for e in find_timeline(seed("002"), None)}
+    assert undated["1992 жылы"].when == "1992"
+    assert undated["2017 жылмен"].when == "2017"
+    assert undated["Өткен жылы"].when is None and undated["Өткен жылы"].relative
+    dated = {e.text: e for e in find_timeline(seed("002"), PUBLISHED)}
+    assert dated["Өткен жылы"].when == "2018"
+    assert "Минскте" in dated["Өткен жылы"].event
+    assert "1992 жылы қол қойылды" in dated["1992 жылы"].event
+
+
+def test_seed_000_soviet_era_is_an_era():
+    entries = [e for e in find_timeline(seed("000"), None) if "Кеңес" in e.text]
+    assert [(e.text, e.when, e.relative) for e in entries] == [("Кеңес дәуірінен", None, False)]
+
+
+def test_seed_004_next_year_is_relative():
+    (entry,) = [e for e in find_timeline(seed("004"), None) if e.text.startswith("Келесі")]
+    assert (entry.when, entry.relative) == (None, True)
+    assert entry.event.startswith("Келесі жыл Қазақстанның Қытайдағы туризм жылы")
+    assert only(entry.event, dt.date(2023, 11, 6)).when == "2024"
+
+
+def test_one_sentence_article_and_empty_text():
+    assert only("Биыл", PUBLISHED).event == "Биыл"
+    assert find_timeline("", PUBLISHED) == []
+
+
+def test_event_is_the_sentence_when_short():
+    text = "Бірінші сөйлем. Өткен жылы Минскте мәжіліс өтті. Соңғы сөйлем."
+    assert only(text).event == "Өткен жылы Минскте мәжіліс өтті."
+
+
+def test_long_event_is_cut_at_a_word_with_an_ellipsis():
+    clause = "Өткен жылы Минскте үкіметаралық комиссияның кезекті мәжілісі өтті"
+    filler = " ".join(["мамандар жол картасының барлық тармақтарын талқыға салды"] * 6)
+    sentence = f"{filler}, {clause}, {filler}."
+    event = event_text(sentence, sentence.index("Өткен"), sentence.index("Өткен") + 10)
+    assert len(event) <= 200
+    assert "Өткен жылы" in event
+    assert event.startswith("…") or event.endswith("…")
+    words = set(sentence.replace(",", " ").replace(".", " ").split())
+    assert all(w in words for w in event.strip("…").replace(",", " ").split())
