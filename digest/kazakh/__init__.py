@@ -1,58 +1,30 @@
 """The Kazakh language core: normalisation, sentences, tokens, stems, transliteration.
 
-Placeholder API (to be replaced by the real core); it imports nothing else from digest.
+Imports nothing else from ``digest``. Language knowledge lives in ``data/``:
+``stemmer.json`` (suffix table, shared with the JavaScript search stemmer),
+``stem_cases.json`` (the word → stem cases both stemmers are tested against),
+``lexicon.json`` (corpus support for tie-breaking), ``stopwords.json``,
+``abbreviations.json``, ``translit.json``, ``normalize.json``.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from dataclasses import dataclass
-from functools import lru_cache
+from .normalize import normalize
+from .sentences import Sentence, split_sentences
+from .stem import stem
+from .stopwords import STOPWORDS, is_stopword
+from .tokens import Token, tokenize
+from .translit import to_ascii_latin, transliterate
 
-
-@dataclass(frozen=True)
-class Sentence:
-    text: str
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
-class Token:
-    text: str
-    start: int
-    end: int
-
-
-STOPWORDS: frozenset[str] = frozenset()
-
-
-def normalize(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
-
-
-def split_sentences(text: str) -> list[Sentence]:
-    out = []
-    for m in re.finditer(r"[^\n.!?]+(?:[.!?]+|$)", text, flags=re.M):
-        s, e = m.start(), m.end()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if s < e:
-            out.append(Sentence(text[s:e], s, e))
-    return out
-
-
-def tokenize(text: str) -> list[Token]:
-    return [Token(m.group(), m.start(), m.end()) for m in re.finditer(r"\w+(?:-\w+)*", text)]
-
-
-@lru_cache(maxsize=200_000)
-def stem(word: str) -> str:
-    return word.lower()
-
-
-def transliterate(text: str) -> str:
-    return text
+__all__ = [
+    "STOPWORDS",
+    "Sentence",
+    "Token",
+    "is_stopword",
+    "normalize",
+    "split_sentences",
+    "stem",
+    "to_ascii_latin",
+    "tokenize",
+    "transliterate",
+]

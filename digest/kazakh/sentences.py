@@ -1,0 +1,112 @@
+"""Sentence splitting with exact offsets (``Sentence.text == source[start:end]``).
+
+Written here rather than taken from syntok/segtok/razdel: they know English or
+Russian abbreviations, not Kazakh ones (т.б., ж., млн), and on TV transcripts
+they glue unpunctuated lines together. The rules, in order:
+
+* every line is its own unit (headings, transcript lines without a full stop);
+* inside a line a boundary is ``. ! ? …`` (plus closing quotes) followed by
+  space and a sentence start: a capital, a digit, an opening quote, or a dash
+  that opens dialogue rather than reported speech (``?» – деді ол`` goes on);
+* after an abbreviation from ``data/abbreviations.json`` a lower-case word or
+  a number goes on; a capital starts a sentence only after a ``may_end`` one;
+  after an initial (А. Лукашенко) never;
+* a full stop between digits (1.5) is not followed by space, so never splits.
+
+Leading dialogue dashes and list marks are left out of the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ._data import load_json
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence and its offsets in the text it was split from."""
+
+    text: str
+    start: int
+    end: int
+
+
+_A = load_json("abbreviations.json")
+_ABBREVIATIONS = frozenset(a.lower().rstrip(".") for a in _A["abbreviations"])
+_MAY_END = frozenset(a.lower().rstrip(".") for a in _A["may_end"])
+
+_CLOSERS = "»\"”“’')]"
+_DASHES = "-–—"
+_BOUNDARY = re.compile(r"(?:[.!?…]+|\.\.\.)[" + re.escape(_CLOSERS) + r"]*(?=\s)")
+_PREV_WORD = re.compile(r"[\w.-]*\w$")
+_LEAD = re.compile(r"^(?:[-–—•*#]+\s+)+")
+_HAS_WORD = re.compile(r"\w")
+_INITIALS = re.compile(r"(?:[^\W\d_]\.-?)*[^\W\d_]")
+
+
+def _lines(text: str):
+    start = 0
+    for line in text.split("\n"):
+        yield start, start + len(line)
+        start += len(line) + 1
+
+
+def _starts_sentence(rest: str) -> bool:
+    """Does the text after a terminator (spaces stripped) open a new sentence?"""
+    if not rest:
+        return False
+    c = rest[0]
+    if c in _DASHES:
+        after = rest[1:].lstrip()
+        return bool(after) and not after[0].islower()
+    if c.isalpha():
+        return not c.islower()
+    return True  # digit, opening quote, bracket, emoji...
+
+
+def _is_boundary(line: str, m: re.Match[str]) -> bool:
+    rest = line[m.end():].lstrip()
+    if not _starts_sentence(rest):
+        return False
+    if not m.group().startswith("."):
+        return True
+    prev = _PREV_WORD.search(line, 0, m.start())
+    if prev is None:
+        return True
+    token = prev.group()
+    if token.isupper() and _INITIALS.fullmatch(token):
+        return False  # initials: А. Лукашенко, Қ.-Ж. Тоқаев
+    word = token.lower()
+    if word in _ABBREVIATIONS:
+        return rest[0].isalpha() and rest[0].isupper() and word in _MAY_END
+    return True
+
+
+def _emit(text: str, start: int, end: int, out: list[Sentence]) -> None:
+    piece = text[start:end]
+    stripped = piece.strip()
+    if not stripped:
+        return
+    start += len(piece) - len(piece.lstrip())
+    end = start + len(stripped)
+    lead = _LEAD.match(stripped)
+    if lead:
+        start += lead.end()
+    if start < end and _HAS_WORD.search(text, start, end):
+        out.append(Sentence(text[start:end], start, end))
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split ``text`` into sentences; each keeps its exact offsets in ``text``."""
+    out: list[Sentence] = []
+    for line_start, line_end in _lines(text):
+        line = text[line_start:line_end]
+        piece_start = 0
+        for m in _BOUNDARY.finditer(line):
+            if _is_boundary(line, m):
+                _emit(text, line_start + piece_start, line_start + m.end(), out)
+                piece_start = m.end()
+        _emit(text, line_start + piece_start, line_end, out)
+    return out

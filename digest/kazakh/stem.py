@@ -1,0 +1,211 @@
+"""Kazakh noun stemmer: morphotactic suffix stripping driven by ``data/stemmer.json``.
+
+No Kazakh stemmer works offline (snowballstemmer/PyStemmer have no Kazakh and the
+Russian one makes Kazakh worse; kazstem installs without its FST data; stanza and
+turkicnlp download models at run time), so this one is written here. It is kept
+small and table-driven because the search's JavaScript stemmer must do exactly
+the same thing from the same ``stemmer.json``; the steps are:
+
+1. Lower-case. In a hyphenated word whose last part is only endings
+   (``Ertenmedia-ның``, ``30%-ке``, ``ҚХР-дың``) the key is the part before.
+2. Read the word right to left as stem + plural? + possessive? + case? (or
+   + predicative), every allomorph checked against the last sound of what
+   precedes it (sound class V/R/L/N/Z/T, or P3 right after a 3rd-person
+   possessive) and against its vowel harmony. Every reading is kept.
+3. Drop readings whose stem is under ``min_stem`` letters (unless listed in
+   ``short_stems``), has no vowel, ends inside a ``no_cut`` string, or is
+   refused by ``not_after``.
+4. Key each stem: drop an epenthetic і/ы (Минскі → минск), devoice a final
+   б/г/ғ (кітаб → кітап, орталығ → орталық) and undo syncope (орн → орын).
+5. Choose the reading whose key is best known: a ``lemmas`` entry first, then
+   the corpus support in ``lexicon.json`` (optional: without it step 5 is just
+   "strip the most"), ties going to the reading that strips the most.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Mapping
+
+from ._data import DATA_DIR, load_json
+
+_LEMMA_BONUS = 1_000_000
+
+
+@dataclass(frozen=True)
+class _Allomorph:
+    form: str
+    cat: str
+    slot: str
+    harmony: str  # "b", "f" or "" (no harmony)
+    after: frozenset[str]
+    may_follow: frozenset[str]
+    not_after: re.Pattern[str] | None
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One way to read a word: its stem, the endings stripped, and the stem's key."""
+
+    stem: str
+    endings: tuple[tuple[str, str], ...]  # (form, category) from left to right
+    key: str
+
+
+class Stemmer:
+    """A stemmer over one suffix table and an optional lexicon of key support."""
+
+    def __init__(self, table: Mapping, support: Mapping[str, int] | None = None):
+        self.min_stem: int = table["min_stem"]
+        self.short_stems = frozenset(table["short_stems"])
+        self.vowels = frozenset(table["vowels"])
+        self.back = frozenset(table["back"])
+        self.front = frozenset(table["front"])
+        self.loan_letters = frozenset(table["loan_letters"])
+        self.class_of: dict[str, frozenset[str]] = {}
+        for name, letters in table["classes"].items():
+            for ch in letters:
+                self.class_of[ch] = self.class_of.get(ch, frozenset()) | {name}
+        self.all_classes = frozenset(table["classes"])
+        slots = table["slots"]
+        not_after = {k: re.compile(v) for k, v in table["not_after"].items() if k != "about"}
+        self.by_form: dict[str, list[_Allomorph]] = {}
+        for group in table["suffixes"]:
+            for form, harmony in group["forms"]:
+                allo = _Allomorph(
+                    form=form,
+                    cat=group["cat"],
+                    slot=group["slot"],
+                    harmony=harmony,
+                    after=frozenset(group["after"]),
+                    may_follow=frozenset(slots[group["slot"]]["may_follow"]),
+                    not_after=not_after.get(group["cat"]),
+                )
+                self.by_form.setdefault(form, []).append(allo)
+        self.max_len = max(len(f) for f in self.by_form)
+        self.no_cut: tuple[str, ...] = tuple(table["no_cut"]["strings"])
+        self.devoice: dict[str, str] = table["devoice"]
+        self.syncope: dict[str, str] = table["syncope"]["map"]
+        self.epenthesis = frozenset(table["epenthesis"]["clusters"])
+        self.lemmas = frozenset(table["lemmas"]["words"])
+        self.support: Mapping[str, int] = support or {}
+        self.stem = lru_cache(maxsize=500_000)(self._stem)
+
+    # -- sounds ---------------------------------------------------------------
+    def _classes(self, s: str) -> frozenset[str]:
+        last = s[-1]
+        if last in "ьъ" and len(s) > 1:
+            last = s[-2]
+        return self.class_of.get(last, self.all_classes)
+
+    def _harmony(self, s: str) -> str:
+        """'b', 'f', or 'bf' when either harmony may follow (loanwords, и/у/ю)."""
+        if s.endswith("ь"):
+            return "f"
+        for i in range(len(s) - 1, -1, -1):
+            ch = s[i]
+            if ch in self.back:
+                return "b"
+            if ch == "е":
+                loan = (i > 0 and s[i - 1] in self.vowels) or any(c in self.loan_letters for c in s)
+                return "bf" if loan else "f"
+            if ch in self.front:
+                return "f"
+            if ch in self.vowels:
+                return "bf"
+        return "bf"
+
+    def _fits(self, right: _Allomorph, left_text: str, left: _Allomorph | None) -> bool:
+        """May ``right`` follow ``left_text`` (which ends in allomorph ``left``, if any)?"""
+        if right.harmony and right.harmony not in self._harmony(left_text):
+            return False
+        if left is not None and left.cat == "poss3":
+            return "P3" in right.after
+        return not right.after.isdisjoint(self._classes(left_text))
+
+    # -- readings -------------------------------------------------------------
+    def _walk(self, rest: str, chain: tuple, right: _Allomorph | None, out: dict) -> None:
+        if right is not None and self._fits(right, rest, None):
+            out.setdefault(rest, chain)
+        for n in range(1, min(self.max_len, len(rest) - 2) + 1):
+            for allo in self.by_form.get(rest[-n:], ()):
+                if right is not None and (allo.slot not in right.may_follow or not self._fits(right, rest, allo)):
+                    continue
+                left = rest[:-n]
+                if allo.not_after is not None and allo.not_after.search(left):
+                    continue
+                self._walk(left, ((allo.form, allo.cat),) + chain, allo, out)
+
+    def _acceptable(self, word: str, stem: str) -> bool:
+        if len(stem) < self.min_stem and stem not in self.short_stems:
+            return False
+        if not any(ch in self.vowels for ch in stem):
+            return False
+        cut = len(stem)
+        for s in self.no_cut:
+            start = word.find(s)
+            while start != -1:
+                if start < cut < start + len(s):
+                    return False
+                start = word.find(s, start + 1)
+        return True
+
+    def key(self, stem: str) -> str:
+        """The key of a bare stem: epenthesis dropped, final devoiced, syncope undone."""
+        if len(stem) > 3 and stem[-1] in "ыі" and stem[-3:-1] in self.epenthesis:
+            stem = stem[:-1]
+        if stem and stem[-1] in self.devoice:
+            stem = stem[:-1] + self.devoice[stem[-1]]
+        return self.syncope.get(stem, stem)
+
+    def readings(self, word: str) -> list[Reading]:
+        """Every acceptable reading of a lower-cased, unhyphenated word, best first."""
+        found: dict[str, tuple] = {word: ()}
+        self._walk(word, (), None, found)
+        out = [
+            Reading(stem, chain, self.key(stem))
+            for stem, chain in found.items()
+            if not chain or self._acceptable(word, stem)
+        ]
+        out.sort(key=lambda r: (-self._score(r.key), len(r.stem)))
+        return out
+
+    def _score(self, key: str) -> int:
+        return (_LEMMA_BONUS if key in self.lemmas else 0) + self.support.get(key, 0)
+
+    def is_endings(self, text: str, after: str) -> bool:
+        """Is ``text`` a whole chain of endings that may follow ``after``?"""
+        found: dict[str, tuple] = {}
+        self._walk(after + text, (), None, found)
+        return any(chain and stem == after for stem, chain in found.items())
+
+    def _stem(self, word: str) -> str:
+        w = word.lower()
+        head, dash, tail = w.rpartition("-")
+        if dash and head:
+            base = head.rstrip("-")
+            # after a Latin word, a number or an acronym the endings follow a sound
+            # the spelling does not show: let any chain follow ("xxx" fits every class)
+            probe = base if any(c in self.vowels for c in base) and base[-1] in self.class_of else "xxx"
+            if base and self.is_endings(tail, probe):
+                return self.stem(base) if "-" not in base else base
+            return head + "-" + self.stem(tail)
+        if not any(ch in self.class_of or ch in self.vowels for ch in w):
+            return w
+        return self.readings(w)[0].key
+
+
+def _load_support() -> dict[str, int]:
+    if (DATA_DIR / "lexicon.json").exists():
+        return dict(load_json("lexicon.json")["support"])
+    return {}
+
+
+DEFAULT = Stemmer(load_json("stemmer.json"), _load_support())
+
+
+def stem(word: str) -> str:
+    """The lower-cased stem key of ``word``: one key for every inflected form of a noun."""
+    return DEFAULT.stem(word)
