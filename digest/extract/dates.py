@@ -38,6 +38,7 @@ class Family:
     regex: re.Pattern[str]
     sets: dict[str, Any] = field(default_factory=dict)
     weak: bool = False
+    attach: bool = False
     exclude: tuple[re.Pattern[str], ...] = ()
     lowercase_inside: bool = False
 
@@ -67,7 +68,8 @@ class TemporalExpression:
     unit: str | None = None  # for kind "relative": year, month, week or day
     offset: int | None = None
     granularity: str | None = None  # coarsest unit to report, if coarser than found
-    weak: bool = False
+    weak: bool = False  # kept only if joined to a neighbour
+    attach: bool = False  # may join the date before it as a part of it
 
     @property
     def recurring(self) -> bool:
@@ -126,6 +128,7 @@ def load_registry(path: Path = DATA_FILE) -> Registry:
                 regex=regex,
                 sets=dict(spec.get("sets") or {}),
                 weak=bool(spec.get("weak", False)),
+                attach=bool(spec.get("attach", False)),
                 exclude=tuple(re.compile(x, re.IGNORECASE) for x in spec.get("exclude", ())),
                 lowercase_inside=bool(spec.get("lowercase_inside", False)),
             )
@@ -247,6 +250,7 @@ def _read(m: re.Match[str], family: Family, registry: Registry) -> TemporalExpre
         offset=offset,
         granularity=sets.get("granularity"),
         weak=family.weak,
+        attach=family.attach,
     )
 
 
@@ -305,6 +309,8 @@ def _join(a: TemporalExpression, b: TemporalExpression, text: str) -> TemporalEx
             anchor, detail = a, b
         elif _wants_year(a) and _gives_year(b) and b.kind == "date":
             anchor, detail = b, a  # "15 наурыз 2024 ж."
+        elif b.attach and (_gives_year(a) or a.month is not None):
+            return replace(a, end=b.end, text=text[a.start : b.end], family=f"{a.family}+{b.family}")
         else:
             return None
         kind = "date" if anchor.kind == "date" else "relative"
