@@ -74,3 +74,5 @@ def _extract_one(path: Path, shown: str, config, articles: list, errors: list) -
         articles.append(extract_article(read_document(path, config, shown), config))
     except DigestError as exc:
         errors.append({"path": shown, "error": exc.message + (f" (line {exc.line})" if exc.line else "")})
+    except Exception as exc:  # a bug in an extractor must not hide the other articles
+        errors.append({"path": shown, "error": f"internal error ({type(exc).__name__}: {exc}); please report it"})

@@ -15,6 +15,16 @@ _FENCE = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _SAFE_URL = re.compile(r"^https?://", re.I)
 
 
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as text, so a bad date is our warning, not a crash."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str, int]:
     """Return (front matter mapping, body, number of lines the front matter took)."""
     if not text.startswith("---"):
@@ -25,7 +35,7 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str, int]:
             raise DigestError("front matter opened with '---' is never closed", path=path, line=1)
         return {}, text, 0
     try:
-        data = yaml.safe_load(match.group(1) or "")
+        data = yaml.load(match.group(1) or "", Loader=_Loader)  # noqa: S506 (a SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
