@@ -224,7 +224,7 @@ def find_mentions(text: str, vocabulary: Vocabulary, tokens: list | None = None,
         entry = vocabulary.by_id[m.target]
         found.append(Mention(m.start, m.end, entry.kind, entry.kk, entry.id))
     if discover:
-        found.extend(entities.discover(text, tokens, [(m.start, m.end) for m in found]))
+        found.extend(entities.discover(text, tokens, found))
     return sorted(found, key=lambda m: m.start)
 
 

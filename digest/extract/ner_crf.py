@@ -1,0 +1,147 @@
+"""The statistical entity tagger: a linear-chain CRF (python-crfsuite) over tokens.
+
+Trained by ``bench/train_ner.py`` on KazNERD (CC BY 4.0) with labels B/I-PER,
+B/I-LOC, B/I-ORG; shipped as ``models/ner.crfsuite``.  Features come from the
+word, its shape and suffixes, its stem, the vocabulary match it is part of,
+head nouns and surname endings, and the same for its neighbours.  The model is
+opened lazily, once per process; without it (or without pycrfsuite) the tagger
+finds nothing and the rules and the vocabulary still work.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from digest import kazakh
+from digest.extract.ner_names import base_form
+
+MODEL_PATH = Path(__file__).with_name("models") / "ner.crfsuite"
+KIND_OF_LABEL = {"PER": "person", "LOC": "place", "ORG": "organization"}
+LABEL_OF_KIND = {v: k for k, v in KIND_OF_LABEL.items()}
+
+
+@lru_cache(maxsize=1)
+def word_lists() -> dict[str, tuple[str, ...]]:
+    """The head nouns, surname endings and function words of ``models/entity_heads.yml``."""
+    data = yaml.safe_load((MODEL_PATH.parent / "entity_heads.yml").read_text(encoding="utf-8"))
+    return {k: tuple(v) for k, v in data.items()}
+
+
+def _starts_with_any(low: str, heads: tuple[str, ...]) -> bool:
+    return any(low.startswith(h) for h in heads)
+
+
+@lru_cache(maxsize=100_000)
+def _word_features(word: str) -> tuple[str, ...]:
+    low = word.lower()
+    lists = word_lists()
+    base = base_form(word).lower()
+    shape = "".join("X" if c.isupper() else "x" if c.isalpha() else "d" if c.isdigit() else c for c in word[:4])
+    feats = [
+        "w=" + low,
+        "st=" + kazakh.stem(word),
+        "b=" + base,
+        "s2=" + low[-2:],
+        "s3=" + low[-3:],
+        "s4=" + low[-4:],
+        "p3=" + low[:3],
+        "sh=" + shape,
+        "bs2=" + base[-2:],
+        "bs3=" + base[-3:],
+    ]
+    if word[:1].isupper():
+        feats.append("cap")
+    if word.isupper() and len(word) > 1:
+        feats.append("upper")
+    if "-" in word:
+        feats.append("hyph")
+    if any(c.isdigit() for c in word):
+        feats.append("digit")
+    if not word[:1].isalpha():
+        feats.append("nonalpha")
+    elif "a" <= low[:1] <= "z":
+        feats.append("latin")
+    if _starts_with_any(low, lists["organization_heads"]):
+        feats.append("orghead")
+    if _starts_with_any(low, lists["place_heads"]):
+        feats.append("placehead")
+    if word[:1].isupper() and base.endswith(lists["person_suffixes"]):
+        feats.append("surname")
+    if low in lists["function_words"] or low in kazakh.STOPWORDS:
+        feats.append("func")
+    return tuple(feats)
+
+
+def sentence_features(words: list[str], gaps: list[str], gazetteer: list[str]) -> list[list[str]]:
+    """Feature lists for one sentence.
+
+    ``gaps[i]`` is the text between word i-1 and word i (punctuation, quotes);
+    ``gazetteer[i]`` is "B-place", "I-organization"... from the vocabulary, or "".
+    """
+    own = [_word_features(w) for w in words]
+    n = len(words)
+    out = []
+    for i in range(n):
+        f = ["bias", *own[i]]
+        gap = gaps[i].strip()
+        if i == 0 or gap[-1:] in ".!?:":
+            f.append("first")
+        if gap:
+            f.append("gap=" + gap[-1])
+        if gazetteer[i]:
+            f.append("gz=" + gazetteer[i])
+            f.append("gzk=" + gazetteer[i][2:])
+        for d in (-2, -1, 1, 2):
+            j = i + d
+            if 0 <= j < n:
+                p = f"{d}:"
+                w = own[j]
+                f.append(p + w[0])  # the word
+                f.append(p + w[4])  # its 3-letter suffix
+                f.extend(p + x for x in w[10:] if x in ("cap", "orghead", "placehead", "surname", "upper", "func"))
+                if gazetteer[j]:
+                    f.append(p + "gz=" + gazetteer[j])
+            else:
+                f.append(f"{d}:none")
+        out.append(f)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _tagger():
+    try:
+        import pycrfsuite
+    except ImportError:  # pragma: no cover - it is a dependency
+        return None
+    if not MODEL_PATH.exists():
+        return None
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(MODEL_PATH))
+    return tagger
+
+
+def available() -> bool:
+    return _tagger() is not None
+
+
+def tag(words: list[str], gaps: list[str], gazetteer: list[str]) -> list[str]:
+    """IOB labels (B-PER, I-ORG, O...) for one sentence; all "O" without a model."""
+    tagger = _tagger()
+    if tagger is None or not words:
+        return ["O"] * len(words)
+    return tagger.tag(sentence_features(words, gaps, gazetteer))
+
+
+def sentence_inputs(text: str, tokens: list, known: list[tuple[int, int, str]]) -> tuple[list[str], list[str], list[str]]:
+    """Words, gaps and gazetteer labels of ``tokens`` given the vocabulary's (start, end, kind) spans."""
+    words = [t.text for t in tokens]
+    gaps = [text[tokens[i - 1].end if i else 0 : t.start] for i, t in enumerate(tokens)]
+    gazetteer = [""] * len(tokens)
+    for start, end, kind in known:
+        inside = [i for i, t in enumerate(tokens) if t.start < end and start < t.end]
+        for n, i in enumerate(inside):
+            gazetteer[i] = ("B-" if n == 0 else "I-") + kind
+    return words, gaps, gazetteer
