@@ -1,14 +1,19 @@
 """URL slugs from Kazakh titles: stable, readable Latin, never colliding.
 
 python-slugify's default drops ә and merges қ/к; its backend also changes when
-Unidecode happens to be installed. An explicit Kazakh Cyrillic → Latin mapping
-passed as ``replacements`` makes the slug the same on every machine.
+Unidecode happens to be installed. We transliterate with the language core's
+explicit Kazakh Cyrillic → ASCII Latin table first (ә→a, ғ→g, қ→q, ң→n, ө→o,
+ұ/ү→u, һ→h, і→i, ш→sh …), so slugify only ever sees ASCII and the slug is the
+same on every machine, whichever backend slugify has.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
+from pathlib import Path
+
+import yaml
 
 from slugify import slugify
 
@@ -31,14 +36,53 @@ def sanitize_slug(slug: str) -> str:
     return slug_for(slug.replace("/", "-").replace("\\", "-"))
 
 
-def assign_unique_slugs(articles: list[Article]) -> list[Article]:
-    """Give articles that would share a slug their own, deterministically.
+REGISTRY_FILE = "slugs.lock.yml"
+_REGISTRY_HEADER = (
+    "# Published addresses: article file -> slug. Written by `digest build`; commit it.\n"
+    "# A slug, once published, stays even when the title changes; set `slug:` in an\n"
+    "# article's front matter to change it on purpose.\n"
+)
 
-    Articles are considered in path order, so the first keeps the plain slug
-    and the others get -2, -3, … whatever order the files were read in.
+
+def load_registry(root: Path) -> dict[str, str]:
+    """The slugs already published, by article path ({} when there is none)."""
+    path = root / REGISTRY_FILE
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (FileNotFoundError, yaml.YAMLError, UnicodeDecodeError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {str(k): sanitize_slug(str(v)) for k, v in data.items() if v}
+
+
+def save_registry(root: Path, articles: list[Article], registry: dict[str, str]) -> bool:
+    """Record the slugs of these articles (keeping older entries); True if it changed."""
+    merged = dict(registry)
+    merged.update({a.path: a.slug for a in articles})
+    if merged == registry and (root / REGISTRY_FILE).exists():
+        return False
+    body = yaml.safe_dump(dict(sorted(merged.items())), allow_unicode=True, width=10_000)
+    (root / REGISTRY_FILE).write_text(_REGISTRY_HEADER + body, encoding="utf-8")
+    return True
+
+
+def assign_unique_slugs(articles: list[Article], registry: dict[str, str] | None = None) -> list[Article]:
+    """Keep published slugs and give articles that would share one their own.
+
+    An article's slug comes from its front matter, else from the registry of
+    published slugs, else from its title. Pinned slugs are placed first; the
+    rest in path order, so the first keeps the plain slug and the others get
+    -2, -3, … whatever order the files were read in.
     """
+    registry = registry or {}
+    articles = [
+        replace(a, slug=registry[a.path]) if a.path in registry and not a.document.meta.slug else a
+        for a in articles
+    ]
     taken: set[str] = set()
-    by_path = sorted(range(len(articles)), key=lambda i: articles[i].path)
+    pinned = {a.path for a in articles if a.document.meta.slug or a.path in registry}
+    by_path = sorted(range(len(articles)), key=lambda i: (articles[i].path not in pinned, articles[i].path))
     result = list(articles)
     for index in by_path:
         article = articles[index]
