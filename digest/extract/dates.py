@@ -21,7 +21,7 @@ DATA_FILE = Path(__file__).parent / "data" / "dates.yml"
 
 _MACRO = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
 # gaps between two pieces that still make one expression
-_JOIN_GAP = re.compile(r"\s{1,3}")
+_JOIN_GAP = re.compile(r"[^\S\n]{1,3}")
 _RANGE_GAP = re.compile(r"\s*[-–—]\s*")
 
 # kinds whose expression is placed relative to the publication date
@@ -343,9 +343,18 @@ def _join_neighbours(exprs: list[TemporalExpression], text: str) -> list[Tempora
 
 
 def find_temporal_expressions(text: str) -> list[TemporalExpression]:
-    """All temporal expressions in ``text``, in text order, not yet resolved."""
+    """All temporal expressions in ``text``, in text order, not yet resolved.
+
+    Lines are read one by one: an expression never runs across a line break
+    (a heading's year does not join the next paragraph's month).
+    """
     registry = load_registry()
-    return _join_neighbours(_select(_candidates(text, registry)), text)
+    found: list[TemporalExpression] = []
+    for line in re.finditer(r"[^\n]+", text):
+        base = line.start()
+        for e in _join_neighbours(_select(_candidates(line.group(), registry)), line.group()):
+            found.append(replace(e, start=e.start + base, end=e.end + base))
+    return found
 
 
 # ---------------------------------------------------------------------------

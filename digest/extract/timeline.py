@@ -16,6 +16,7 @@ from digest.model import TimelineEntry
 from .dates import find_temporal_expressions, load_registry, resolve
 
 ELLIPSIS = "…"
+MIN_CLAUSE = 60  # characters: a shorter clause is widened to its neighbours
 # where a long sentence may be cut into clauses
 _CLAUSE_BREAK = re.compile(r"[;:]\s+|,\s+|\s+[–—-]\s+")
 _QUOTES = "«»\"“”„'()[] \t\n"
@@ -57,20 +58,22 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _enclosing(spans: list[tuple[int, int]], start: int, end: int, text: str) -> tuple[int, int]:
-    """The sentence(s) covering [start, end); the line if no sentence does."""
-    covering = [(s, e) for s, e in spans if s < end and e > start]
-    if covering:
-        return min(s for s, _ in covering), max(e for _, e in covering)
+    """The sentence covering [start, end), kept within its line (a line is a paragraph)."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
-    return line_start, len(text) if line_end < 0 else line_end
+    line_end = len(text) if line_end < 0 else line_end
+    covering = [(s, e) for s, e in spans if s < end and e > start]
+    if not covering:
+        return line_start, line_end
+    return max(line_start, min(s for s, _ in covering)), min(line_end, max(e for _, e in covering))
 
 
 def event_text(sentence: str, start: int, end: int, limit: int = 200) -> str:
     """The clause or sentence around sentence[start:end], at most ``limit`` characters.
 
     A sentence that fits is returned whole. A longer one is narrowed to the
-    clauses around the expression, then cut at a word with "…" marking a cut.
+    clause holding the expression (with its neighbours while the clause is too
+    short to read alone), then cut at a word, "…" marking each cut.
     """
     sentence, start, end = _strip(sentence, start, end)
     if len(sentence) <= limit:
@@ -78,8 +81,8 @@ def event_text(sentence: str, start: int, end: int, limit: int = 200) -> str:
     breaks = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(sentence)] + [len(sentence)]
     left = max(b for b in breaks if b <= start)
     right = min(b for b in breaks if b >= end)
-    # widen clause by clause while it still fits
-    while True:
+    # a very short clause ("Өткен жылы,") reads better with its neighbours
+    while right - left < MIN_CLAUSE:
         grown = False
         earlier = [b for b in breaks if b < left]
         later = [b for b in breaks if b > right]
@@ -88,6 +91,8 @@ def event_text(sentence: str, start: int, end: int, limit: int = 200) -> str:
         if earlier and right - earlier[-1] <= limit:
             left, grown = earlier[-1], True
         if not grown:
+            if later:  # the next clause is too long to take whole: take what fits
+                right = later[0]
             break
     return _cut(sentence, left, right, start, end, limit)
 

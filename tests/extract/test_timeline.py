@@ -194,3 +194,29 @@ def test_long_event_is_cut_at_a_word_with_an_ellipsis():
     assert event.startswith("…") or event.endswith("…")
     words = set(sentence.replace(",", " ").replace(".", " ").split())
     assert all(w in words for w in event.strip("…").replace(",", " ").split())
+
+
+def test_long_sentence_gives_the_clause_holding_the_expression():
+    sentence = (
+        "Қазақстан мен Беларусь арасындағы сауда айналымы өткен жылы 900 миллион долларға "
+        "жуықтады, бұл көрсеткіш 2017 жылмен салыстырғанда 30 пайызға артқан, ал биыл екіжақты "
+        "сауда айналымы бір миллиард доллардан асады деп күтілуде, дейді сарапшылар, олардың "
+        "айтуынша бұл межеге жету үшін бірлескен кәсіпорындарды көбейту қажет."
+    )
+    events = {e.text: e.event for e in find_timeline(sentence, PUBLISHED)}
+    assert events["өткен жылы"] == (
+        "Қазақстан мен Беларусь арасындағы сауда айналымы өткен жылы 900 миллион долларға жуықтады…"
+    )
+    assert "миллиард" in events["биыл"] and "көрсеткіш" not in events["биыл"]
+
+
+def test_a_short_clause_is_read_with_what_follows():
+    sentence = "Өткен жылы, " + "біз " * 60 + "келдік."
+    event = only(sentence).event
+    assert event.startswith("Өткен жылы, біз біз") and event.endswith("…") and len(event) <= 200
+
+
+def test_expressions_and_events_stay_within_their_line():
+    text = "Жоспар 2019\nжылы наурызда бекітілді.\nЕкінші жол"
+    entries = find_timeline(text, None)
+    assert [(e.text, e.event) for e in entries] == [("наурызда", "жылы наурызда бекітілді.")]
