@@ -1,18 +1,205 @@
-"""Placeholder summary: the first sentences of the body (replaced by issue 4)."""
+"""Extractive summary: the one to three sentences that carry the news.
+
+News is written lead-first, so the lead sentence starts ahead; sentences then
+earn their place by carrying the article's principals (the names it keeps
+mentioning, in any inflected form, through the core's stems) and its topic
+words (stems that recur, headline words). Sentences are picked greedily, a
+near-duplicate of a picked one is never taken (sites repeat their lead at the
+end), and the pick is returned in the article's order.
+
+What may be picked at all is decided in ``summary_units``: whole sentences
+of the cleaned text, never a heading or a speaker line, a quotation that runs
+over several sentences whole or not at all.
+
+Why not sumy's TextRank/LexRank/LSA: on these articles they skip the lead and
+lose who met whom, and centrality rewards the repeated lead twice
+(``bench/summaries.py`` prints them side by side).
+"""
 
 from __future__ import annotations
 
-from digest.kazakh import split_sentences
+import math
+from dataclasses import dataclass
+
+from digest.extract.summary_units import Unit, units_of
+from digest.kazakh import STOPWORDS, stem, tokenize
 from digest.model import Document
+
+# How much each signal counts (they are each scaled to 0..1).
+W_LEAD, W_TOPIC, W_PRINCIPALS = 0.40, 0.35, 0.25
+LEAD_DECAY = 0.5  # position prior 1 / (1 + LEAD_DECAY * rank)
+DUPLICATE = 0.5  # cosine of stem sets at which a sentence repeats a picked one
+REDUNDANCY = 0.5  # score lost per unit of cosine with the picked sentences
+COVERED = 0.3  # what a principal already named in the summary still counts
+PRINCIPALS = 4  # how many of the most mentioned names are the principals
+# Penalties (multipliers) for sentences that read badly out of context.
+SPEECH, DEPENDENT, QUESTION, SHORT, LONG = 0.6, 0.85, 0.5, 0.7, 0.8
+SHORT_WORDS, LONG_WORDS = 6, 60
+
+
+@dataclass
+class _Candidate:
+    unit: Unit
+    rank: int  # position among the units a summary may take
+    keys: frozenset[str]  # content stems
+    names: frozenset[str]  # stems of names mentioned
+    words: int
+    lead: float  # the position prior, 1 for the first candidate
+    penalty: float  # how well it reads out of context (multiplier, at most 1)
+
+
+def _terms(text: str, initial_names: set[str] | None) -> tuple[list[str], list[str], int]:
+    """Content stems, name stems and the word count of one sentence.
+
+    A capitalised word inside a sentence is a name; at the start of one only
+    when ``initial_names`` (names seen inside sentences) holds its stem.
+    """
+    keys, names, words = [], [], 0
+    for i, token in enumerate(tokenize(text)):
+        word = token.text
+        if not word[:1].isalpha():
+            continue
+        words += 1
+        if word.lower() in STOPWORDS:
+            continue
+        key = stem(word)
+        if len(key) < 2 or key in STOPWORDS:
+            continue
+        keys.append(key)
+        capital = word[:1].isupper()
+        acronym = len(word) > 1 and word.split("-")[0].isupper()
+        if acronym or (capital and (i > 0 or (initial_names is not None and key in initial_names))):
+            names.append(key)
+    return keys, names, words
+
+
+def _sentence_count(eligible: int, limit: int) -> int:
+    """Fewer sentences for short articles: 1 up to 3 candidates, 2 up to 6."""
+    if eligible <= 3:
+        return min(limit, 1)
+    if eligible <= 6:
+        return min(limit, 2)
+    return limit
+
+
+def _cosine(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / math.sqrt(len(a) * len(b))
+
+
+def _penalty(unit: Unit, text: str, words: int, first_word: str) -> float:
+    factor = 1.0
+    if unit.speech:
+        factor *= SPEECH ** min(len(unit), 2)
+    if first_word.lower() in STOPWORDS:
+        factor *= DEPENDENT  # "Ол…", "Бұл…", "Сондықтан…": leans on what came before
+    if text.rstrip("»\"”)").endswith("?"):
+        factor *= QUESTION
+    if words < SHORT_WORDS:
+        factor *= SHORT
+    elif words > LONG_WORDS * len(unit):
+        factor *= LONG
+    return factor
+
+
+def _candidates(doc: Document, units: list[Unit]) -> tuple[list[_Candidate], dict[str, float], dict[str, float]]:
+    """Candidates with their stems, the topic weight of every stem and the principals' shares."""
+    texts = [doc.text[u.start:u.end] for u in units]
+    first_pass = [_terms(t, None) for t in texts]
+    inner_names = {n for _, names, _ in first_pass for n in names}
+    profiles = [_terms(t, inner_names) for t in texts]
+
+    df: dict[str, int] = {}
+    mentions: dict[str, int] = {}
+    headline: set[str] = set()
+    for unit, (keys, names, _) in zip(units, profiles):
+        for key in set(keys):
+            df[key] = df.get(key, 0) + 1
+        for name in names:
+            mentions[name] = mentions.get(name, 0) + 1
+        if unit.kind in ("headline", "heading"):
+            headline.update(keys)
+    if doc.headline:
+        headline.update(_terms(doc.headline, inner_names)[0])
+    name_set = set(mentions)
+    weight = {}
+    for key, count in df.items():
+        w = math.log(count)
+        if key in name_set:
+            w = 0.5 + 2 * w
+        if key in headline:
+            w += 1.0
+        weight[key] = w
+    top = sorted((n for n in mentions if mentions[n] >= 2), key=lambda n: (-mentions[n], n))[:PRINCIPALS]
+    total = sum(mentions[n] for n in top) or 1
+    shares = {n: mentions[n] / total for n in top}
+
+    out: list[_Candidate] = []
+    for unit, text, (keys, names, words) in zip(units, texts, profiles):
+        if not unit.eligible:
+            continue
+        tokens = tokenize(text)
+        first = tokens[0].text if tokens else ""
+        rank = len(out)
+        out.append(_Candidate(unit, rank, frozenset(keys), frozenset(names), words,
+                              lead=1.0 / (1.0 + LEAD_DECAY * rank),
+                              penalty=_penalty(unit, text, words, first)))
+    return out, weight, shares
+
+
+def _topic(c: _Candidate, weight: dict[str, float]) -> float:
+    if not c.keys:
+        return 0.0
+    return sum(weight[k] for k in c.keys) / math.sqrt(len(c.keys) * len(c.unit))
+
+
+def _pick(cands: list[_Candidate], weight, shares, budget: int) -> list[_Candidate]:
+    topic = {id(c): _topic(c, weight) for c in cands}
+    scale = max(topic.values(), default=0.0) or 1.0
+    picked: list[_Candidate] = []
+    covered: set[str] = set()
+    while budget > 0:
+        best, best_score = None, -math.inf
+        for c in cands:
+            if c in picked or len(c.unit) > budget:
+                continue
+            similarity = max((_cosine(c.keys, p.keys) for p in picked), default=0.0)
+            if similarity >= DUPLICATE:
+                continue
+            principals = sum(s * (COVERED if n in covered else 1.0) for n, s in shares.items() if n in c.names)
+            merit = W_LEAD * c.lead + W_TOPIC * topic[id(c)] / scale + W_PRINCIPALS * principals
+            score = merit * c.penalty - REDUNDANCY * similarity
+            if score > best_score:
+                best, best_score = c, score
+        if best is None:
+            break
+        picked.append(best)
+        covered |= best.names
+        budget -= len(best.unit)
+    return picked
 
 
 def summarize(doc: Document, limit: int = 3) -> tuple[str, ...]:
-    picked: list[str] = []
-    for block in doc.blocks:
-        if block.kind != "paragraph":
-            continue
-        for sentence in split_sentences(block.text):
-            picked.append(sentence.text)
-            if len(picked) >= limit:
-                return tuple(picked)
-    return tuple(picked)
+    """Up to ``limit`` sentences of ``doc.text`` (exact substrings), in reading order."""
+    limit = max(1, limit)
+    units = units_of(doc)
+    cands, weight, shares = _candidates(doc, units)
+    budget = _sentence_count(sum(len(c.unit) for c in cands), limit)
+    picked = _pick(cands, weight, shares, budget)
+    if picked:
+        ordered = sorted((c.unit for c in picked), key=lambda u: u.start)
+        return tuple(s.text for u in ordered for s in u.sentences)
+    return _fallback(doc, units, limit)
+
+
+def _fallback(doc: Document, units: list[Unit], limit: int) -> tuple[str, ...]:
+    """Nothing qualified: the first text unit that fits, else a long quote as one piece."""
+    text_units = [u for u in units if u.text_only]
+    for unit in text_units:
+        if len(unit) <= limit:
+            return tuple(s.text for s in unit.sentences)
+    if text_units:
+        unit = min(text_units, key=len)
+        return (doc.text[unit.start:unit.end],)
+    return ()

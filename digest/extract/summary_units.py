@@ -1,0 +1,190 @@
+"""What a summary may take from a document: units of whole sentences.
+
+A unit is one sentence, or several consecutive sentences that must be taken
+together because a quotation runs across them: a «…» (or "…", “…”) quote left
+open at a sentence end, a dialogue paragraph opened by a dash and closed by
+", – деді X.", or a transcript speech (the ``quote`` blocks after a speaker
+line). Units know the block they sit in, so headings, headlines and speaker
+lines are never offered; lines that look like site furniture (links, handles,
+emoji, counters) are marked so the summary passes them over.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from digest.kazakh import Sentence, split_sentences
+from digest.model import Document
+
+NOT_TEXT = frozenset({"heading", "headline", "speaker"})
+DASHES = "-–—"
+_OPEN, _CLOSE = "«„", "»"
+_TOGGLES = "\"“”"
+# ", – деді ол." / "?» – деп атап өтті": a dash after punctuation, then a lower-case word.
+_ATTRIBUTION = re.compile(r"[,.!?…»\"”]\s*[" + DASHES + r"]\s*[^\W\d_A-ZА-ЯӘҒҚҢӨҰҮҺІЁ]")
+_DIALOGUE = re.compile(r"[" + DASHES + r"]\s")
+_FURNITURE = re.compile(
+    r"https?://|www\.|\S@\S|(?:^|\s)@\w|#\w|[\U0001F000-\U0001FAFF\u2600-\u27BF]"
+)
+_LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """Consecutive sentences of ``doc.text`` that a summary takes whole or not at all."""
+
+    sentences: tuple[Sentence, ...]
+    block: int  # index in doc.blocks of the first sentence's block
+    kind: str  # kind of that block
+    speech: bool  # a quotation runs across its sentences, or a transcript speech
+    text_only: bool  # no sentence in a heading, headline or speaker line
+    eligible: bool  # outside headings/speaker lines, not furniture, long enough
+
+    @property
+    def start(self) -> int:
+        return self.sentences[0].start
+
+    @property
+    def end(self) -> int:
+        return self.sentences[-1].end
+
+    def __len__(self) -> int:
+        return len(self.sentences)
+
+
+def block_spans(doc: Document) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of every block in ``doc.text``, in reading order."""
+    spans, cursor = [], 0
+    for block in doc.blocks:
+        at = doc.text.find(block.text, cursor) if block.text else -1
+        if at < 0:
+            continue  # a hand-built Document whose text differs from its blocks
+        spans.append((at, at + len(block.text), block.kind))
+        cursor = at + len(block.text)
+    return spans
+
+
+def _line_bounds(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of quotations: «» pairs across lines, straight pairs within one.
+
+    An opener never closed quotes to the end of its line; a closer never
+    opened quotes from the start of its line (a quote cut by the cleaner).
+    """
+    spans: list[tuple[int, int]] = []
+    depth, opened = 0, 0
+    for m in re.finditer("[" + _OPEN + _CLOSE + "]", text):
+        if m.group() in _OPEN:
+            if depth == 0:
+                opened = m.start()
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((opened, m.end()))
+        else:
+            spans.append((_line_bounds(text, m.start())[0], m.end()))
+    if depth:
+        spans.append((opened, _line_bounds(text, opened)[1]))
+    for line in re.finditer(r"[^\n]+", text):
+        marks = [m.start() for m in re.finditer("[" + _TOGGLES + "]", line.group())]
+        for a, b in zip(marks[::2], marks[1::2]):
+            spans.append((line.start() + a, line.start() + b + 1))
+        if len(marks) % 2:
+            spans.append((line.start() + marks[-1], line.end()))
+    return spans
+
+
+def _dialogue_spans(text: str, blocks: list[tuple[int, int, str]], sentences: list[Sentence]):
+    """Dash-opened speech up to its ", – деді X." and transcript speeches (quote blocks)."""
+    spans: list[tuple[int, int]] = []
+    run: list[int] | None = None
+    for start, end, kind in blocks:
+        if kind == "quote":
+            if run and run[1] + 1 >= start:
+                run[1] = end
+            else:
+                run = [start, end]
+                spans.append(run)  # type: ignore[arg-type]
+            continue
+        run = None
+        if kind == "paragraph" and _DIALOGUE.match(text, start):
+            stop = end
+            for s in sentences:
+                if start <= s.start and s.end <= end and _ATTRIBUTION.search(s.text):
+                    stop = s.end
+                    break
+            spans.append((start, stop))
+    return [(a, b) for a, b in spans]
+
+
+def looks_like_furniture(text: str) -> bool:
+    """Links, @handles, hashtags, emoji, or no real word: site furniture, not news."""
+    return bool(_FURNITURE.search(text)) or not _LETTER_WORD.search(text)
+
+
+def units_of(doc: Document, min_words: int = 4) -> list[Unit]:
+    """The document's sentences grouped into units, in reading order."""
+    text = doc.text
+    sentences = split_sentences(text)
+    if not sentences:
+        return []
+    blocks = block_spans(doc)
+    starts = [b[0] for b in blocks]
+    starts_s = [s.start for s in sentences]
+
+    def block_of(pos: int) -> int:
+        return max(0, bisect_right(starts, pos) - 1)
+
+    # join[i] is True when sentence i+1 belongs to the same unit as sentence i
+    join = [False] * len(sentences)
+    speech = [False] * len(sentences)
+    for a, b in quote_spans(text) + _dialogue_spans(text, blocks, sentences):
+        first = max(0, bisect_right(starts_s, a) - 1)
+        if sentences[first].end <= a:
+            first += 1
+        last = first
+        while last + 1 < len(sentences) and sentences[last + 1].start < b:
+            last += 1
+        for i in range(first, last):
+            join[i] = True
+            speech[i] = speech[i + 1] = True
+
+    units: list[Unit] = []
+    group: list[int] = []
+    for i in range(len(sentences)):
+        group.append(i)
+        if not join[i]:
+            units.append(_unit(doc, sentences, group, blocks, block_of, speech, min_words))
+            group = []
+    return units
+
+
+def _unit(doc, sentences, group, blocks, block_of, speech, min_words) -> Unit:
+    members = tuple(sentences[i] for i in group)
+    indices = {block_of(s.start) for s in members}
+    kinds = {blocks[i][2] for i in indices} if blocks else {"paragraph"}
+    first = block_of(members[0].start)
+    body = doc.text[members[0].start:members[-1].end]
+    words = len(_LETTER_WORD.findall(body))
+    text_only = not (kinds & NOT_TEXT)
+    eligible = (
+        text_only
+        and not any(looks_like_furniture(s.text) for s in members)
+        and words >= min_words
+    )
+    return Unit(
+        sentences=members,
+        block=first,
+        kind=blocks[first][2] if blocks else "paragraph",
+        speech=any(speech[i] for i in group) or "quote" in kinds,
+        text_only=text_only,
+        eligible=eligible,
+    )
