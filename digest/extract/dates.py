@@ -1,9 +1,10 @@
-"""Kazakh temporal expressions: find them and resolve them against a publication date.
+"""Kazakh temporal expressions: find them in a text and read what they mean.
 
 The language knowledge (month names, number words, relative words, eras and
 the families of expressions) lives in ``data/dates.yml``; this module only
-compiles that registry, matches it, joins neighbouring pieces ("2024 жылғы" +
-"15 наурызда") and turns each expression into a ``when`` string.
+compiles that registry, matches it, and joins neighbouring pieces
+("2024 жылғы" + "15 наурызда"). ``dates_resolve`` turns an expression into a
+``when`` string against a publication date.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ _RANGE_GAP = re.compile(r"\s*[-–—]\s*")
 
 # kinds whose expression is placed relative to the publication date
 _RELATIVE_KINDS = {"relative", "month", "season", "period", "weekday"}
+KINDS = _RELATIVE_KINDS | {"date", "duration", "era", "anaphor", "recurring"}
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,6 @@ class TemporalExpression:
     day: int | None = None
     unit: str | None = None  # for kind "relative": year, month, week or day
     offset: int | None = None
-    granularity: str | None = None  # coarsest unit to report, if coarser than found
     weak: bool = False  # kept only if joined to a neighbour
     attach: bool = False  # may join the date before it as a part of it
 
@@ -115,11 +116,16 @@ def load_registry(path: Path = DATA_FILE) -> Registry:
     macros.update(data.get("macros", {}))
     families = []
     for spec in data["families"]:
+        if spec.get("kind") not in KINDS:
+            raise ValueError(f"dates.yml: family {spec.get('name')!r}: kind must be one of {sorted(KINDS)}")
         body = _expand(spec["pattern"], macros)
-        regex = re.compile(
-            r"(?<![\w-])(?:" + body + ")" + _expand("{POST}", macros) + r"(?!\w)",
-            re.IGNORECASE if spec.get("ignore_case", True) else 0,
-        )
+        try:
+            regex = re.compile(
+                r"(?<![\w-])(?:" + body + ")" + _expand("{POST}", macros) + r"(?!\w)",
+                re.IGNORECASE if spec.get("ignore_case", True) else 0,
+            )
+        except re.error as err:
+            raise ValueError(f"dates.yml: family {spec['name']!r}: bad pattern: {err}") from err
         families.append(
             Family(
                 name=spec["name"],
@@ -248,7 +254,6 @@ def _read(m: re.Match[str], family: Family, registry: Registry) -> TemporalExpre
         day=day,
         unit=unit,
         offset=offset,
-        granularity=sets.get("granularity"),
         weak=family.weak,
         attach=family.attach,
     )
@@ -323,7 +328,6 @@ def _join(a: TemporalExpression, b: TemporalExpression, text: str) -> TemporalEx
             month=detail.month,
             day=detail.day,
             family=f"{a.family}+{b.family}",
-            granularity=None,
             weak=False,
         )
     if _RANGE_GAP.fullmatch(gap) and a.kind == b.kind == "date" and a.year and b.year:
@@ -342,64 +346,16 @@ def _join_neighbours(exprs: list[TemporalExpression], text: str) -> list[Tempora
     return [e for e in out if not e.weak]
 
 
-def find_temporal_expressions(text: str) -> list[TemporalExpression]:
+def find_temporal_expressions(text: str, registry: Registry | None = None) -> list[TemporalExpression]:
     """All temporal expressions in ``text``, in text order, not yet resolved.
 
     Lines are read one by one: an expression never runs across a line break
     (a heading's year does not join the next paragraph's month).
     """
-    registry = load_registry()
+    registry = registry or load_registry()
     found: list[TemporalExpression] = []
     for line in re.finditer(r"[^\n]+", text):
         base = line.start()
         for e in _join_neighbours(_select(_candidates(line.group(), registry)), line.group()):
             found.append(replace(e, start=e.start + base, end=e.end + base))
     return found
-
-
-# ---------------------------------------------------------------------------
-# resolution
-
-
-def _add_months(year: int, month: int, months: int) -> tuple[int, int]:
-    index = year * 12 + (month - 1) + months
-    return index // 12, index % 12 + 1
-
-
-def _fmt(year: int, month: int | None = None, day: int | None = None) -> str:
-    if month is None:
-        return f"{year:04d}"
-    if day is None:
-        return f"{year:04d}-{month:02d}"
-    try:
-        dt.date(year, month, day)
-    except ValueError:
-        return f"{year:04d}-{month:02d}"
-    return f"{year:04d}-{month:02d}-{day:02d}"
-
-
-def resolve(expr: TemporalExpression, published: dt.date | None) -> str | None:
-    """``when`` for an expression: "YYYY", "YYYY-MM", "YYYY-MM-DD" or None."""
-    kind = expr.kind
-    if kind == "date" and expr.year is not None:
-        return _fmt(expr.year, expr.month, expr.day if expr.month else None)
-    if published is None:
-        return None
-    if kind in ("date", "month") and expr.month is not None:
-        return _fmt(published.year, expr.month, expr.day)
-    if kind == "season":
-        return _fmt(published.year)
-    if kind != "relative" or expr.offset is None:
-        return None
-    off = expr.offset
-    if expr.unit == "year":
-        return _fmt(published.year + off, expr.month, expr.day if expr.month else None)
-    if expr.unit == "month":
-        return _fmt(*_add_months(published.year, published.month, off))
-    if expr.unit == "week":
-        day = published + dt.timedelta(days=7 * off)
-        return _fmt(day.year, day.month)
-    day = published + dt.timedelta(days=off)
-    if expr.granularity == "year":
-        return _fmt(day.year)
-    return _fmt(day.year, day.month, day.day)

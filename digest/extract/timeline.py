@@ -13,7 +13,8 @@ import re
 from digest.kazakh import split_sentences
 from digest.model import TimelineEntry
 
-from .dates import find_temporal_expressions, load_registry, resolve
+from .dates import find_temporal_expressions, load_registry
+from .dates_resolve import resolve
 
 ELLIPSIS = "…"
 MIN_CLAUSE = 60  # characters: a shorter clause is widened to its neighbours

@@ -220,3 +220,30 @@ def test_expressions_and_events_stay_within_their_line():
     text = "Жоспар 2019\nжылы наурызда бекітілді.\nЕкінші жол"
     entries = find_timeline(text, None)
     assert [(e.text, e.event) for e in entries] == [("наурызда", "жылы наурызда бекітілді.")]
+
+
+def test_a_family_is_added_in_the_data_file_alone(tmp_path):
+    from digest.extract.dates import DATA_FILE, find_temporal_expressions, load_registry
+
+    text = "Ораза айында мешіттер толы."
+    assert find_temporal_expressions(text) == []
+    extra = (
+        "\n  - name: ramadan\n    priority: 60\n    kind: period\n"
+        "    pattern: 'ораза\\s+{MONTHW}'\n"
+    )
+    path = tmp_path / "dates.yml"
+    path.write_text(DATA_FILE.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    (expr,) = find_temporal_expressions(text, load_registry(path))
+    assert (expr.text, expr.family, expr.relative) == ("Ораза айында", "ramadan", True)
+
+
+def test_a_family_with_an_unknown_kind_is_refused(tmp_path):
+    from digest.extract.dates import DATA_FILE, load_registry
+
+    path = tmp_path / "dates.yml"
+    path.write_text(
+        DATA_FILE.read_text(encoding="utf-8") + "\n  - name: odd\n    kind: sometime\n    pattern: 'x'\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ValueError, match="odd"):
+        load_registry(path)
