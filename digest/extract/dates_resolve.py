@@ -29,6 +29,23 @@ def _fmt(year: int, month: int | None = None, day: int | None = None) -> str:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
+def _nearest_year(published: dt.date, month: int, day: int | None) -> int:
+    """The year that puts a month (and day) written without one nearest to publication.
+
+    News speaks of the recent past and the near future: "15 желтоқсанда" in an
+    article of 10 January is last December, not the December to come.
+    """
+
+    def distance(year: int) -> int:
+        try:
+            moment = dt.date(year, month, day or 15)
+        except ValueError:
+            moment = dt.date(year, month, 15)
+        return abs((moment - published).days)
+
+    return min((published.year, published.year - 1, published.year + 1), key=distance)
+
+
 def resolve(expr: TemporalExpression, published: dt.date | None) -> str | None:
     """``when`` for an expression: "YYYY", "YYYY-MM", "YYYY-MM-DD" or None."""
     kind = expr.kind
@@ -37,7 +54,7 @@ def resolve(expr: TemporalExpression, published: dt.date | None) -> str | None:
     if published is None:
         return None
     if kind in ("date", "month") and expr.month is not None:
-        return _fmt(published.year, expr.month, expr.day)
+        return _fmt(_nearest_year(published, expr.month, expr.day), expr.month, expr.day)
     if kind == "season":
         return _fmt(published.year)
     if kind != "relative" or expr.offset is None:
