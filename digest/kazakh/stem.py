@@ -88,7 +88,7 @@ class Stemmer:
         self.no_cut: tuple[str, ...] = tuple(table["no_cut"]["strings"])
         self.devoice: dict[str, str] = table["devoice"]
         self.syncope: dict[str, str] = table["syncope"]["map"]
-        self.epenthesis = frozenset(table["epenthesis"]["clusters"])
+        self.poss3_block = not_after.get("poss3")
         self.lemmas = frozenset(table["lemmas"]["words"])
         self.support: Mapping[str, int] = support or {}
         self.stem = lru_cache(maxsize=500_000)(self._stem)
@@ -100,43 +100,42 @@ class Stemmer:
             last = s[-2]
         return self.class_of.get(last, self.all_classes)
 
-    def _harmony(self, s: str) -> str:
+    def _harmony(self, s: str, loan: bool) -> str:
         """'b', 'f', or 'bf' when either harmony may follow (loanwords, и/у/ю)."""
-        if s.endswith("ь"):
-            return "f"
+        if loan:
+            return "bf"  # Тоқаевқа but Жээнбековтің, Уханьнан but Беларусьтің
         for i in range(len(s) - 1, -1, -1):
             ch = s[i]
             if ch in self.back:
                 return "b"
-            if ch == "е":
-                loan = (i > 0 and s[i - 1] in self.vowels) or any(c in self.loan_letters for c in s)
-                return "bf" if loan else "f"
+            if ch == "е" and i > 0 and s[i - 1] in self.vowels:
+                return "bf"
             if ch in self.front:
                 return "f"
             if ch in self.vowels:
                 return "bf"
         return "bf"
 
-    def _fits(self, right: _Allomorph, left_text: str, left: _Allomorph | None) -> bool:
+    def _fits(self, right: _Allomorph, left_text: str, left: _Allomorph | None, loan: bool) -> bool:
         """May ``right`` follow ``left_text`` (which ends in allomorph ``left``, if any)?"""
-        if right.harmony and right.harmony not in self._harmony(left_text):
+        if right.harmony and right.harmony not in self._harmony(left_text, loan):
             return False
         if left is not None and left.cat == "poss3":
             return "P3" in right.after
         return not right.after.isdisjoint(self._classes(left_text))
 
     # -- readings -------------------------------------------------------------
-    def _walk(self, rest: str, chain: tuple, right: _Allomorph | None, out: dict) -> None:
-        if right is not None and self._fits(right, rest, None):
+    def _walk(self, rest: str, chain: tuple, right: _Allomorph | None, out: dict, loan: bool) -> None:
+        if right is not None and self._fits(right, rest, None, loan):
             out.setdefault(rest, chain)
         for n in range(1, min(self.max_len, len(rest) - 2) + 1):
             for allo in self.by_form.get(rest[-n:], ()):
-                if right is not None and (allo.slot not in right.may_follow or not self._fits(right, rest, allo)):
+                if right is not None and (allo.slot not in right.may_follow or not self._fits(right, rest, allo, loan)):
                     continue
                 left = rest[:-n]
                 if allo.not_after is not None and allo.not_after.search(left):
                     continue
-                self._walk(left, ((allo.form, allo.cat),) + chain, allo, out)
+                self._walk(left, ((allo.form, allo.cat),) + chain, allo, out, loan)
 
     def _acceptable(self, word: str, stem: str) -> bool:
         if len(stem) < self.min_stem and stem not in self.short_stems:
@@ -153,24 +152,56 @@ class Stemmer:
         return True
 
     def key(self, stem: str) -> str:
-        """The key of a bare stem: epenthesis dropped, final devoiced, syncope undone."""
-        if len(stem) > 3 and stem[-1] in "ыі" and stem[-3:-1] in self.epenthesis:
+        """The key of a stem: final ы/і dropped, final б/г/ғ devoiced, syncope undone.
+
+        A stem ending in consonant + ы/і is keyed without the vowel, so a bare
+        3rd-person possessive (орталығы, Минскі) and a name ending in ы/і
+        (Алматы, Мұнайлы) key alike whether or not an ending followed.
+        """
+        if stem in self.lemmas:
+            return stem
+        if (
+            len(stem) > 3
+            and stem[-1] in "ыі"
+            and stem[-2] not in self.vowels
+            and not (self.poss3_block and self.poss3_block.search(stem[:-1]))
+            and not any(stem.endswith(s) for s in self.no_cut)
+        ):
             stem = stem[:-1]
-        if stem and stem[-1] in self.devoice:
+        if stem[-1:] in self.devoice:
             stem = stem[:-1] + self.devoice[stem[-1]]
         return self.syncope.get(stem, stem)
 
-    def readings(self, word: str) -> list[Reading]:
-        """Every acceptable reading of a lower-cased, unhyphenated word, best first."""
+    def readings(self, word: str, loan: bool | None = None) -> list[Reading]:
+        """Every acceptable reading of a lower-cased, unhyphenated word, best first.
+
+        ``loan``: the word is a loanword, so either vowel harmony may follow
+        (default: it holds a letter native words never have, such as в, ь).
+        """
+        if loan is None:
+            loan = any(c in self.loan_letters for c in word)
         found: dict[str, tuple] = {word: ()}
-        self._walk(word, (), None, found)
+        self._walk(word, (), None, found, loan)
         out = [
             Reading(stem, chain, self.key(stem))
             for stem, chain in found.items()
             if not chain or self._acceptable(word, stem)
         ]
-        out.sort(key=lambda r: (-self._score(r.key), len(r.stem)))
+        out.sort(key=lambda r: (-self._score(r.key), not r.endings, self._odd_stem(r), len(r.stem)))
         return out
+
+    def _odd_stem(self, reading: Reading) -> bool:
+        """A stripped stem ending in consonant + ы/і is unusual (облы+сы vs облыс+ы)."""
+        s = reading.stem
+        return bool(
+            reading.endings
+            and len(s) > 3
+            and s[-1] in "ыі"
+            and s[-2] not in self.vowels
+            and s not in self.lemmas
+            and not any(s.endswith(x) for x in self.no_cut)
+            and not (self.poss3_block and self.poss3_block.search(s[:-1]))
+        )
 
     def _score(self, key: str) -> int:
         return (_LEMMA_BONUS if key in self.lemmas else 0) + self.support.get(key, 0)
@@ -178,7 +209,7 @@ class Stemmer:
     def is_endings(self, text: str, after: str) -> bool:
         """Is ``text`` a whole chain of endings that may follow ``after``?"""
         found: dict[str, tuple] = {}
-        self._walk(after + text, (), None, found)
+        self._walk(after + text, (), None, found, True)
         return any(chain and stem == after for stem, chain in found.items())
 
     def _stem(self, word: str) -> str:
@@ -191,10 +222,16 @@ class Stemmer:
             probe = base if any(c in self.vowels for c in base) and base[-1] in self.class_of else "xxx"
             if base and self.is_endings(tail, probe):
                 return self.stem(base) if "-" not in base else base
-            return head + "-" + self.stem(tail)
+            loan = any(c in self.loan_letters for c in w)
+            return head + "-" + self._key_of(tail, loan)
         if not any(ch in self.class_of or ch in self.vowels for ch in w):
             return w
-        return self.readings(w)[0].key
+        return self._key_of(w, None)
+
+    def _key_of(self, w: str, loan: bool | None) -> str:
+        if not any(ch in self.vowels for ch in w):
+            return w
+        return self.readings(w, loan)[0].key
 
 
 def _load_support() -> dict[str, int]:
