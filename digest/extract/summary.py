@@ -21,8 +21,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from digest.extract.summary_terms import ArticleTerms, Profile
 from digest.extract.summary_units import Unit, units_of
-from digest.kazakh import STOPWORDS, stem, tokenize
+from digest.kazakh import STOPWORDS
 from digest.model import Document
 
 # How much each signal counts (they are each scaled to 0..1).
@@ -31,7 +32,6 @@ LEAD_DECAY = 0.5  # position prior 1 / (1 + LEAD_DECAY * rank)
 DUPLICATE = 0.5  # cosine of stem sets at which a sentence repeats a picked one
 REDUNDANCY = 0.5  # score lost per unit of cosine with the picked sentences
 COVERED = 0.3  # what a principal already named in the summary still counts
-PRINCIPALS = 4  # how many of the most mentioned names are the principals
 # Penalties (multipliers) for sentences that read badly out of context.
 SPEECH, DEPENDENT, QUESTION, SHORT, LONG = 0.6, 0.85, 0.5, 0.7, 0.8
 SHORT_WORDS, LONG_WORDS = 6, 60
@@ -41,36 +41,9 @@ SHORT_WORDS, LONG_WORDS = 6, 60
 class _Candidate:
     unit: Unit
     rank: int  # position among the units a summary may take
-    keys: frozenset[str]  # content stems
-    names: frozenset[str]  # stems of names mentioned
-    words: int
+    profile: Profile
     lead: float  # the position prior, 1 for the first candidate
     penalty: float  # how well it reads out of context (multiplier, at most 1)
-
-
-def _terms(text: str, initial_names: set[str] | None) -> tuple[list[str], list[str], int]:
-    """Content stems, name stems and the word count of one sentence.
-
-    A capitalised word inside a sentence is a name; at the start of one only
-    when ``initial_names`` (names seen inside sentences) holds its stem.
-    """
-    keys, names, words = [], [], 0
-    for i, token in enumerate(tokenize(text)):
-        word = token.text
-        if not word[:1].isalpha():
-            continue
-        words += 1
-        if word.lower() in STOPWORDS:
-            continue
-        key = stem(word)
-        if len(key) < 2 or key in STOPWORDS:
-            continue
-        keys.append(key)
-        capital = word[:1].isupper()
-        acronym = len(word) > 1 and word.split("-")[0].isupper()
-        if acronym or (capital and (i > 0 or (initial_names is not None and key in initial_names))):
-            names.append(key)
-    return keys, names, words
 
 
 def _sentence_count(eligible: int, limit: int) -> int:
@@ -88,74 +61,48 @@ def _cosine(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / math.sqrt(len(a) * len(b))
 
 
-def _penalty(unit: Unit, text: str, words: int, first_word: str) -> float:
+def _penalty(unit: Unit, text: str, profile: Profile) -> float:
     factor = 1.0
     if unit.speech:
         factor *= SPEECH ** min(len(unit), 2)
-    if first_word.lower() in STOPWORDS:
+    if profile.first_word.lower() in STOPWORDS:
         factor *= DEPENDENT  # "Ол…", "Бұл…", "Сондықтан…": leans on what came before
     if text.rstrip("»\"”)").endswith("?"):
         factor *= QUESTION
-    if words < SHORT_WORDS:
+    if profile.words < SHORT_WORDS:
         factor *= SHORT
-    elif words > LONG_WORDS * len(unit):
+    elif profile.words > LONG_WORDS * len(unit):
         factor *= LONG
     return factor
 
 
-def _candidates(doc: Document, units: list[Unit]) -> tuple[list[_Candidate], dict[str, float], dict[str, float]]:
-    """Candidates with their stems, the topic weight of every stem and the principals' shares."""
-    texts = [doc.text[u.start:u.end] for u in units]
-    first_pass = [_terms(t, None) for t in texts]
-    inner_names = {n for _, names, _ in first_pass for n in names}
-    profiles = [_terms(t, inner_names) for t in texts]
-
-    df: dict[str, int] = {}
-    mentions: dict[str, int] = {}
-    headline: set[str] = set()
-    for unit, (keys, names, _) in zip(units, profiles):
-        for key in set(keys):
-            df[key] = df.get(key, 0) + 1
-        for name in names:
-            mentions[name] = mentions.get(name, 0) + 1
-        if unit.kind in ("headline", "heading"):
-            headline.update(keys)
-    if doc.headline:
-        headline.update(_terms(doc.headline, inner_names)[0])
-    name_set = set(mentions)
-    weight = {}
-    for key, count in df.items():
-        w = math.log(count)
-        if key in name_set:
-            w = 0.5 + 2 * w
-        if key in headline:
-            w += 1.0
-        weight[key] = w
-    top = sorted((n for n in mentions if mentions[n] >= 2), key=lambda n: (-mentions[n], n))[:PRINCIPALS]
-    total = sum(mentions[n] for n in top) or 1
-    shares = {n: mentions[n] / total for n in top}
-
+def _candidates(doc: Document, units: list[Unit]) -> tuple[list[_Candidate], ArticleTerms]:
+    """The units a summary may take, with what the article is about."""
+    pieces = [[s.text for s in u.sentences] for u in units]
+    lead = next((i for i, u in enumerate(units) if u.eligible), None)
+    heads = [doc.text[u.start:u.end] for u in units if u.kind in ("headline", "heading")]
+    if doc.headline and doc.headline not in heads:
+        heads.append(doc.headline)
+    terms = ArticleTerms(pieces, lead, heads)
     out: list[_Candidate] = []
-    for unit, text, (keys, names, words) in zip(units, texts, profiles):
-        if not unit.eligible:
-            continue
-        tokens = tokenize(text)
-        first = tokens[0].text if tokens else ""
-        rank = len(out)
-        out.append(_Candidate(unit, rank, frozenset(keys), frozenset(names), words,
-                              lead=1.0 / (1.0 + LEAD_DECAY * rank),
-                              penalty=_penalty(unit, text, words, first)))
-    return out, weight, shares
+    for unit, profile in zip(units, terms.profiles):
+        if unit.eligible:
+            rank = len(out)
+            text = doc.text[unit.start:unit.end]
+            out.append(_Candidate(unit, rank, profile, lead=1.0 / (1.0 + LEAD_DECAY * rank),
+                                  penalty=_penalty(unit, text, profile)))
+    return out, terms
 
 
 def _topic(c: _Candidate, weight: dict[str, float]) -> float:
-    if not c.keys:
+    keys = c.profile.keys
+    if not keys:
         return 0.0
-    return sum(weight[k] for k in c.keys) / math.sqrt(len(c.keys) * len(c.unit))
+    return sum(weight[k] for k in keys) / math.sqrt(len(keys) * len(c.unit))
 
 
-def _pick(cands: list[_Candidate], weight, shares, budget: int) -> list[_Candidate]:
-    topic = {id(c): _topic(c, weight) for c in cands}
+def _pick(cands: list[_Candidate], terms: ArticleTerms, budget: int) -> list[_Candidate]:
+    topic = {id(c): _topic(c, terms.weight) for c in cands}
     scale = max(topic.values(), default=0.0) or 1.0
     picked: list[_Candidate] = []
     covered: set[str] = set()
@@ -164,10 +111,13 @@ def _pick(cands: list[_Candidate], weight, shares, budget: int) -> list[_Candida
         for c in cands:
             if c in picked or len(c.unit) > budget:
                 continue
-            similarity = max((_cosine(c.keys, p.keys) for p in picked), default=0.0)
+            similarity = max((_cosine(c.profile.keys, p.profile.keys) for p in picked), default=0.0)
             if similarity >= DUPLICATE:
                 continue
-            principals = sum(s * (COVERED if n in covered else 1.0) for n, s in shares.items() if n in c.names)
+            principals = sum(
+                share * (COVERED if name in covered else 1.0)
+                for name, share in terms.shares.items() if name in c.profile.names
+            )
             merit = W_LEAD * c.lead + W_TOPIC * topic[id(c)] / scale + W_PRINCIPALS * principals
             score = merit * c.penalty - REDUNDANCY * similarity
             if score > best_score:
@@ -175,7 +125,7 @@ def _pick(cands: list[_Candidate], weight, shares, budget: int) -> list[_Candida
         if best is None:
             break
         picked.append(best)
-        covered |= best.names
+        covered |= best.profile.names
         budget -= len(best.unit)
     return picked
 
@@ -184,9 +134,9 @@ def summarize(doc: Document, limit: int = 3) -> tuple[str, ...]:
     """Up to ``limit`` sentences of ``doc.text`` (exact substrings), in reading order."""
     limit = max(1, limit)
     units = units_of(doc)
-    cands, weight, shares = _candidates(doc, units)
+    cands, terms = _candidates(doc, units)
     budget = _sentence_count(sum(len(c.unit) for c in cands), limit)
-    picked = _pick(cands, weight, shares, budget)
+    picked = _pick(cands, terms, budget)
     if picked:
         ordered = sorted((c.unit for c in picked), key=lambda u: u.start)
         return tuple(s.text for u in ordered for s in u.sentences)
