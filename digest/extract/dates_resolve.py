@@ -48,6 +48,8 @@ def _nearest_year(published: dt.date, month: int, day: int | None) -> int:
 
 def resolve(expr: TemporalExpression, published: dt.date | None) -> str | None:
     """``when`` for an expression: "YYYY", "YYYY-MM", "YYYY-MM-DD" or None."""
+    if isinstance(published, dt.datetime):
+        published = published.date()
     kind = expr.kind
     if kind == "date" and expr.year is not None:
         return _fmt(expr.year, expr.month, expr.day if expr.month else None)

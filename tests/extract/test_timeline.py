@@ -120,6 +120,7 @@ def test_resolution_follows_the_publication_date():
     assert only("Өткен жылы мәжіліс өтті.", dt.date(2024, 1, 1)).when == "2023"
     assert only("Кеше жиын өтті.", dt.date(2024, 3, 1)).when == "2024-02-29"
     assert only("Өткен айда баға өсті.", dt.date(2024, 1, 20)).when == "2023-12"
+    assert only("Жиын наурызда өтті.", dt.datetime(2023, 5, 2, 10, 30)).when == "2023-03"
 
 
 @pytest.mark.parametrize("sentence,expression,relative", UNDATED)
