@@ -41,6 +41,7 @@ class Family:
     sets: dict[str, Any] = field(default_factory=dict)
     weak: bool = False
     attach: bool = False
+    timeline: bool = True
     exclude: tuple[re.Pattern[str], ...] = ()
     lowercase_inside: bool = False
 
@@ -71,6 +72,7 @@ class TemporalExpression:
     offset: int | None = None
     weak: bool = False  # kept only if joined to a neighbour
     attach: bool = False  # may join the date before it as a part of it
+    timeline: bool = True  # whether it belongs on the article's timeline
 
     @property
     def recurring(self) -> bool:
@@ -135,6 +137,7 @@ def load_registry(path: Path = DATA_FILE) -> Registry:
                 sets=dict(spec.get("sets") or {}),
                 weak=bool(spec.get("weak", False)),
                 attach=bool(spec.get("attach", False)),
+                timeline=bool(spec.get("timeline", True)),
                 exclude=tuple(re.compile(x, re.IGNORECASE) for x in spec.get("exclude", ())),
                 lowercase_inside=bool(spec.get("lowercase_inside", False)),
             )
@@ -256,6 +259,7 @@ def _read(m: re.Match[str], family: Family, registry: Registry) -> TemporalExpre
         offset=offset,
         weak=family.weak,
         attach=family.attach,
+        timeline=family.timeline,
     )
 
 

@@ -29,11 +29,16 @@ def find_date_spans(text: str) -> list[tuple[int, int]]:
 
 
 def find_timeline(text: str, published: dt.date | None) -> list[TimelineEntry]:
-    """The temporal expressions of an article, resolved, each with its event, in text order."""
+    """The temporal expressions of an article, resolved, each with its event, in text order.
+
+    Recurring ones are included and marked; ages ("үш жасар") are left out.
+    """
     limit = load_registry().max_event_chars
     sentences = _sentence_spans(text)
     entries = []
     for expr in find_temporal_expressions(text):
+        if not expr.timeline:
+            continue
         start, end = _enclosing(sentences, expr.start, expr.end, text)
         entries.append(
             TimelineEntry(
