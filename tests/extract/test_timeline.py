@@ -257,3 +257,30 @@ def test_a_family_with_an_unknown_kind_is_refused(tmp_path):
     )
     with pytest.raises(ValueError, match="odd"):
         load_registry(path)
+
+
+PIECES = [
+    "1992", "жылы", "2017-нші", "15", "наурызда", "Қазан", "қазанда", "өткен", "келесі", "жыл",
+    "жылдың", "бүгін", "кеше", "биыл", "екі", "мың", "жиырмасыншы", "он", "бес", "күн", "ай",
+    "апта", "сайын", "бұрын", "бері", "Кеңес", "дәуірі", ".", ",", "–", "-", "«", "»", "\n", " ",
+    "15.03.2024", "ж.", "ХХ", "ғасыр", "көктемде", "басынан", "соңына", "дейін", "Мамыр",
+]
+
+
+@pytest.mark.parametrize("published", [None, PUBLISHED])
+def test_any_text_gives_exact_substrings_and_short_events(published):
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(st.sampled_from(PIECES), max_size=40).map(" ".join))
+    def check(text):
+        spans = find_date_spans(text)
+        assert spans == sorted(spans)
+        assert all(a_end <= b_start for (_, a_end), (b_start, _) in zip(spans, spans[1:]))
+        for e in find_timeline(text, published):
+            assert text[e.start : e.start + len(e.text)] == e.text
+            assert "\n" not in e.text and len(e.event) <= 200
+            assert e.when is None or len(e.when) in (4, 7, 10)
+
+    check()
