@@ -129,8 +129,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--part", choices=("heldout", "train", "all"), default="heldout")
     ap.add_argument("--show", choices=SCORED, help="print the errors of one kind (full system)")
     ap.add_argument("--systems", default="baseline,vocabulary,full")
+    ap.add_argument("--model", type=Path, help="score another CRF model file")
     ap.add_argument("--detectors", help="discovery detectors to use, e.g. model or rules (default: all)")
     args = ap.parse_args(argv)
+    if args.model:
+        from digest.extract import ner_crf
+
+        ner_crf.MODEL_PATH = args.model
     if args.detectors:
         from digest.extract import entities
 

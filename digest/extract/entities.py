@@ -21,7 +21,7 @@ from typing import Callable, Iterable
 
 from digest import kazakh
 from digest.extract import ner_crf
-from digest.extract.ner_names import base_form
+from digest.extract.ner_names import base_form, is_ending
 
 Span = tuple[int, int, str, str]  # first token, end token (exclusive), kind, source
 _MAX_WORDS = 7
@@ -37,7 +37,7 @@ def _head(word: str, kind: str) -> str | None:
     key = "organization_heads" if kind == "organization" else "place_heads"
     low = word.lower()
     for head in _lists()[key]:
-        if " " not in head and low.startswith(head):
+        if " " not in head and low.startswith(head) and (low == head or is_ending(low[len(head):])):
             return word[: len(head)]
     return None
 
@@ -88,31 +88,54 @@ def _model(words_tokens: list, text: str, known: list[tuple[int, int, str]]) -> 
     return spans
 
 
+def _sentence_initial(tokens: list, text: str, i: int) -> bool:
+    return i == 0 or text[tokens[i - 1].end : tokens[i].start].strip()[-1:] in (".", "!", "?", ":", "—", "–")
+
+
+def _named_by_head(tokens: list, text: str, i: int) -> int | None:
+    """Start of the name that the head noun at ``i`` closes, or None."""
+    gap = text[tokens[i - 1].end : tokens[i].start]
+    if "»" in gap or '"' in gap:  # « Жорға » ансамблі, « Самұрық-Энерго » акционерлік қоғамы
+        for start in range(i - 1, max(-1, i - 7), -1):
+            before = text[tokens[start - 1].end if start else 0 : tokens[start].start]
+            if "«" in before or '"' in before:
+                return start if tokens[start].text[:1].isupper() else None
+        return None
+    start = i
+    while start > 0 and i - start < 4:
+        prev = tokens[start - 1].text
+        if text[tokens[start - 1].end : tokens[start].start].strip() or prev.isdigit():
+            break
+        if prev.lower() in _lists()["function_words"]:
+            break
+        start -= 1
+    while start < i and not tokens[start].text[:1].isupper():
+        start += 1
+    if start == i:
+        return None
+    capitals = sum(t.text[:1].isupper() for t in tokens[start:i])
+    if _sentence_initial(tokens, text, start) and capitals < 2:
+        return None  # "Баспасөз орталығында ..." at a sentence start is a common noun
+    return start
+
+
 def _rules(tokens: list, text: str, known: list[tuple[int, int, str]]) -> list[Span]:
     spans: list[Span] = []
-    lists = _lists()
+    suffixes = _lists()["person_suffixes"]
     for i, tok in enumerate(tokens):
         word = tok.text
         kind = "organization" if _head(word, "organization") else "place" if _head(word, "place") else None
-        if kind and i:
-            start = i
-            while start > 0 and i - start < 4:
-                gap = text[tokens[start - 1].end : tokens[start].start]
-                prev = tokens[start - 1].text
-                if gap.strip() or prev.lower() in lists["function_words"] or prev.isdigit():
-                    break
-                start -= 1
-            while start < i and not tokens[start].text[:1].isupper():
-                start += 1
-            if start < i:
+        if kind:
+            start = _named_by_head(tokens, text, i) if i else None
+            if start is not None:
                 spans.append((start, i + 1, kind, "rule"))
             continue
         base = base_form(word)
-        if word[:1].isupper() and len(base) > 4 and base.lower().endswith(lists["person_suffixes"]):
+        if word[:1].isupper() and len(base) > 4 and base.lower().endswith(suffixes):
             start = i
             if i and tokens[i - 1].text[:1].isupper() and not text[tokens[i - 1].end : tok.start].strip(" ."):
                 start = i - 1
-            if start < i or i > 0:
+            if start < i or not _sentence_initial(tokens, text, i):
                 spans.append((start, i + 1, "person", "rule"))
     return spans
 
@@ -132,8 +155,22 @@ def _sentences(text: str, tokens: list) -> Iterable[list]:
             yield group
 
 
+def _conflicts(span: tuple[int, int], kind: str, known: list[tuple[int, int, str]]) -> bool:
+    """True if a known mention overlaps the span, unless it is a place the organisation's name contains."""
+    a, b = span
+    for c, d, k in known:
+        if c < b and a < d:
+            if not (kind == "organization" and k == "place" and a <= c and d <= b and (a, b) != (c, d)):
+                return True
+    return False
+
+
 def discover(text: str, tokens: list, known: list) -> list:
-    """Mentions of entities not covered by ``known`` (the vocabulary's mentions)."""
+    """Mentions of entities not in ``known`` (the vocabulary's mentions).
+
+    An organisation whose name contains a known place ("Қарағанды мемлекеттік
+    техникалық университеті") is returned; the caller drops the place inside it.
+    """
     from digest.extract.tags import Mention
 
     taken = [(m.start, m.end, m.kind) for m in known]
@@ -144,9 +181,9 @@ def discover(text: str, tokens: list, known: list) -> list:
             continue  # nothing capitalised left to discover: skip the model
         inside = [(a, b, k) for a, b, k in taken if a < group[-1].end and group[0].start < b]
         claimed = [False] * len(group)
-        for name, detector in DETECTORS.items():
+        for detector in DETECTORS.values():
             for i, j, kind, source in detector(group, text, inside):
-                if any(covered[i:j]) or any(claimed[i:j]):
+                if any(claimed[i:j]) or _conflicts((group[i].start, group[j - 1].end), kind, inside):
                     continue
                 if not accept(group[i:j], kind, i == 0):
                     continue

@@ -18,7 +18,8 @@ import yaml
 from digest import kazakh
 from digest.extract.ner_names import base_form
 
-MODEL_PATH = Path(__file__).with_name("models") / "ner.crfsuite"
+MODELS = Path(__file__).with_name("models")
+MODEL_PATH = MODELS / "ner.crfsuite"
 KIND_OF_LABEL = {"PER": "person", "LOC": "place", "ORG": "organization"}
 LABEL_OF_KIND = {v: k for k, v in KIND_OF_LABEL.items()}
 
@@ -26,7 +27,7 @@ LABEL_OF_KIND = {v: k for k, v in KIND_OF_LABEL.items()}
 @lru_cache(maxsize=1)
 def word_lists() -> dict[str, tuple[str, ...]]:
     """The head nouns, surname endings and function words of ``models/entity_heads.yml``."""
-    data = yaml.safe_load((MODEL_PATH.parent / "entity_heads.yml").read_text(encoding="utf-8"))
+    data = yaml.safe_load((MODELS / "entity_heads.yml").read_text(encoding="utf-8"))
     return {k: tuple(v) for k, v in data.items()}
 
 
@@ -84,9 +85,16 @@ def sentence_features(words: list[str], gaps: list[str], gazetteer: list[str]) -
     own = [_word_features(w) for w in words]
     n = len(words)
     out = []
+    depth = 0
     for i in range(n):
         f = ["bias", *own[i]]
         gap = gaps[i].strip()
+        depth = max(0, depth + gap.count("«") - gap.count("»"))
+        if depth:
+            f.append("inquote")
+        after = gaps[i + 1].strip() if i + 1 < n else "."
+        if after:
+            f.append("after=" + after[:1])
         if i == 0 or gap[-1:] in ".!?:":
             f.append("first")
         if gap:

@@ -224,7 +224,10 @@ def find_mentions(text: str, vocabulary: Vocabulary, tokens: list | None = None,
         entry = vocabulary.by_id[m.target]
         found.append(Mention(m.start, m.end, entry.kind, entry.kk, entry.id))
     if discover:
-        found.extend(entities.discover(text, tokens, found))
+        new = entities.discover(text, tokens, found)
+        # a place inside a discovered organisation's name is part of that name
+        found = [m for m in found if not any(n.start <= m.start and m.end <= n.end for n in new)]
+        found.extend(new)
     return sorted(found, key=lambda m: m.start)
 
 
