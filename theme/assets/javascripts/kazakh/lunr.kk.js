@@ -1,0 +1,204 @@
+/*
+ * Kazakh for lunr.js inside Material for MkDocs' search worker.
+ *
+ * Material's worker loads `lunr/min/lunr.<lang>.min.js` for every language of
+ * the search config and calls `this.use(lunr.kk)`. digest/site/search_index.py
+ * writes that file at build time: kazakh/stemmer.js, this file and the
+ * language data (stemmer.json, lexicon support, stopwords, translit.json)
+ * from digest/kazakh/data, so the browser keys words as the build does.
+ *
+ * Index: every word becomes its stem key (Қазақстанның → қазақстан), plus the
+ * key in ASCII-folded 2021 Latin (qazaqstan) so Latin typing finds Cyrillic
+ * text. Stop words are dropped.
+ *
+ * Query: Material appends `*` to every term it sends to lunr, and lunr skips
+ * the search pipeline for wildcard terms, so a pipeline stemmer never sees
+ * what the reader typed. The query parser is therefore wrapped: each term is
+ * replaced by its key before lunr (and Material's result analysis, which
+ * parses the query again) uses it; the wildcard stays, so a key still matches
+ * as a prefix while the reader is typing.
+ */
+(function (root, factory) {
+  if (typeof module === "object" && module.exports)
+    module.exports = factory
+  else
+    root.lunrKazakh = factory
+})(typeof self !== "undefined" ? self : this, function (lunr, KazakhStemmer, data) {
+  "use strict"
+
+  var stemmer = new KazakhStemmer.Stemmer(data.stemmer, data.support)
+  var stopwords = new Set(data.stopwords)
+  var toLatin = data.translit.cyrillic_to_latin
+  var asciiFold = data.translit.ascii
+
+  var CYRILLIC = /[\u0400-\u04FF]/
+  var SCRIPT_RUNS = /[\u0400-\u04FF]+|[^\u0400-\u04FF]+/g
+  var EDGES = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu
+
+  /* Latin (2021 alphabet, or its ASCII fold) back to Cyrillic, for stemming
+     only: the result is transliterated again, so и/й or х/һ never matter */
+  var FROM_LATIN = {
+    "a": "а", "ä": "ә", "b": "б", "d": "д", "e": "е", "f": "ф", "g": "г",
+    "ğ": "ғ", "h": "х", "i": "и", "ı": "і", "j": "ж", "k": "к", "l": "л",
+    "m": "м", "n": "н", "ñ": "ң", "o": "о", "ö": "ө", "p": "п", "q": "қ",
+    "r": "р", "s": "с", "ş": "ш", "t": "т", "u": "у", "ū": "ұ", "ü": "ү",
+    "v": "в", "y": "ы", "z": "з"
+  }
+  var FROM_LATIN_PAIRS = { "sh": "ш", "ch": "ч" }
+
+  /* -- keys ----------------------------------------------------------------- */
+
+  function fold(latin) {
+    var out = ""
+    for (var i = 0; i < latin.length; i++) {
+      var ch = latin[i]
+      out += Object.prototype.hasOwnProperty.call(asciiFold, ch) ? asciiFold[ch] : ch
+    }
+    return out.normalize("NFKD").replace(/[^\x00-\x7F]/g, "")
+  }
+
+  /* Lower-case Cyrillic → ASCII-folded 2021 Latin (Қазақстан → qazaqstan) */
+  function latin(word) {
+    var out = ""
+    for (var i = 0; i < word.length; i++) {
+      var ch = word[i]
+      out += Object.prototype.hasOwnProperty.call(toLatin, ch) ? toLatin[ch] : ch
+    }
+    return fold(out)
+  }
+
+  function cyrillic(word) {
+    var out = ""
+    for (var i = 0; i < word.length; i++) {
+      var pair = FROM_LATIN_PAIRS[word.substr(i, 2)]
+      if (pair) {
+        out += pair
+        i++
+      } else if (Object.prototype.hasOwnProperty.call(FROM_LATIN, word[i])) {
+        out += FROM_LATIN[word[i]]
+      } else {
+        return null
+      }
+    }
+    return out
+  }
+
+  /* The key of a Latin word: a Kazakh word typed in Latin is stemmed as
+     Kazakh (Qazaqstannyñ → qazaqstan); other words are folded to ASCII */
+  function latinKey(word) {
+    var guess = cyrillic(word)
+    return guess ? latin(stemmer.stem(guess)) : fold(word)
+  }
+
+  /* The one key a query term is matched by */
+  function queryKey(term) {
+    var word = term.normalize("NFC").replace(EDGES, "")
+    if (!word) return term
+    return CYRILLIC.test(word) ? stemmer.stem(word) : latinKey(word)
+  }
+
+  /* The keys an indexed word is found by: its stem, and the stem in Latin */
+  function indexKeys(word) {
+    var keys = []
+    var runs = word.normalize("NFC").match(SCRIPT_RUNS) || []
+    for (var i = 0; i < runs.length; i++) {
+      var run = runs[i].replace(EDGES, "")
+      if (!run || stopwords.has(run)) continue
+      if (CYRILLIC.test(run)) {
+        var key = stemmer.stem(run)
+        keys.push(key)
+        var lat = latin(key)
+        if (lat && lat !== key) keys.push(lat)
+      } else {
+        keys.push(latinKey(run))
+      }
+    }
+    return keys
+  }
+
+  /* -- pipeline functions ------------------------------------------------------ */
+
+  function trimmer(token) {
+    var str = token.toString().replace(EDGES, "")
+    return str ? token.update(function () { return str }) : undefined
+  }
+
+  function stopWordFilter(token) {
+    return stopwords.has(token.toString()) ? undefined : token
+  }
+
+  function stemmerFn(token) {
+    var keys = indexKeys(token.toString())
+    return keys.map(function (key, i) {
+      var t = i ? token.clone() : token
+      return t.update(function () { return key })
+    })
+  }
+
+  lunr.kk = function () {
+    this.pipeline.reset()
+    this.pipeline.add(lunr.kk.trimmer, lunr.kk.stopWordFilter, lunr.kk.stemmer)
+    /* query terms are keyed by the query parser (below); keying them again
+       here would stem a stem (Material's suggestions pass keys through it) */
+    if (this.searchPipeline) {
+      this.searchPipeline.reset()
+      this.searchPipeline.add(lunr.kk.trimmer)
+    }
+  }
+  lunr.kk.trimmer = trimmer
+  lunr.kk.stopWordFilter = stopWordFilter
+  lunr.kk.stemmer = stemmerFn
+  lunr.kk.key = queryKey
+  lunr.kk.indexKeys = indexKeys
+  lunr.kk.stem = function (word) { return stemmer.stem(word) }
+  lunr.Pipeline.registerFunction(trimmer, "trimmer-kk")
+  lunr.Pipeline.registerFunction(stopWordFilter, "stopWordFilter-kk")
+  lunr.Pipeline.registerFunction(stemmerFn, "stemmer-kk")
+
+  /* -- query ------------------------------------------------------------------ */
+
+  var parse = lunr.QueryParser.prototype.parse
+  lunr.QueryParser.prototype.parse = function () {
+    var query = parse.apply(this, arguments)
+    var keyed = []
+    var stops = []
+    query.clauses.forEach(function (clause) {
+      var m = /^(\**)([^*]*)(\**)$/.exec(clause.term)
+      if (!m || !m[2]) return keyed.push(clause)
+      if (stopwords.has(m[2])) return stops.push(clause)
+      clause.term = m[1] + queryKey(m[2]) + m[3]
+      clause.usePipeline = false
+      keyed.push(clause)
+    })
+    /* a query of stop words only still searches for them, as typed */
+    query.clauses = keyed.length ? keyed : stops
+    return query
+  }
+
+  /* A word indexed under two keys (Cyrillic and Latin) may match twice;
+     Material would then wrap it in <mark> twice and break the snippet */
+  var search = lunr.Index.prototype.query
+  lunr.Index.prototype.query = function () {
+    var results = search.apply(this, arguments)
+    results.forEach(function (result) {
+      var seen = {}
+      var metadata = result.matchData.metadata
+      Object.keys(metadata).forEach(function (term) {
+        Object.keys(metadata[term]).forEach(function (field) {
+          var entry = metadata[term][field]
+          if (!entry || !Array.isArray(entry.position)) return
+          var done = seen[field] || (seen[field] = new Set())
+          entry.position = entry.position.filter(function (p) {
+            var key = JSON.stringify(p)
+            if (done.has(key)) return false
+            done.add(key)
+            return true
+          })
+        })
+      })
+    })
+    return results
+  }
+
+  return lunr.kk
+})
