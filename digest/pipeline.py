@@ -6,16 +6,26 @@ ever dropped silently. Bad files are reported and the rest still build.
 
 from __future__ import annotations
 
+import dataclasses
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Literal
+from typing import Callable, Iterator, Literal
 
+from digest.cache import Entry, ExtractionCache, entry_key
 from digest.config import SiteConfig
 from digest.extract import extract_article
 from digest.extract.slugs import assign_unique_slugs
-from digest.ingest.discover import discover
-from digest.ingest.reader import read_document
+from digest.ingest.discover import Candidate, discover
+from digest.ingest.reader import parse_document, read_document
 from digest.model import Article, DigestError
+
+# Below this many articles to extract, starting worker processes costs more
+# than it saves; above it, CHUNK articles travel to a worker at a time.
+PARALLEL_MIN = 64
+CHUNK = 16
 
 Status = Literal["published", "draft", "refused", "skipped"]
 
@@ -35,6 +45,8 @@ class Collection:
 
     articles: list[Article]
     reports: list[FileReport]
+    extracted: int = 0  # files read and extracted by this run
+    cached: int = 0  # files whose extraction came from the cache
 
     @property
     def errors(self) -> list[FileReport]:
@@ -46,29 +58,30 @@ class Collection:
 
 
 def collect(content_dir: Path, config: SiteConfig, advance: Callable[[], None] | None = None,
-            include_drafts: bool = False) -> Collection:
-    """Read and extract every article under ``content_dir``."""
+            include_drafts: bool = False, cache: ExtractionCache | None = None,
+            workers: int | None = None) -> Collection:
+    """Read and extract every article under ``content_dir``.
+
+    With a ``cache``, files whose extraction is cached are not extracted again
+    (and the cache is saved). ``workers``: processes for the extraction (default:
+    the machine's cores, serial for small inputs); the result never depends on it.
+    """
     if not content_dir.is_dir():
         raise DigestError("content folder not found", path=str(content_dir))
     candidates = discover(content_dir, shown_root=config.root if content_dir.resolve().is_relative_to(
         config.root.resolve()) else content_dir.parent)
+    results, extracted, cached = _extract_all(candidates, config, cache, workers, advance)
     reports: list[FileReport] = []
     articles: list[Article] = []
     by_hash: dict[str, str] = {}
-    for candidate in candidates:
+    for candidate, result in zip(candidates, results):
         report = FileReport(candidate.shown, "refused")
         reports.append(report)
-        if advance:
-            advance()
-        if candidate.problem:
-            report.detail = candidate.problem
+        if isinstance(result, str):
+            report.detail = result
             continue
-        try:
-            doc = read_document(candidate.path, config, candidate.shown)
-            article = extract_article(doc, config)
-        except DigestError as exc:
-            report.detail = exc.message + (f" (line {exc.line})" if exc.line else "")
-            continue
+        article = result
+        doc = article.document
         report.warnings.extend(article.warnings)
         twin = by_hash.get(doc.text)
         if twin:
@@ -86,4 +99,87 @@ def collect(content_dir: Path, config: SiteConfig, advance: Callable[[], None] |
             article = slugs[report.path]
             report.slug = article.slug
             report.warnings = list(dict.fromkeys(report.warnings + list(article.warnings)))
-    return Collection(articles, reports)
+    return Collection(articles, reports, extracted=extracted, cached=cached)
+
+
+def _extract_all(candidates: list[Candidate], config: SiteConfig, cache: ExtractionCache | None,
+                 workers: int | None, advance: Callable[[], None] | None) -> tuple[list[Entry], int, int]:
+    """Each candidate's Article or error message, in candidate order; how many
+    files were extracted, and how many came from the cache."""
+    results: list[Entry | None] = [None] * len(candidates)
+    jobs: list[tuple[int, str | None, tuple[Path, str, bytes | None]]] = []
+    for i, candidate in enumerate(candidates):
+        if candidate.problem:
+            results[i] = candidate.problem
+            if advance:
+                advance()
+            continue
+        data = _read_bytes(candidate.path)
+        key = entry_key(candidate.shown, data) if data is not None and cache is not None else None
+        cached = cache.get(key) if key is not None else None
+        if cached is not None:
+            results[i] = cached
+            if advance:
+                advance()
+        else:
+            jobs.append((i, key, (candidate.path, candidate.shown, data)))
+    cached = sum(1 for c in candidates if not c.problem) - len(jobs)
+    for (i, key, _), entry in zip(jobs, _run_jobs([job for _, _, job in jobs], config, workers)):
+        results[i] = entry
+        if key is not None:
+            cache.put(key, entry)
+        if advance:
+            advance()
+    if cache is not None:
+        cache.save()
+    return results, len(jobs), cached  # type: ignore[return-value]
+
+
+def _read_bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None  # read_document reports it, with the ingest's own wording
+
+
+def _run_jobs(jobs: list[tuple[Path, str, bytes | None]], config: SiteConfig,
+              workers: int | None) -> Iterator[Entry]:
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    if workers <= 1 or len(jobs) < PARALLEL_MIN:
+        for job in jobs:
+            yield extract_one(job, config)
+        return
+    # forkserver: workers start from a clean process, not a fork of one whose
+    # other threads (the progress bar) may hold locks.
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
+    plain = dataclasses.replace(config, _cache={})  # workers load the vocabulary themselves
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs) // CHUNK + 1), mp_context=context,
+                             initializer=_init_worker, initargs=(plain,)) as pool:
+        yield from pool.map(_extract_in_worker, jobs, chunksize=CHUNK)
+
+
+def extract_one(job: tuple[Path, str, bytes | None], config: SiteConfig) -> Entry:
+    """One file's Article, or the message of the error that refuses it."""
+    path, shown, data = job
+    try:
+        if data is None or len(data) > int(config.settings["max_article_bytes"]):
+            doc = read_document(path, config, shown)
+        else:
+            doc = parse_document(data, config, shown)
+        return extract_article(doc, config)
+    except DigestError as exc:
+        return exc.message + (f" (line {exc.line})" if exc.line else "")
+
+
+_worker_config: SiteConfig | None = None
+
+
+def _init_worker(config: SiteConfig) -> None:
+    global _worker_config
+    _worker_config = config
+
+
+def _extract_in_worker(job: tuple[Path, str, bytes | None]) -> Entry:
+    assert _worker_config is not None
+    return extract_one(job, _worker_config)

@@ -1,18 +1,35 @@
-"""`digest build`: content/ → generated Markdown → MkDocs → site/."""
+"""`digest build`: content/ → generated Markdown → MkDocs → site/.
+
+Safe to interrupt: MkDocs writes into a staging folder next to site/, which
+replaces site/ only once complete, and the project's lock (build/.lock) keeps
+a second build out meanwhile. Incremental: extractions come from the cache
+(build/cache/) and, when the stamp allows it, MkDocs renders only the pages
+whose Markdown changed, on top of hard links to the previous site.
+"""
 
 from __future__ import annotations
 
 import os
 import shutil
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from digest.commands.common import collect_with_progress, err, out, print_report, project
 from digest.config import SiteConfig
+from digest.lock import BuildLock
 from digest.model import DigestError
 from digest.pipeline import Collection
 from digest.render import render_site
 from digest.site.feed import build_feed
-from digest.site.mkdocs_build import load_mkdocs_config, run_mkdocs, swap_in
+from digest.site.mkdocs_build import (
+    IncrementalSite,
+    SiteStamp,
+    link_tree,
+    load_mkdocs_config,
+    run_mkdocs,
+    site_inputs,
+    swap_in,
+)
 
 BUILD_DIR = "build"
 
@@ -27,37 +44,70 @@ def generate(collection: Collection, config: SiteConfig, site_url: str):
     return render_site(collection.articles, config, docs_dir_of(config), extra_files={"feed.xml": feed})
 
 
-def build_site(config: SiteConfig, collection: Collection, site_dir: Path, strict: bool) -> list[str]:
-    """Render and run MkDocs into a temporary folder, then swap it in; returns MkDocs warnings."""
+@dataclass
+class SiteBuild:
+    """What ``build_site`` did: MkDocs's warnings, and how much it rendered."""
+
+    warnings: list[str] = field(default_factory=list)
+    incremental: bool = False
+    reason: str = ""
+    pages: int = 0
+    rendered: int = 0
+
+
+def build_site(config: SiteConfig, collection: Collection, site_dir: Path, strict: bool,
+               incremental: bool = True) -> SiteBuild:
+    """Render and run MkDocs into a staging folder, then swap it in.
+
+    The staging folder starts as hard links to the live site when a dirty
+    build is safe (see digest.site.mkdocs_build), else empty.
+    """
+    site_dir = site_dir.resolve()
+    build_dir = config.root / BUILD_DIR
     staging = site_dir.with_name(f".{site_dir.name}.building-{os.getpid()}")
     shutil.rmtree(staging, ignore_errors=True)
     docs_dir_of(config).mkdir(parents=True, exist_ok=True)
-    mk = load_mkdocs_config(config.root, docs_dir_of(config), staging, strict=strict)
-    generate(collection, config, mk.site_url or "/")
+    stamp = SiteStamp.load(build_dir)
+    inputs = site_inputs(config.root, site_dir)
+    previous, reason = stamp.base_for(site_dir, inputs) if incremental else (None, "full build requested")
     try:
-        warnings = run_mkdocs(mk)
+        if previous is not None:
+            try:
+                link_tree(site_dir, staging)
+            except OSError as exc:
+                shutil.rmtree(staging, ignore_errors=True)
+                previous, reason = None, f"cannot copy the previous site: {exc}"
+        mk = load_mkdocs_config(config.root, docs_dir_of(config), staging, strict=strict)
+        generate(collection, config, mk.site_url or "/")
+        plugin = IncrementalSite(dirty=previous is not None, previous=previous)
+        warnings = run_mkdocs(mk, dirty=previous is not None, plugin=plugin)
+        stamp.clear()  # between the swap and the new stamp, no stamp: the next build is full
         swap_in(staging, site_dir)
+        stamp.save(inputs, site_dir, plugin.outputs)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return warnings
+    return SiteBuild(warnings, previous is not None, reason, plugin.pages, len(plugin.rendered))
 
 
 def run(content: str | None, site_dir: str | None, strict: bool) -> int:
     try:
         config, content_dir = project(content)
-        collection = collect_with_progress(content_dir, config)
-        target = Path(site_dir) if site_dir else config.root / "site"
-        mkdocs_warnings = build_site(config, collection, target.resolve(), strict)
+        with BuildLock(config.root, "build"):
+            collection = collect_with_progress(content_dir, config)
+            target = Path(site_dir) if site_dir else config.root / "site"
+            result = build_site(config, collection, target.resolve(), strict)
     except DigestError as exc:
         err.print(f"error: {exc}", markup=False)
         return 1
     print_report(collection, config, config.root / BUILD_DIR / "report.json")
-    for message in mkdocs_warnings:
+    for message in result.warnings:
         err.print(f"mkdocs warning: {message}", markup=False)
+    how = "incremental" if result.incremental else f"full build: {result.reason}"
+    out.print(f"pages: {result.rendered} of {result.pages} rendered ({how})", markup=False)
     out.print(f"site built in {target}", markup=False)
     if collection.errors:
         return 1
-    if strict and (collection.warning_count or mkdocs_warnings):
+    if strict and (collection.warning_count or result.warnings):
         err.print("error: --strict: the build has warnings", markup=False)
         return 1
     return 0

@@ -9,6 +9,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from digest.cache import ExtractionCache
 from digest.config import SiteConfig, find_project_root, load_config
 from digest.pipeline import Collection, collect
 
@@ -27,14 +28,16 @@ def project(content: str | None) -> tuple[SiteConfig, Path]:
     return config, Path(content) if content else root / "content"
 
 
-def collect_with_progress(content_dir: Path, config: SiteConfig) -> Collection:
+def collect_with_progress(content_dir: Path, config: SiteConfig, use_cache: bool = True) -> Collection:
+    """``collect`` with a progress bar on a terminal, through the extraction cache."""
+    cache = ExtractionCache.for_project(config) if use_cache else None
     total = sum(1 for p in content_dir.rglob("*") if p.is_file()) if content_dir.is_dir() else 0
     if total < PROGRESS_THRESHOLD or not err.is_terminal:
-        return collect(content_dir, config)
+        return collect(content_dir, config, cache=cache)
     columns = (TextColumn("[bold]Extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=err, transient=True) as progress:
         task = progress.add_task("extract", total=total)
-        return collect(content_dir, config, advance=lambda: progress.advance(task))
+        return collect(content_dir, config, advance=lambda: progress.advance(task), cache=cache)
 
 
 STATUS_STYLE = {"published": "green", "draft": "yellow", "refused": "bold red", "skipped": "dim"}
@@ -60,6 +63,7 @@ def print_report(collection: Collection, config: SiteConfig, report_file: Path |
         counts[r.status] = counts.get(r.status, 0) + 1
     summary = ", ".join(f"{n} {status}" for status, n in counts.items()) or "no files"
     out.print(f"{len(reports)} files: {summary}; {collection.warning_count} warnings", markup=False)
+    out.print(f"extraction: {collection.extracted} extracted, {collection.cached} from the cache", markup=False)
     if report_file is not None:
         report_file.parent.mkdir(parents=True, exist_ok=True)
         report_file.write_text(json.dumps([r.__dict__ for r in reports], ensure_ascii=False, indent=1), "utf-8")

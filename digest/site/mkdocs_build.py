@@ -1,24 +1,76 @@
-"""Running MkDocs (with Material) on the generated pages.
+"""Running MkDocs (with Material) on the generated pages, fully or incrementally.
 
-MkDocs's own build does the rendering; we only point it at build/docs and a
-site directory, and turn its failures into DigestError for the report.
+MkDocs's own build does the rendering; we point it at build/docs and a site
+directory, and turn its failures into DigestError for the report.
+
+Incremental ("dirty") builds. MkDocs's dirty mode renders only the pages whose
+Markdown is newer than their HTML. That is exact for the digest because every
+dependency between pages is in the generated Markdown (render rewrites a page's
+Markdown when anything it shows changes, and leaves the others' mtimes alone),
+and the nav lists only the four section pages, never the articles. Three
+things dirty mode gets wrong are repaired by ``IncrementalSite``, a plugin added
+to every build:
+
+* the search index would hold only the re-rendered pages: the entries of the
+  others are taken from the previous index, in the full build's page order;
+* pages that no longer exist would stay: the previous build's outputs are
+  remembered (``build/site-stamp.json``) and the missing ones deleted;
+* the staging folder starts as hard links to the live site (cheap), and MkDocs
+  writes files in place: every file it is about to write is unlinked first,
+  so the live site's files are never written through a link.
+
+A dirty build is used only when the stamp says the live site was built by
+the digest from the same mkdocs.yml, theme/, site_config/, digest code and
+MkDocs/Material versions; otherwise the build is full.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import os
 import shutil
+from dataclasses import dataclass, field
 from pathlib import Path
 
+import material
+import mkdocs
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.utils import clean_directory
+from mkdocs.utils.yaml import yaml_load
 
+from digest.cache import package_fingerprint
+from digest.config import CONFIG_DIR, fingerprint_dir
 from digest.model import DigestError
 
 MKDOCS_FILE = "mkdocs.yml"
+THEME_DIR = "theme"
+STAMP_FILE = "site-stamp.json"
+SERVE_HOOKS = Path(__file__).with_name("serve_hooks.py")
+SEARCH_INDEX = "search/search_index.json"
+PLUGIN_NAME = "digest/incremental"
+
+
+def _hooks(config_file: Path) -> list[str]:
+    """mkdocs.yml's hooks, with ours pointing at the installed package.
+
+    mkdocs.yml names ``digest/site/serve_hooks.py`` relative to itself, which
+    exists only in the digest's own repository; a project elsewhere uses the
+    installed copy.
+    """
+    try:
+        with open(config_file, encoding="utf-8") as f:
+            listed = (yaml_load(f) or {}).get("hooks") or []
+    except Exception:
+        listed = []  # MkDocs itself reports a broken mkdocs.yml
+    others = [h for h in listed if Path(str(h)).name != SERVE_HOOKS.name]
+    return [str(SERVE_HOOKS), *others]
 
 
 def load_mkdocs_config(root: Path, docs_dir: Path, site_dir: Path, strict: bool = False) -> MkDocsConfig:
@@ -26,11 +78,179 @@ def load_mkdocs_config(root: Path, docs_dir: Path, site_dir: Path, strict: bool 
     if not config_file.is_file():
         raise DigestError("mkdocs.yml not found", path=str(config_file))
     try:
-        return load_config(
-            config_file=str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=strict
-        )
+        return load_config(config_file=str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir),
+                           strict=strict, hooks=_hooks(config_file))
     except (ConfigurationError, Abort) as exc:
         raise DigestError(f"MkDocs configuration: {exc}", path=str(config_file)) from None
+
+
+def site_inputs(root: Path, site_dir: Path) -> str:
+    """A hash of everything besides the Markdown that the HTML of a page depends on."""
+    h = hashlib.sha256()
+    for part in (mkdocs.__version__, material.__version__, package_fingerprint(), str(site_dir.resolve()),
+                 fingerprint_dir(root / THEME_DIR), fingerprint_dir(root / CONFIG_DIR)):
+        h.update(part.encode() + b"\0")
+    try:
+        h.update((root / MKDOCS_FILE).read_bytes())
+    except OSError:
+        pass
+    return h.hexdigest()[:24]
+
+
+def _marker(site_dir: Path) -> list[int]:
+    """Identifies one build of site_dir: the swapped-in folder's inode and mtime.
+
+    Any other tool that rebuilds site/ (a plain ``mkdocs build``) changes it.
+    """
+    st = site_dir.stat()
+    return [st.st_ino, st.st_mtime_ns]
+
+
+@dataclass
+class SiteStamp:
+    """``build/site-stamp.json``: what the live site was built from, and its outputs."""
+
+    path: Path
+    inputs: str = ""
+    site: str = ""
+    marker: list[int] = field(default_factory=list)
+    outputs: list[str] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, build_dir: Path) -> "SiteStamp":
+        path = build_dir / STAMP_FILE
+        try:
+            data = json.loads(path.read_text("utf-8"))
+            return cls(path, data["inputs"], data["site"], list(data["marker"]), list(data["outputs"]))
+        except (OSError, ValueError, KeyError, TypeError):
+            return cls(path)
+
+    def base_for(self, site_dir: Path, inputs: str) -> tuple[set[str] | None, str]:
+        """The live site's outputs if it can be the base of a dirty build, and why (not)."""
+        if not self.inputs:
+            return None, "no previous build recorded"
+        if self.site != str(site_dir.resolve()):
+            return None, "the previous build went to another folder"
+        if self.inputs != inputs:
+            return None, "mkdocs.yml, theme/, site_config/ or the digest changed"
+        try:
+            if self.marker != _marker(site_dir) or not (site_dir / SEARCH_INDEX).is_file():
+                return None, "site/ was changed by something else"
+        except OSError:
+            return None, "no previous site"
+        return set(self.outputs), "incremental"
+
+    def clear(self) -> None:
+        self.path.unlink(missing_ok=True)
+
+    def save(self, inputs: str, site_dir: Path, outputs: set[str]) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        data = {"inputs": inputs, "site": str(site_dir.resolve()), "marker": _marker(site_dir),
+                "outputs": sorted(outputs)}
+        tmp = self.path.with_name(f".{self.path.name}.tmp")
+        tmp.write_text(json.dumps(data), "utf-8")
+        os.replace(tmp, self.path)
+
+
+def link_tree(source: Path, target: Path) -> None:
+    """``target`` as a copy of ``source`` made of hard links (copies where links fail).
+
+    Modification times are kept either way: dirty builds compare them.
+    """
+    def link_or_copy(src: str, dst: str) -> None:
+        try:
+            os.link(src, dst)
+        except OSError:
+            shutil.copy2(src, dst)
+
+    shutil.copytree(source, target, copy_function=link_or_copy, symlinks=True)
+
+
+class IncrementalSite(BasePlugin):
+    """Records a build's outputs; in a dirty build, keeps the staging copy's
+    links unwritten, deletes removed pages and completes the search index."""
+
+    def __init__(self, dirty: bool = False, previous: set[str] | None = None):
+        super().__init__()
+        self.dirty = dirty
+        self.previous = previous or set()
+        self.outputs: set[str] = set()
+        self.pages = 0
+        self.rendered: set[str] = set()
+        self._old_index: dict | None = None
+        self._files: Files | None = None
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if not self.dirty:
+            return
+        try:
+            self._old_index = json.loads((Path(config.site_dir) / SEARCH_INDEX).read_text("utf-8"))
+        except (OSError, ValueError):
+            # Without the previous index the others' entries are unknown: render everything.
+            clean_directory(config.site_dir)
+            self._old_index = None
+
+    @event_priority(-100)
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self._files = files
+        included = [f for f in files if f.inclusion.is_included() or f.inclusion.is_in_serve()]
+        self.outputs = {f.dest_uri for f in included}
+        self.pages = sum(1 for f in included if f.is_documentation_page())
+        if not self.dirty:
+            return files
+        site = Path(config.site_dir)
+        for f in included:  # MkDocs writes these in place: break the links first
+            if os.path.lexists(f.abs_dest_path) and f.is_modified():
+                os.unlink(f.abs_dest_path)
+        always = [*config.theme.static_templates, *config.extra_templates, "sitemap.xml.gz", SEARCH_INDEX]
+        for relative in [*always, *(self.previous - self.outputs)]:
+            (site / relative).unlink(missing_ok=True)
+        _remove_empty_dirs(site)
+        return files
+
+    @event_priority(-100)
+    def on_page_context(self, context, *, page, config, nav):
+        self.rendered.add(page.url)
+        return context
+
+    @event_priority(-100)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.dirty or self._old_index is None or self._files is None:
+            return
+        path = Path(config.site_dir) / SEARCH_INDEX
+        try:
+            new = json.loads(path.read_text("utf-8"))
+        except (OSError, ValueError):
+            return  # no search plugin
+        path.write_text(_merge_search_index(self._old_index, new, self.rendered, self._files), "utf-8")
+
+
+def _by_page(entries: list[dict]) -> dict[str, list[dict]]:
+    grouped: dict[str, list[dict]] = {}
+    for entry in entries:
+        grouped.setdefault(str(entry.get("location", "")).split("#", 1)[0], []).append(entry)
+    return grouped
+
+
+def _merge_search_index(old: dict, new: dict, rendered: set[str], files: Files) -> str:
+    """The index a full build would write: new entries for re-rendered pages,
+    the previous build's for the others, in the order of the pages."""
+    old_entries, new_entries = _by_page(old.get("docs", [])), _by_page(new.get("docs", []))
+    docs: list[dict] = []
+    for f in files.documentation_pages():
+        url = f.url
+        docs.extend(new_entries.get(url, []) if url in rendered else old_entries.get(url, []))
+    # The same serialisation as Material's search plugin.
+    return json.dumps({"config": new.get("config"), "docs": docs}, separators=(",", ":"), default=str)
+
+
+def _remove_empty_dirs(root: Path) -> None:
+    for dirpath, dirnames, filenames in os.walk(root, topdown=False):
+        if dirpath != str(root) and not dirnames and not filenames:
+            try:
+                os.rmdir(dirpath)
+            except OSError:
+                pass
 
 
 class _WarningCounter(logging.Handler):
@@ -42,11 +262,20 @@ class _WarningCounter(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def run_mkdocs(config: MkDocsConfig, dirty: bool = False) -> list[str]:
+def _not_dirty_notice(record: logging.LogRecord) -> bool:
+    """MkDocs warns about every dirty build (it cannot know ours are exact)."""
+    return "'dirty' build" not in record.getMessage()
+
+
+def run_mkdocs(config: MkDocsConfig, dirty: bool = False, plugin: IncrementalSite | None = None) -> list[str]:
     """Build the site; return MkDocs's warnings. Raises DigestError on failure."""
+    if plugin is not None:
+        config.plugins[PLUGIN_NAME] = plugin
     counter = _WarningCounter()
     logger = logging.getLogger("mkdocs")
+    build_logger = logging.getLogger("mkdocs.commands.build")
     logger.addHandler(counter)
+    build_logger.addFilter(_not_dirty_notice)
     try:
         build(config, dirty=dirty)
     except (Abort, MkDocsException) as exc:
@@ -54,6 +283,7 @@ def run_mkdocs(config: MkDocsConfig, dirty: bool = False) -> list[str]:
         raise DigestError(f"MkDocs build failed: {detail}") from None
     finally:
         logger.removeHandler(counter)
+        build_logger.removeFilter(_not_dirty_notice)
     return counter.messages
 
 

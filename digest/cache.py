@@ -1,0 +1,115 @@
+"""The extraction cache: each article's extraction, keyed by what it depends on.
+
+An article's extraction depends on its file's bytes and shown path, on
+``site_config/`` (vocabulary, boilerplate, settings) and on the code that
+extracts (``digest.__version__`` and the bytes of the package's ingest,
+language and extraction sources and data). The last two form the cache's
+*generation*: one pickle file per generation under ``build/cache/``; a new
+generation starts empty and the old files are deleted. Within a generation an
+entry's key is the hash of the file's path and bytes. Entries not used by a
+build are dropped when it saves, so the cache never grows beyond the content.
+
+The cache is only an accelerator: a missing, unreadable or foreign file is an
+empty cache, and ``build/`` is safe to delete.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from functools import lru_cache
+from pathlib import Path
+from typing import Union
+
+import digest
+from digest.config import SiteConfig
+from digest.model import Article
+
+CACHE_DIR = Path("build") / "cache"
+FILE_PREFIX = "extract-"
+
+# Stages after extraction: changing them cannot change an Article (data flows
+# one way), so editing them must not throw the cache away.
+NOT_EXTRACTION = ("render", "site", "commands", "cli.py", "cache.py", "lock.py")
+
+# A cached result: the Article, or the message of the error that refused the file.
+Entry = Union[Article, str]
+
+
+@lru_cache(maxsize=4)
+def package_fingerprint(exclude: tuple[str, ...] = ()) -> str:
+    """A hash of ``digest.__version__`` and of every source and data file of the
+    digest package, but those under the top-level names in ``exclude``."""
+    package = Path(digest.__file__).resolve().parent
+    h = hashlib.sha256(digest.__version__.encode())
+    for path in sorted(package.rglob("*")):
+        relative = path.relative_to(package)
+        if (not path.is_file() or "__pycache__" in relative.parts or path.suffix in (".pyc", ".pyo")
+                or relative.parts[0] in exclude):
+            continue
+        h.update(str(relative).encode() + b"\0")
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def code_fingerprint() -> str:
+    """The version and sources that ingest and extraction run: editing them
+    (during development) invalidates the cache, editing the renderer does not."""
+    return package_fingerprint(NOT_EXTRACTION)
+
+
+def entry_key(shown_path: str, data: bytes) -> str:
+    """The key of one file's extraction within a generation."""
+    return hashlib.sha256(shown_path.encode() + b"\0" + data).hexdigest()
+
+
+class ExtractionCache:
+    """``get``/``put`` by key in memory; ``save`` writes the entries used."""
+
+    def __init__(self, directory: Path, config: SiteConfig):
+        self.directory = Path(directory)
+        self.generation = hashlib.sha256(
+            f"{code_fingerprint()}|{config.fingerprint}".encode()).hexdigest()[:16]
+        self.file = self.directory / f"{FILE_PREFIX}{self.generation}.pickle"
+        self._stored: dict[str, Entry] = self._load()
+        self._used: dict[str, Entry] = {}
+        self.hits = 0
+        self.misses = 0
+
+    @classmethod
+    def for_project(cls, config: SiteConfig) -> "ExtractionCache":
+        return cls(config.root / CACHE_DIR, config)
+
+    def _load(self) -> dict[str, Entry]:
+        try:
+            with open(self.file, "rb") as f:
+                data = pickle.load(f)
+        except Exception:  # absent, truncated, or pickled by other code: start empty
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def get(self, key: str) -> Entry | None:
+        entry = self._stored.get(key)
+        if entry is None:
+            self.misses += 1
+            return None
+        self.hits += 1
+        self._used[key] = entry
+        return entry
+
+    def put(self, key: str, entry: Entry) -> None:
+        self._used[key] = entry
+
+    def save(self) -> None:
+        """Write this build's entries (atomically) and delete other generations."""
+        if self._used.keys() != self._stored.keys() or not self.file.exists():
+            self.directory.mkdir(parents=True, exist_ok=True)
+            tmp = self.file.with_name(f".{self.file.name}.{os.getpid()}.tmp")
+            with open(tmp, "wb") as f:
+                pickle.dump(self._used, f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, self.file)
+            self._stored = dict(self._used)
+        for old in self.directory.glob(f"{FILE_PREFIX}*.pickle"):
+            if old != self.file:
+                old.unlink(missing_ok=True)
