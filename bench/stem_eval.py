@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -76,6 +77,16 @@ def read_mentions(path: Path) -> list[tuple[str, tuple[str, ...]]]:
         if tag.startswith("B-") and tag[2:] in KINDS:
             current, kind = [parts[0]], tag[2:]
     return mentions
+
+
+def read_words(path: Path) -> list[tuple[str, tuple[str, ...]]]:
+    """Every lower-case Cyrillic token outside entity mentions, as a one-word "mention"."""
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if len(parts) == 2 and parts[1] == "O" and re.fullmatch(r"[а-яәғқңөұүһіё]{2,}", parts[0]):
+            out.append(("WORD", (parts[0],)))
+    return out
 
 
 def bases(form: str) -> set[str]:
@@ -214,16 +225,25 @@ def main(argv=None) -> int:
     ap.add_argument("path", nargs="?", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--no-lexicon", action="store_true", help="stem without data/lexicon.json")
     ap.add_argument("--show", type=int, default=0, help="print up to N misses and collisions")
+    ap.add_argument("--words", action="store_true", help="also --show for the other-words figure")
     args = ap.parse_args(argv)
     mentions = read_mentions(args.path)
     runs = [("without lexicon", Stemmer(load_json("stemmer.json")))]
     if not args.no_lexicon:
         runs.insert(0, ("with lexicon", DEFAULT))
     runs.append(("blind baseline", BlindStripper()))
+    word_mentions = read_words(args.path)
     for name, stemmer in runs:
         r = evaluate(stemmer, mentions, args.show)
         print(
-            f"{name:16s} mentions={r['mentions']} entities={r['entities']} "
+            f"{name:16s} GPE+PERSON mentions={r['mentions']} entities={r['entities']} "
+            f"inflected={r['inflected_mentions']} conflation={r['conflation']:.3f} "
+            f"collision={r['collision']:.3%} head_lemmas={r['head_lemmas']} "
+            f"head_collision={r['head_collision']:.3%}"
+        )
+        r = evaluate(stemmer, word_mentions, args.show if args.words else 0)
+        print(
+            f"{name:16s} other words     tokens={r['mentions']} groups={r['entities']} "
             f"inflected={r['inflected_mentions']} conflation={r['conflation']:.3f} "
             f"collision={r['collision']:.3%} head_lemmas={r['head_lemmas']} "
             f"head_collision={r['head_collision']:.3%}"

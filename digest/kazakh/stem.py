@@ -15,11 +15,13 @@ the same thing from the same ``stemmer.json``; the steps are:
 3. Drop readings whose stem is under ``min_stem`` letters (unless listed in
    ``short_stems``), has no vowel, ends inside a ``no_cut`` string, or is
    refused by ``not_after``.
-4. Key each stem: drop an epenthetic і/ы (Минскі → минск), devoice a final
-   б/г/ғ (кітаб → кітап, орталығ → орталық) and undo syncope (орн → орын).
-5. Choose the reading whose key is best known: a ``lemmas`` entry first, then
-   the corpus support in ``lexicon.json`` (optional: without it step 5 is just
-   "strip the most"), ties going to the reading that strips the most.
+4. Key each stem: drop a final ы/і after a consonant (Минскі → минск,
+   Алматы → алмат, so bare and inflected forms agree), devoice a final б/г/ғ
+   (кітаб → кітап, орталығ → орталық) and undo syncope (орн → орын).
+5. Choose the reading that strips the most, preferring stems that do not end
+   in consonant + ы/і (облыс+ы+на, not облы+сы+на); then, if a reading that
+   strips less has a key better known (a ``lemmas`` entry, or more corpus
+   support in the optional ``lexicon.json``), take that one instead.
 """
 
 from __future__ import annotations
@@ -187,7 +189,20 @@ class Stemmer:
             for stem, chain in found.items()
             if not chain or self._acceptable(word, stem)
         ]
-        out.sort(key=lambda r: (-self._score(r.key), not r.endings, self._odd_stem(r), len(r.stem)))
+        # the grammar's choice: strip as much as allowed, avoiding odd stems...
+        out.sort(key=lambda r: (not r.endings, self._odd_stem(r), len(r.stem)))
+        # ...unless a reading that strips less has a better-known key (теңге, not
+        # тең + -ге). Never the other way: a short frequent word (бар, бас) must
+        # not pull longer stems (барыс+ы+нда) apart.
+        best = out[0]
+        rival = max(
+            (r for r in out if len(r.stem) > len(best.stem)),
+            key=lambda r: (self._score(r.key), -len(r.stem)),
+            default=None,
+        )
+        if rival is not None and self._score(rival.key) > self._score(best.key):
+            out.remove(rival)
+            out.insert(0, rival)
         return out
 
     def _odd_stem(self, reading: Reading) -> bool:

@@ -1,0 +1,77 @@
+"""Build ``digest/kazakh/data/lexicon.json``: how well the corpus attests each stem key.
+
+Usage: python bench/stem_lexicon.py [--min-support N] [CORPUS_FILES...]
+
+Default corpus: the KazNERD validation split (its tokens) and the seed articles.
+For every distinct word form, every reading the suffix table allows adds one
+to its key's support; the stemmer then prefers, among a word's readings, the
+key with the most support (a real stem is attested with many endings, a
+wrongly cut one with few: теңге/теңгеден/теңгеге... outvote тең + -ге).
+Only keys with support ≥ --min-support (default 3) are kept, which keeps the
+file small enough to ship to the browser.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from digest.kazakh._data import DATA_DIR, load_json  # noqa: E402
+from digest.kazakh.stem import Stemmer  # noqa: E402
+from digest.kazakh.tokens import words  # noqa: E402
+
+SHARED = ROOT.parent / "shared"
+DEFAULT_CORPUS = [SHARED / "data" / "kaznerd" / "IOB2_valid.txt", *sorted((SHARED / "seeds").glob("*.txt"))]
+CYRILLIC_WORD = re.compile(r"^[\u0400-\u04FF]+$")
+
+
+def corpus_forms(paths: list[Path]) -> set[str]:
+    forms: set[str] = set()
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        if path.name.startswith("IOB2"):
+            tokens = (line.split(" ", 1)[0] for line in text.splitlines() if line.strip())
+        else:
+            tokens = words(text)
+        forms.update(t.lower() for t in tokens if CYRILLIC_WORD.match(t))
+    return forms
+
+
+def build(forms: set[str], min_support: int) -> dict[str, int]:
+    stemmer = Stemmer(load_json("stemmer.json"))
+    support: Counter[str] = Counter()
+    for form in forms:
+        for key in {r.key for r in stemmer.readings(form)}:
+            support[key] += 1
+    return {k: n for k, n in sorted(support.items()) if n >= min_support}
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("corpus", nargs="*", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--min-support", type=int, default=3)
+    ap.add_argument("--out", type=Path, default=DATA_DIR / "lexicon.json")
+    args = ap.parse_args(argv)
+    forms = corpus_forms(args.corpus)
+    support = build(forms, args.min_support)
+    doc = {
+        "about": "Corpus support of stem keys (KazNERD validation split + seed articles), made by "
+        "bench/stem_lexicon.py: number of distinct word forms with a reading that yields the key. "
+        "Optional: the stemmer works without it (then ties go to the longest cut).",
+        "min_support": args.min_support,
+        "support": support,
+    }
+    args.out.write_text(json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"{len(forms)} forms -> {len(support)} keys, {args.out.stat().st_size / 1024:.0f} KB -> {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

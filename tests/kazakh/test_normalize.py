@@ -1,0 +1,65 @@
+"""Normalisation: NFC, keyboard-layout look-alikes, quotes, dashes, spaces."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from digest.kazakh import normalize
+
+
+def test_nfc():
+    decomposed = unicodedata.normalize("NFD", "Қазақстан й ё")
+    assert normalize(decomposed) == "Қазақстан й ё"
+
+
+@pytest.mark.parametrize(
+    "raw, clean",
+    [
+        ("Мəжіліс", "Мәжіліс"),  # Latin schwa
+        ("iс", "іс"),  # Latin i
+        ("Iле", "Іле"),
+        ("hәм", "һәм"),
+        ("Aлматы", "Алматы"),  # Latin A
+        ("көpceтkiш", "көрсеткіш"),
+        ("Өcкeмeн", "Өскемен"),
+        ("ɵзi", "өзі"),
+    ],
+)
+def test_lookalikes_inside_cyrillic_words(raw, clean):
+    assert normalize(raw) == clean
+
+
+@pytest.mark.parametrize("latin", ["Telegram", "Ertenmedia.kz", "hi", "Ion", "Xi"])
+def test_latin_words_are_left_alone(latin):
+    assert normalize(latin) == latin
+
+
+def test_mixed_word_with_real_latin_letters_is_left_alone():
+    # 'g' and 'r' have no Cyrillic look-alike in the table: the word is not Cyrillic
+    assert normalize("Кazgrain") == "Кazgrain"
+
+
+@pytest.mark.parametrize(
+    "raw, clean",
+    [
+        ('"Жол картасы"', "«Жол картасы»"),
+        ("„Жол“ және “Тас”", "«Жол» және «Тас»"),
+        ("сөз — сөз", "сөз – сөз"),
+        ("сөз - сөз", "сөз – сөз"),
+        ("- Қазір", "– Қазір"),
+        ("бір-бірімізді", "бір-бірімізді"),
+        ("1\u00a0395", "1 395"),
+        ("Қазақ\u200bстан", "Қазақстан"),
+        ("ақпа\u00adрат", "ақпарат"),
+    ],
+)
+def test_quotes_dashes_spaces(raw, clean):
+    assert normalize(raw) == clean
+
+
+def test_seed_is_stable_under_normalisation(seed):
+    text = normalize(seed("002"))
+    assert normalize(text) == text
+    assert '"' not in text and "«Жол картасының»" in text
