@@ -8,13 +8,13 @@ from feedgen.feed import FeedGenerator
 
 from digest.config import SiteConfig
 from digest.model import Article
-
-EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+from digest.site.reproducible import build_datetime
 
 
 def _stamp(date: dt.date | None) -> dt.datetime:
+    """An article's date as a UTC datetime; undated: SOURCE_DATE_EPOCH, else 1970 (never the clock)."""
     if date is None:
-        return EPOCH
+        return build_datetime()
     return dt.datetime(date.year, date.month, date.day, tzinfo=dt.timezone.utc)
 
 
@@ -33,8 +33,7 @@ def build_feed(articles: list[Article], config: SiteConfig, site_url: str) -> by
     feed.link(href=base + "feed.xml", rel="self")
     feed.language("kk")
     feed.subtitle(name["en"])
-    updated = max((_stamp(a.date) for a in newest), default=EPOCH)
-    feed.updated(updated)
+    feed.updated(max((_stamp(a.date) for a in newest), default=build_datetime()))
     # feedgen prepends entries; add oldest first so the file lists newest first.
     for article in reversed(newest):
         url = f"{base}{section}/{article.slug}/"

@@ -1,0 +1,114 @@
+"""MkDocs hooks for what search engines, feed readers and shared links see.
+
+Listed under ``hooks:`` in mkdocs.yml; active in every build.
+
+* The sitemap's ``<lastmod>`` is each article's own publication date, not the
+  day of the build. Undated articles get no lastmod (an invented one would
+  mislead crawlers). A tag page's lastmod is its newest article's date; the
+  home, archive, timeline and tags pages take the newest date of the site.
+* sitemap.xml.gz is rewritten to match, with no build time in its header.
+* Material's bundle is made to load nothing from other hosts (see privacy.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import xml.etree.ElementTree as ET
+from pathlib import Path, PurePosixPath
+
+from digest.site.privacy import keep_assets_local
+from digest.site.reproducible import write_gzip_copy
+
+log = logging.getLogger("mkdocs.digest.seo")
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+SITE_WIDE_KINDS = frozenset({"home", "archive", "timeline", "tags"})
+
+# Page address (as the sitemap writes it) → lastmod, filled in on_env for on_post_build.
+_lastmod: dict[str, str | None] = {}
+
+
+def _iso_date(value) -> str | None:
+    """An ISO date from front matter (a string or a YAML date), else None."""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10]).isoformat()
+        except ValueError:
+            return None
+    return None
+
+
+def _address(page) -> str:
+    """The page's address exactly as MkDocs's sitemap template writes it."""
+    return page.canonical_url or page.abs_url
+
+
+def page_lastmods(pages) -> dict[str, str | None]:
+    """Sitemap address → lastmod (ISO date) or None, from the generated front matter."""
+    infos = []
+    for page in pages:
+        digest = (page.meta or {}).get("digest") or {}
+        infos.append((page, digest.get("kind"), _iso_date(digest.get("date")), digest.get("tags") or ()))
+    articles = [(date, set(tags)) for _, kind, date, tags in infos if kind == "article" and date]
+    newest = max((date for date, _ in articles), default=None)
+    lastmods: dict[str, str | None] = {}
+    for page, kind, date, _ in infos:
+        if kind == "article":
+            lastmods[_address(page)] = date
+        elif kind == "tag":
+            tag_id = PurePosixPath(page.file.src_uri).stem
+            lastmods[_address(page)] = max((d for d, tags in articles if tag_id in tags), default=None)
+        elif kind in SITE_WIDE_KINDS:
+            lastmods[_address(page)] = newest
+        else:
+            lastmods[_address(page)] = None
+    return lastmods
+
+
+def sitemap_xml(addresses: list[str], lastmods: dict[str, str | None]) -> str:
+    """The sitemap of ``addresses`` (in order) with their known lastmods."""
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', f'<urlset xmlns="{SITEMAP_NS}">']
+    for address in addresses:
+        lines.append("  <url>")
+        lines.append(f"    <loc>{_xml_escape(address)}</loc>")
+        if lastmods.get(address):
+            lines.append(f"    <lastmod>{lastmods[address]}</lastmod>")
+        lines.append("  </url>")
+    lines.append("</urlset>")
+    return "\n".join(lines) + "\n"
+
+
+def _xml_escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def rewrite_sitemap(site_dir: Path, lastmods: dict[str, str | None]) -> None:
+    """Replace MkDocs's sitemap.xml (and .gz) lastmods by the articles' dates."""
+    path = site_dir / "sitemap.xml"
+    if not path.is_file():
+        return
+    root = ET.fromstring(path.read_bytes())
+    addresses = [(loc.text or "").strip() for loc in root.iter(f"{{{SITEMAP_NS}}}loc")]
+    path.write_text(sitemap_xml(addresses, lastmods), encoding="utf-8")
+    write_gzip_copy(path)
+
+
+def on_env(env, config, files, **kwargs):
+    """Every page's front matter is read by now: work out the lastmods."""
+    pages = [f.page for f in files.documentation_pages() if f.page is not None]
+    _lastmod.clear()
+    _lastmod.update(page_lastmods(pages))
+    return env
+
+
+def on_post_build(config, **kwargs) -> None:
+    """Rewrite the sitemap and keep every asset on our own host."""
+    site_dir = Path(config.site_dir)
+    rewrite_sitemap(site_dir, _lastmod)
+    for url in keep_assets_local(site_dir):
+        log.debug(f"theme bundle: no longer loads {url}")
