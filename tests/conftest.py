@@ -80,3 +80,15 @@ def built_site(tmp_path_factory) -> Path:
     result = run_digest(project_dir, "build", env={"SOURCE_DATE_EPOCH": "1700000000"})
     assert result.returncode == 0, result.stdout + result.stderr
     return project_dir / "site"
+
+
+@pytest.fixture(scope="session")
+def seed():
+    """seed("002") -> the text of content/002_*.txt (one conftest for the whole suite:
+    a second conftest module would shadow this one for `from conftest import ...`)."""
+
+    def read(number: str) -> str:
+        (path,) = SEEDS.glob(f"{number}_*.txt")
+        return path.read_text(encoding="utf-8")
+
+    return read
