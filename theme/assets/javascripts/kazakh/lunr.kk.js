@@ -67,13 +67,15 @@
     return fold(out)
   }
 
-  function cyrillic(word) {
+  function cyrillic(word, dotted) {
     var out = ""
     for (var i = 0; i < word.length; i++) {
       var pair = FROM_LATIN_PAIRS[word.substr(i, 2)]
       if (pair) {
         out += pair
         i++
+      } else if (word[i] === "i" && dotted) {
+        out += dotted
       } else if (Object.prototype.hasOwnProperty.call(FROM_LATIN, word[i])) {
         out += FROM_LATIN[word[i]]
       } else {
@@ -84,10 +86,18 @@
   }
 
   /* The key of a Latin word: a Kazakh word typed in Latin is stemmed as
-     Kazakh (Qazaqstannyñ → qazaqstan); other words are folded to ASCII */
+     Kazakh (Qazaqstannyñ → qazaqstan); other words are folded to ASCII.
+     Readers type "i" for both і (ı) and и: the reading that strips more
+     wins (Minskide → minsk); unstripped, both fold to the same key */
   function latinKey(word) {
     var guess = cyrillic(word)
-    return guess ? latin(stemmer.stem(guess)) : fold(word)
+    if (!guess) return fold(word)
+    var key = latin(stemmer.stem(guess))
+    if (word.indexOf("i") >= 0) {
+      var front = latin(stemmer.stem(cyrillic(word, "і")))
+      if (front.length < key.length) key = front
+    }
+    return key
   }
 
   /* The one key a query term is matched by */

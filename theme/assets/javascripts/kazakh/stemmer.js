@@ -185,6 +185,20 @@
     return (this.lemmas.has(key) ? LEMMA_BONUS : 0) + support
   }
 
+  /* A stripped stem ending in consonant + ы/і is unusual (облы+сы vs облыс+ы) */
+  Stemmer.prototype.oddStem = function (reading) {
+    var s = reading.stem
+    return Boolean(
+      reading.endings.length &&
+      s.length > 3 &&
+      (s[s.length - 1] === "ы" || s[s.length - 1] === "і") &&
+      !this.vowels.has(s[s.length - 2]) &&
+      !this.lemmas.has(s) &&
+      !endsWithAny(s, this.noCut) &&
+      !(this.poss3Block && this.poss3Block.test(s.slice(0, -1)))
+    )
+  }
+
   /* Every acceptable reading of a lower-cased, unhyphenated word, best first */
   Stemmer.prototype.readings = function (word, loan) {
     if (loan === undefined || loan === null)
@@ -196,10 +210,28 @@
       if (!chain.length || this.acceptable(word, stem))
         out.push({ stem: stem, endings: chain, key: this.key(stem) })
     var self = this
-    out.forEach(function (r) { r.score = self.score(r.key) })
-    out.sort(function (x, y) {
-      return (y.score - x.score) || (x.stem.length - y.stem.length)
+    out.forEach(function (r) {
+      r.bare = r.endings.length ? 0 : 1
+      r.odd = self.oddStem(r) ? 1 : 0
+      r.score = self.score(r.key)
     })
+    /* the grammar's choice: strip as much as allowed, avoiding odd stems... */
+    out.sort(function (x, y) {
+      return (x.bare - y.bare) || (x.odd - y.odd) || (x.stem.length - y.stem.length)
+    })
+    /* ...unless a reading that strips less has a better-known key */
+    var best = out[0]
+    var rival = null
+    out.forEach(function (r) {
+      if (r.stem.length <= best.stem.length) return
+      if (!rival || r.score > rival.score ||
+          (r.score === rival.score && r.stem.length < rival.stem.length))
+        rival = r
+    })
+    if (rival && rival.score > best.score) {
+      out.splice(out.indexOf(rival), 1)
+      out.unshift(rival)
+    }
     return out
   }
 
