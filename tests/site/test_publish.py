@@ -38,6 +38,7 @@ date: 2031-05-17
 source: Хабар 24
 url: https://example.kz/news/1
 tags: [trade]
+summary: Астанада жаңа зауыт ашылды.
 ---
 Астанада жаңа зауыт ашылды. Зауыт жылына мың тонна өнім шығарады. Бұл туралы министрлік хабарлады.
 """
@@ -310,7 +311,7 @@ def test_feed_carries_the_newest_articles_with_their_dates(repo_site):
     assert newest.link.startswith(REPO_URL + "articles/")
     assert newest.published_parsed[:3] == (2031, 5, 17)
     assert "trade" in {tag.term for tag in newest.tags}
-    assert newest.summary.startswith("Астанада жаңа зауыт ашылды.")
+    assert newest.summary == "Астанада жаңа зауыт ашылды."
     assert feed.feed.updated_parsed[:3] == (2031, 5, 17)
 
 
@@ -534,10 +535,28 @@ def test_deploy_builds_strictly_then_calls_gh_deploy(monkeypatch, tmp_path):
     calls = []
     monkeypatch.setattr(deploy.build, "run", lambda **kw: calls.append(("build", kw)) or 0)
     monkeypatch.setattr(deploy, "gh_deploy", lambda config, **kw: calls.append(("gh_deploy", kw)))
-    monkeypatch.setattr(deploy, "find_project_root", lambda: REPO)
+    project = make_project(tmp_path / "project")
+    (project / "build" / "docs").mkdir(parents=True)  # what the (mocked) build leaves behind
+    monkeypatch.setattr(deploy, "find_project_root", lambda: project)
     assert deploy.run("publish", force=False) == 0
     assert calls[0] == ("build", {"content": None, "site_dir": None, "strict": True})
     assert calls[1][0] == "gh_deploy" and calls[1][1]["message"] == "publish"
+
+
+def test_deploy_reports_a_git_failure_without_traceback(monkeypatch, tmp_path, capsys):
+    from digest.commands import deploy
+
+    project = make_project(tmp_path / "project")
+    (project / "build" / "docs").mkdir(parents=True)
+    monkeypatch.setattr(deploy.build, "run", lambda **kw: 0)
+    monkeypatch.setattr(deploy, "find_project_root", lambda: project)
+
+    def no_remote(config, **kw):
+        raise SystemExit(1)  # what mkdocs gh-deploy does when git fails
+
+    monkeypatch.setattr(deploy, "gh_deploy", no_remote)
+    assert deploy.run(None, False) == 1
+    assert "gh-deploy failed" in capsys.readouterr().err
 
 
 def test_deploy_does_not_publish_a_failed_build(monkeypatch):
