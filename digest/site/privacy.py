@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from digest.site.reproducible import replace_file
+
 # A call whose only argument is an absolute URL literal: Material's script loader.
 _LOADED_URL = re.compile(r"""(?<=\()(\s*)(["'`])(https?://[^"'`\s]+)\2(?=\s*\))""")
 _EMPTY_SCRIPT = "data:text/javascript,"
@@ -42,6 +44,6 @@ def keep_assets_local(site_dir: Path) -> list[str]:
         text = path.read_text(encoding="utf-8")
         new_text, urls = neutralize_script_loads(text)
         if urls:
-            path.write_text(new_text, encoding="utf-8")
+            replace_file(path, new_text.encode("utf-8"))
             removed.extend(urls)
     return removed

@@ -46,10 +46,21 @@ def gzip_bytes(data: bytes, name: str) -> bytes:
     return buffer.getvalue()
 
 
+def replace_file(path: Path, data: bytes) -> None:
+    """Write ``data`` as a new file at ``path``.
+
+    Replacing rather than writing in place: an incremental build's staging
+    folder starts as hard links to the live site, which must not change.
+    """
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_bytes(data)
+    os.replace(temporary, path)
+
+
 def write_gzip_copy(path: Path) -> Path:
     """Write ``path`` + ``.gz`` reproducibly; returns the new file."""
     target = path.with_name(path.name + ".gz")
-    target.write_bytes(gzip_bytes(path.read_bytes(), target.name))
+    replace_file(target, gzip_bytes(path.read_bytes(), target.name))
     return target
 
 

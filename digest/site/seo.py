@@ -17,8 +17,10 @@ import logging
 import xml.etree.ElementTree as ET
 from pathlib import Path, PurePosixPath
 
+from mkdocs.utils.meta import get_data
+
 from digest.site.privacy import keep_assets_local
-from digest.site.reproducible import write_gzip_copy
+from digest.site.reproducible import replace_file, write_gzip_copy
 
 log = logging.getLogger("mkdocs.digest.seo")
 
@@ -48,11 +50,21 @@ def _address(page) -> str:
     return page.canonical_url or page.abs_url
 
 
+def front_matter(page) -> dict:
+    """The page's front matter, read from its file when MkDocs skipped it (a dirty build)."""
+    if page.markdown is not None:
+        return page.meta or {}
+    try:
+        return get_data(Path(page.file.abs_src_path).read_text(encoding="utf-8-sig"))[1]
+    except (OSError, TypeError, ValueError):
+        return {}
+
+
 def page_lastmods(pages) -> dict[str, str | None]:
     """Sitemap address → lastmod (ISO date) or None, from the generated front matter."""
     infos = []
     for page in pages:
-        digest = (page.meta or {}).get("digest") or {}
+        digest = front_matter(page).get("digest") or {}
         infos.append((page, digest.get("kind"), _iso_date(digest.get("date")), digest.get("tags") or ()))
     articles = [(date, set(tags)) for _, kind, date, tags in infos if kind == "article" and date]
     newest = max((date for date, _ in articles), default=None)
@@ -94,7 +106,7 @@ def rewrite_sitemap(site_dir: Path, lastmods: dict[str, str | None]) -> None:
         return
     root = ET.fromstring(path.read_bytes())
     addresses = [(loc.text or "").strip() for loc in root.iter(f"{{{SITEMAP_NS}}}loc")]
-    path.write_text(sitemap_xml(addresses, lastmods), encoding="utf-8")
+    replace_file(path, sitemap_xml(addresses, lastmods).encode("utf-8"))
     write_gzip_copy(path)
 
 

@@ -86,3 +86,17 @@ def test_last_commit_epoch_outside_git_is_none(tmp_path):
     from digest.site.reproducible import last_commit_epoch
 
     assert last_commit_epoch(tmp_path) is None
+
+
+def test_an_incremental_rebuild_equals_a_full_build(two_builds, tmp_path, monkeypatch):
+    """Seeds built, then the dated article added and built again: the same bytes as a full build."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    project = project_copy(tmp_path / "project")
+    for _ in range(2):  # the second build has only the seeds' unchanged pages to reuse
+        assert run_digest(project, "build").returncode == 0
+    (project / "content" / "dated.txt").write_text(DATED, encoding="utf-8")
+    result = run_digest(project, "build", "--strict")
+    assert result.returncode == 0, result.stdout + result.stderr
+    rebuilt, full = files_of(project / "site"), files_of(two_builds[0])
+    assert sorted(rebuilt) == sorted(full)
+    assert [name for name in full if rebuilt[name] != full[name]] == []
