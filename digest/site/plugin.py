@@ -42,7 +42,9 @@ def _forwarder(event: str):
     def forward(self, *args, **kwargs):
         item = args[0] if args else None
         for module in self.modules:
-            handler = getattr(module, f"on_{event}")
+            handler = getattr(module, f"on_{event}", None)
+            if handler is None:
+                continue
             if event in _CHAINED:
                 result = handler(item, **kwargs)
                 item = item if result is None else result
