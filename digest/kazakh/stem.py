@@ -83,7 +83,7 @@ class Stemmer:
                     harmony=harmony,
                     after=frozenset(group["after"]),
                     may_follow=frozenset(slots[group["slot"]]["may_follow"]),
-                    not_after=not_after.get(group["cat"]),
+                    not_after=not_after.get(form) or not_after.get(group["cat"]),
                 )
                 self.by_form.setdefault(form, []).append(allo)
         self.max_len = max(len(f) for f in self.by_form)
@@ -104,8 +104,9 @@ class Stemmer:
 
     def _harmony(self, s: str, loan: bool) -> str:
         """'b', 'f', or 'bf' when either harmony may follow (loanwords, и/у/ю)."""
-        if loan:
-            return "bf"  # Тоқаевқа but Жээнбековтің, Уханьнан but Беларусьтің
+        if loan or (len(s) > 2 and s[-1] not in self.vowels and s[-2] not in self.vowels and s[-2] not in "йу"):
+            # loanwords (Тоқаевқа but Жээнбековтің; банктер) take either harmony
+            return "bf"
         for i in range(len(s) - 1, -1, -1):
             ch = s[i]
             if ch in self.back:
@@ -135,7 +136,7 @@ class Stemmer:
                 if right is not None and (allo.slot not in right.may_follow or not self._fits(right, rest, allo, loan)):
                     continue
                 left = rest[:-n]
-                if allo.not_after is not None and allo.not_after.search(left):
+                if allo.not_after is not None and allo.not_after.search(left) and left not in self.lemmas:
                     continue
                 self._walk(left, ((allo.form, allo.cat),) + chain, allo, out, loan)
 
@@ -196,7 +197,7 @@ class Stemmer:
         # not pull longer stems (барыс+ы+нда) apart.
         best = out[0]
         rival = max(
-            (r for r in out if len(r.stem) > len(best.stem)),
+            (r for r in out if len(r.stem) > len(best.stem) or r.key in self.lemmas),
             key=lambda r: (self._score(r.key), -len(r.stem)),
             default=None,
         )
