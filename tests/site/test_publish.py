@@ -170,10 +170,26 @@ class SubPathServer:
 
 
 def broken_links(site: Path, site_url: str) -> list[str]:
-    """Serve ``site`` under site_url's path; every href/src of every page must answer 200."""
+    """Serve ``site`` under site_url's path; every href/src of every page must answer 200.
+
+    Also every url() of every stylesheet (fonts, images) that is not a data: URL.
+    """
     problems: list[str] = []
     with SubPathServer(site, urlsplit(site_url).path) as server:
         checked: dict[str, int] = {}
+
+        def check(source: str, base: str, what: str, value: str) -> None:
+            url = urldefrag(urljoin(base, value))[0]
+            if url.startswith(site_url):  # canonical and og:url: the same site, deployed
+                url = server.root + url[len(site_url):]
+            parts = urlsplit(url)
+            if parts.scheme not in ("http", "https") or parts.netloc != urlsplit(server.root).netloc:
+                return  # mailto:, data:, the original article's own site …
+            if url not in checked:
+                checked[url] = server.status(url)
+            if checked[url] != 200:
+                problems.append(f"{source}: {what}={value!r} → {url} ({checked[url]})")
+
         for page in html_pages(site):
             page_url = server.root + page_address(site, page)
             if server.status(page_url) != 200:
@@ -188,16 +204,12 @@ def broken_links(site: Path, site_url: str) -> list[str]:
                     targets += [("__config base", config["base"].rstrip("/") + "/"),
                                 ("__config search", config["search"])]
             for what, value in targets:
-                url = urldefrag(urljoin(page_url, value))[0]
-                if url.startswith(site_url):  # canonical and og:url: the same site, deployed
-                    url = server.root + url[len(site_url):]
-                parts = urlsplit(url)
-                if parts.scheme not in ("http", "https") or parts.netloc != urlsplit(server.root).netloc:
-                    continue  # mailto:, data:, the original article's own site …
-                if url not in checked:
-                    checked[url] = server.status(url)
-                if checked[url] != 200:
-                    problems.append(f"{page.relative_to(site)}: {what}={value!r} → {url} ({checked[url]})")
+                check(page.relative_to(site).as_posix(), page_url, what, value)
+        for sheet in sorted(site.rglob("*.css")):
+            for value in css_urls(sheet.read_text(encoding="utf-8")):
+                if not value.startswith("data:"):
+                    check(sheet.relative_to(site).as_posix(), server.root + sheet.relative_to(site).as_posix(),
+                          "url()", value)
     return problems
 
 
@@ -246,9 +258,10 @@ def test_a_root_relative_link_would_be_caught(tmp_path):
     (site / "a").mkdir(parents=True)
     (site / "index.html").write_text('<a href="a/">ok</a><link rel="stylesheet" href="/style.css">')
     (site / "a" / "index.html").write_text('<a href="../">up</a><img src="../missing.png">')
-    (site / "style.css").write_text("")
+    (site / "style.css").write_text("b{background:url(img/none.png)} i{background:url('data:,x')}")
     problems = broken_links(site, REPO_URL)
-    assert len(problems) == 2
+    assert len(problems) == 3, problems
+    assert problems.pop().startswith("style.css: url()='img/none.png'")
     assert problems[0].startswith("a/index.html: <img src>='../missing.png'") and problems[0].endswith("(404)")
     assert problems[1].startswith("index.html: <link href>='/style.css'") and problems[1].endswith("(404)")
 
@@ -429,10 +442,14 @@ def is_outside(url: str) -> bool:
     return re.match(OUTSIDE, url.strip()) is not None
 
 
-def css_outside(text: str) -> list[str]:
+def css_urls(text: str) -> list[str]:
+    """Every address in a stylesheet's url() and @import."""
     found = [next(g for g in m.groups() if g is not None) for m in CSS_URL.finditer(text)]
-    found += [next(g for g in m.groups() if g is not None) for m in CSS_IMPORT.finditer(text)]
-    return [url for url in found if is_outside(url)]
+    return found + [next(g for g in m.groups() if g is not None) for m in CSS_IMPORT.finditer(text)]
+
+
+def css_outside(text: str) -> list[str]:
+    return [url for url in css_urls(text) if is_outside(url)]
 
 
 def js_outside(text: str) -> list[str]:
