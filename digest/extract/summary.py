@@ -19,11 +19,12 @@ lose who met whom, and centrality rewards the repeated lead twice
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from digest.extract.summary_terms import ArticleTerms, Profile
 from digest.extract.summary_units import Unit, units_of
-from digest.kazakh import STOPWORDS
+from digest.kazakh import STOPWORDS, tokenize
 from digest.model import Document
 
 # How much each signal counts (they are each scaled to 0..1).
@@ -78,12 +79,15 @@ def _penalty(unit: Unit, text: str, profile: Profile) -> float:
 
 def _candidates(doc: Document, units: list[Unit]) -> tuple[list[_Candidate], ArticleTerms]:
     """The units a summary may take, with what the article is about."""
-    pieces = [[s.text for s in u.sentences] for u in units]
+    tokens = tokenize(doc.text)
+    starts = [t.start for t in tokens]
+    pieces = [
+        [tokens[bisect_left(starts, s.start):bisect_left(starts, s.end)] for s in u.sentences]
+        for u in units
+    ]
     lead = next((i for i, u in enumerate(units) if u.eligible), None)
-    heads = [doc.text[u.start:u.end] for u in units if u.kind in ("headline", "heading")]
-    if doc.headline and doc.headline not in heads:
-        heads.append(doc.headline)
-    terms = ArticleTerms(pieces, lead, heads)
+    headings = {i for i, u in enumerate(units) if u.kind in ("headline", "heading")}
+    terms = ArticleTerms(doc.text, pieces, lead, headings)
     out: list[_Candidate] = []
     for unit, profile in zip(units, terms.profiles):
         if unit.eligible:
@@ -102,31 +106,36 @@ def _topic(c: _Candidate, weight: dict[str, float]) -> float:
 
 
 def _pick(cands: list[_Candidate], terms: ArticleTerms, budget: int) -> list[_Candidate]:
-    topic = {id(c): _topic(c, terms.weight) for c in cands}
-    scale = max(topic.values(), default=0.0) or 1.0
+    """Greedy choice: merit, less what repeats the sentences already picked."""
+    scale = max((_topic(c, terms.weight) for c in cands), default=0.0) or 1.0
+    merit = [W_LEAD * c.lead + W_TOPIC * _topic(c, terms.weight) / scale for c in cands]
+    similarity = [0.0] * len(cands)
+    open_ = [i for i, c in enumerate(cands) if len(c.unit) <= budget]
     picked: list[_Candidate] = []
     covered: set[str] = set()
-    while budget > 0:
-        best, best_score = None, -math.inf
-        for c in cands:
-            if c in picked or len(c.unit) > budget:
-                continue
-            similarity = max((_cosine(c.profile.keys, p.profile.keys) for p in picked), default=0.0)
-            if similarity >= DUPLICATE:
-                continue
+    while budget > 0 and open_:
+        best, best_score = -1, -math.inf
+        for i in open_:
+            c = cands[i]
             principals = sum(
                 share * (COVERED if name in covered else 1.0)
                 for name, share in terms.shares.items() if name in c.profile.names
             )
-            merit = W_LEAD * c.lead + W_TOPIC * topic[id(c)] / scale + W_PRINCIPALS * principals
-            score = merit * c.penalty - REDUNDANCY * similarity
+            score = (merit[i] + W_PRINCIPALS * principals) * c.penalty - REDUNDANCY * similarity[i]
             if score > best_score:
-                best, best_score = c, score
-        if best is None:
-            break
-        picked.append(best)
-        covered |= best.profile.names
-        budget -= len(best.unit)
+                best, best_score = i, score
+        chosen = cands[best]
+        picked.append(chosen)
+        covered |= chosen.profile.names
+        budget -= len(chosen.unit)
+        still = []
+        for i in open_:
+            if i == best or len(cands[i].unit) > budget:
+                continue
+            similarity[i] = max(similarity[i], _cosine(cands[i].profile.keys, chosen.profile.keys))
+            if similarity[i] < DUPLICATE:
+                still.append(i)
+        open_ = still
     return picked
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from digest.kazakh import STOPWORDS, stem, tokenize
+from digest.kazakh import STOPWORDS, Token, stem
 
 NAME_BOOST = 2.0  # a recurring name weighs this much more than a recurring word
 LONE_NAME = 0.5  # weight of a name mentioned once (a common word mentioned once: 0)
@@ -45,7 +45,8 @@ class _Sentence:
     pairs: list[tuple[str, str]]  # (uninflected name, name right after it)
 
 
-def _read(text: str) -> _Sentence:
+def _read(text: str, tokens: list[Token]) -> _Sentence:
+    """One sentence: ``tokens`` are its tokens, with offsets in ``text``."""
     keys: list[str] = []
     names: list[str] = []
     lower: list[str] = []
@@ -54,9 +55,9 @@ def _read(text: str) -> _Sentence:
     words = 0
     first_word = ""
     previous: tuple[str, int, bool] | None = None  # (key, end, uninflected) of the last name
-    for i, token in enumerate(tokenize(text)):
+    for i, token in enumerate(tokens):
         word = token.text
-        if not word[:1].isalpha():
+        if not word[0].isalpha():
             previous = None
             continue
         words += 1
@@ -71,7 +72,7 @@ def _read(text: str) -> _Sentence:
             continue
         keys.append(key)
         acronym = len(word) > 1 and word.split("-")[0].isupper()
-        if not (acronym or word[:1].isupper()):
+        if not (acronym or word[0].isupper()):
             lower.append(key)
             previous = None
             continue
@@ -86,34 +87,36 @@ def _read(text: str) -> _Sentence:
 
 
 class ArticleTerms:
-    """Stem weights and principal names of one article, from its pieces of text.
+    """Stem weights and principal names of one article.
 
-    ``pieces`` are the article's text units in reading order (sentences or
-    groups of them); ``lead`` is the index of the lead piece; ``headline``
-    holds the headline and subheading texts.
+    ``pieces`` are the article's units in reading order, each a list of
+    sentences, each sentence its tokens (offsets in ``text``); ``lead`` is the
+    index of the lead piece; ``headings`` the indices of the headline and
+    subheadings.
     """
 
-    def __init__(self, pieces: list[list[str]], lead: int | None, headline: list[str]):
-        read = [[_read(s) for s in piece] for piece in pieces]
-        heads = [_read(h) for h in headline]
-        inner = self._true_names(read + [heads])
+    def __init__(self, text: str, pieces: list[list[list[Token]]], lead: int | None, headings: set[int]):
+        read = [[_read(text, tokens) for tokens in piece] for piece in pieces]
+        inner = self._true_names(read)
         self.profiles = [self._profile(piece, inner) for piece in read]
-        head = self._profile(heads, inner) if heads else Profile(frozenset(), frozenset(), 0, "")
+        head_keys = {k for i in headings for k in self.profiles[i].keys}
+        head_names = {n for i in headings for n in self.profiles[i].names}
 
         df: dict[str, int] = {}
         for profile in self.profiles:
             for key in profile.keys:
                 df[key] = df.get(key, 0) + 1
-        names = set().union(*(p.names for p in self.profiles), head.names)
+        names = set().union(*(p.names for p in self.profiles))
         self.weight: dict[str, float] = {}
         for key, count in df.items():
             w = math.log(count)
             if key in names:
                 w = LONE_NAME + NAME_BOOST * w
-            if key in head.keys:
+            if key in head_keys:
                 w += HEADLINE_BONUS
             self.weight[key] = w
-        self.shares = self._principals(read + [heads], lead, head, inner)
+        named_first = head_names | (self.profiles[lead].names if lead is not None else set())
+        self.shares = self._principals(read, named_first, inner)
 
     @staticmethod
     def _true_names(read: list[list[_Sentence]]) -> set[str]:
@@ -144,25 +147,21 @@ class ArticleTerms:
         first = sentences[0].first_word if sentences else ""
         return Profile(frozenset(keys), frozenset(names), sum(s.words for s in sentences), first)
 
-    def _principals(self, read, lead, head: Profile, inner: set[str]) -> dict[str, float]:
+    def _principals(self, read, named_first: set[str], inner: set[str]) -> dict[str, float]:
         """Each principal name and its share (they sum to 1)."""
         followed: dict[str, int] = {}
+        occurrences: dict[str, int] = {}
         for piece in read:
             for s in piece:
                 for first, _ in s.pairs:
                     followed[first] = followed.get(first, 0) + 1
+                for name in s.names + ([s.initial] if s.initial else []):
+                    if name in inner:
+                        occurrences[name] = occurrences.get(name, 0) + 1
         mentions: dict[str, int] = {}
-        occurrences: dict[str, int] = {}
         for profile in self.profiles:
             for name in profile.names:
                 mentions[name] = mentions.get(name, 0) + 1
-        for piece in read:
-            for s in piece:
-                for name in [n for n in s.names if n in inner] + ([s.initial] if s.initial in inner else []):
-                    occurrences[name] = occurrences.get(name, 0) + 1
-        named_first = set(head.names)
-        if lead is not None:
-            named_first |= self.profiles[lead].names
         score = {}
         for name, count in mentions.items():
             if count < 2 or followed.get(name, 0) >= occurrences.get(name, 0):

@@ -12,7 +12,7 @@ emoji, counters) are marked so the summary passes them over.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from digest.kazakh import Sentence, split_sentences
@@ -36,8 +36,7 @@ class Unit:
     """Consecutive sentences of ``doc.text`` that a summary takes whole or not at all."""
 
     sentences: tuple[Sentence, ...]
-    block: int  # index in doc.blocks of the first sentence's block
-    kind: str  # kind of that block
+    kind: str  # kind of the block the first sentence is in
     speech: bool  # a quotation runs across its sentences, or a transcript speech
     text_only: bool  # no sentence in a heading, headline or speaker line
     eligible: bool  # outside headings/speaker lines, not furniture, long enough
@@ -105,6 +104,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 def _dialogue_spans(text: str, blocks: list[tuple[int, int, str]], sentences: list[Sentence]):
     """Dash-opened speech up to its ", – деді X." and transcript speeches (quote blocks)."""
     spans: list[tuple[int, int]] = []
+    starts = [s.start for s in sentences]
     run: list[int] | None = None
     for start, end, kind in blocks:
         if kind == "quote":
@@ -117,8 +117,10 @@ def _dialogue_spans(text: str, blocks: list[tuple[int, int, str]], sentences: li
         run = None
         if kind == "paragraph" and _DIALOGUE.match(text, start):
             stop = end
-            for s in sentences:
-                if start <= s.start and s.end <= end and _ATTRIBUTION.search(s.text):
+            for s in sentences[bisect_left(starts, start):]:
+                if s.end > end:
+                    break
+                if _ATTRIBUTION.search(s.text):
                     stop = s.end
                     break
             spans.append((start, stop))
@@ -130,6 +132,16 @@ def looks_like_furniture(text: str) -> bool:
     return bool(_FURNITURE.search(text)) or not _LETTER_WORD.search(text)
 
 
+def _per_sentence(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[int]:
+    """How many matches of ``pattern`` start in each sentence (one pass over the text)."""
+    counts = [0] * len(starts)
+    for m in pattern.finditer(text):
+        i = bisect_right(starts, m.start()) - 1
+        if i >= 0:
+            counts[i] += 1
+    return counts
+
+
 def units_of(doc: Document, min_words: int = 4) -> list[Unit]:
     """The document's sentences grouped into units, in reading order."""
     text = doc.text
@@ -137,17 +149,14 @@ def units_of(doc: Document, min_words: int = 4) -> list[Unit]:
     if not sentences:
         return []
     blocks = block_spans(doc)
-    starts = [b[0] for b in blocks]
-    starts_s = [s.start for s in sentences]
+    block_starts = [b[0] for b in blocks]
+    starts = [s.start for s in sentences]
 
-    def block_of(pos: int) -> int:
-        return max(0, bisect_right(starts, pos) - 1)
-
-    # join[i] is True when sentence i+1 belongs to the same unit as sentence i
+    # join[i]: sentence i+1 belongs to the same unit as sentence i
     join = [False] * len(sentences)
     speech = [False] * len(sentences)
     for a, b in quote_spans(text) + _dialogue_spans(text, blocks, sentences):
-        first = max(0, bisect_right(starts_s, a) - 1)
+        first = max(0, bisect_right(starts, a) - 1)
         if sentences[first].end <= a:
             first += 1
         last = first
@@ -157,34 +166,28 @@ def units_of(doc: Document, min_words: int = 4) -> list[Unit]:
             join[i] = True
             speech[i] = speech[i + 1] = True
 
+    words = _per_sentence(_LETTER_WORD, text, starts)
+    furniture = _per_sentence(_FURNITURE, text, starts)
+    kinds = [blocks[max(0, bisect_right(block_starts, s.start) - 1)][2] if blocks else "paragraph"
+             for s in sentences]
     units: list[Unit] = []
     group: list[int] = []
     for i in range(len(sentences)):
         group.append(i)
-        if not join[i]:
-            units.append(_unit(doc, sentences, group, blocks, block_of, speech, min_words))
-            group = []
+        if join[i]:
+            continue
+        unit_kinds = {kinds[j] for j in group}
+        text_only = not (unit_kinds & NOT_TEXT)
+        units.append(Unit(
+            sentences=tuple(sentences[j] for j in group),
+            kind=kinds[group[0]],
+            speech=speech[i] or "quote" in unit_kinds,
+            text_only=text_only,
+            eligible=(
+                text_only
+                and all(words[j] and not furniture[j] for j in group)
+                and sum(words[j] for j in group) >= min_words
+            ),
+        ))
+        group = []
     return units
-
-
-def _unit(doc, sentences, group, blocks, block_of, speech, min_words) -> Unit:
-    members = tuple(sentences[i] for i in group)
-    indices = {block_of(s.start) for s in members}
-    kinds = {blocks[i][2] for i in indices} if blocks else {"paragraph"}
-    first = block_of(members[0].start)
-    body = doc.text[members[0].start:members[-1].end]
-    words = len(_LETTER_WORD.findall(body))
-    text_only = not (kinds & NOT_TEXT)
-    eligible = (
-        text_only
-        and not any(looks_like_furniture(s.text) for s in members)
-        and words >= min_words
-    )
-    return Unit(
-        sentences=members,
-        block=first,
-        kind=blocks[first][2] if blocks else "paragraph",
-        speech=any(speech[i] for i in group) or "quote" in kinds,
-        text_only=text_only,
-        eligible=eligible,
-    )
