@@ -59,7 +59,7 @@ class Reading:
 class Stemmer:
     """A stemmer over one suffix table and an optional lexicon of key support."""
 
-    def __init__(self, table: Mapping, support: Mapping[str, int] | None = None):
+    def __init__(self, table: Mapping, support: Mapping[str, int] | None = None, lemmas=()):
         self.min_stem: int = table["min_stem"]
         self.short_stems = frozenset(table["short_stems"])
         self.vowels = frozenset(table["vowels"])
@@ -91,7 +91,7 @@ class Stemmer:
         self.devoice: dict[str, str] = table["devoice"]
         self.syncope: dict[str, str] = table["syncope"]["map"]
         self.poss3_block = not_after.get("poss3")
-        self.lemmas = frozenset(table["lemmas"]["words"])
+        self.lemmas = frozenset(table["lemmas"]["words"]) | frozenset(lemmas)
         self.support: Mapping[str, int] = support or {}
         self.stem = lru_cache(maxsize=500_000)(self._stem)
 
@@ -250,13 +250,15 @@ class Stemmer:
         return self.readings(w, loan)[0].key
 
 
-def _load_support() -> dict[str, int]:
+def _load_lexicon() -> dict:
     if (DATA_DIR / "lexicon.json").exists():
-        return dict(load_json("lexicon.json")["support"])
+        return load_json("lexicon.json")
     return {}
 
 
-DEFAULT = Stemmer(load_json("stemmer.json"), _load_support())
+DEFAULT = Stemmer(
+    load_json("stemmer.json"), _load_lexicon().get("support", {}), _load_lexicon().get("lemmas", ())
+)
 
 
 def stem(word: str) -> str:
