@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import multiprocessing
 import os
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -149,14 +150,20 @@ def _run_jobs(jobs: list[tuple[Path, str, bytes | None]], config: SiteConfig,
         for job in jobs:
             yield extract_one(job, config)
         return
-    # forkserver: workers start from a clean process, not a fork of one whose
-    # other threads (the progress bar) may hold locks.
-    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    context = multiprocessing.get_context(method)
+    context = multiprocessing.get_context(_start_method())
     plain = dataclasses.replace(config, _cache={})  # workers load the vocabulary themselves
     with ProcessPoolExecutor(max_workers=min(workers, len(jobs) // CHUNK + 1), mp_context=context,
                              initializer=_init_worker, initargs=(plain,)) as pool:
         yield from pool.map(_extract_in_worker, jobs, chunksize=CHUNK)
+
+
+def _start_method() -> str:
+    """fork where it is safe (no other thread may hold a lock the child needs),
+    else forkserver (workers forked from a clean server process), else spawn."""
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return "fork"
+    return "forkserver" if "forkserver" in methods else "spawn"
 
 
 def extract_one(job: tuple[Path, str, bytes | None], config: SiteConfig) -> Entry:

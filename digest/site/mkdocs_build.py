@@ -57,7 +57,7 @@ SEARCH_INDEX = "search/search_index.json"
 PLUGIN_NAME = "digest/incremental"
 
 
-def _hooks(config_file: Path) -> list[str]:
+def hooks_for(config_file: Path) -> list[str]:
     """mkdocs.yml's hooks, with ours pointing at the installed package.
 
     mkdocs.yml names ``digest/site/serve_hooks.py`` relative to itself, which
@@ -79,7 +79,7 @@ def load_mkdocs_config(root: Path, docs_dir: Path, site_dir: Path, strict: bool 
         raise DigestError("mkdocs.yml not found", path=str(config_file))
     try:
         return load_config(config_file=str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir),
-                           strict=strict, hooks=_hooks(config_file))
+                           strict=strict, hooks=hooks_for(config_file))
     except (ConfigurationError, Abort) as exc:
         raise DigestError(f"MkDocs configuration: {exc}", path=str(config_file)) from None
 
@@ -174,6 +174,7 @@ class IncrementalSite(BasePlugin):
         super().__init__()
         self.dirty = dirty
         self.previous = previous or set()
+        self.inputs = ""  # site_inputs() of this build, kept by `digest serve` between rebuilds
         self.outputs: set[str] = set()
         self.pages = 0
         self.rendered: set[str] = set()
@@ -253,6 +254,11 @@ def _remove_empty_dirs(root: Path) -> None:
                 pass
 
 
+# `digest serve`: the previous rebuild's plugin per preview folder (the hooks
+# module is loaded afresh with every rebuild's configuration; this one is not).
+SERVE_STATE: dict[str, IncrementalSite] = {}
+
+
 class _WarningCounter(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
@@ -262,7 +268,7 @@ class _WarningCounter(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def _not_dirty_notice(record: logging.LogRecord) -> bool:
+def not_dirty_notice(record: logging.LogRecord) -> bool:
     """MkDocs warns about every dirty build (it cannot know ours are exact)."""
     return "'dirty' build" not in record.getMessage()
 
@@ -275,7 +281,7 @@ def run_mkdocs(config: MkDocsConfig, dirty: bool = False, plugin: IncrementalSit
     logger = logging.getLogger("mkdocs")
     build_logger = logging.getLogger("mkdocs.commands.build")
     logger.addHandler(counter)
-    build_logger.addFilter(_not_dirty_notice)
+    build_logger.addFilter(not_dirty_notice)
     try:
         build(config, dirty=dirty)
     except (Abort, MkDocsException) as exc:
@@ -283,7 +289,7 @@ def run_mkdocs(config: MkDocsConfig, dirty: bool = False, plugin: IncrementalSit
         raise DigestError(f"MkDocs build failed: {detail}") from None
     finally:
         logger.removeHandler(counter)
-        build_logger.removeFilter(_not_dirty_notice)
+        build_logger.removeFilter(not_dirty_notice)
     return counter.messages
 
 
