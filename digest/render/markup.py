@@ -48,5 +48,9 @@ def front_matter(data: dict) -> str:
     A title with a quote hand-formatted into YAML makes MkDocs show the front
     matter as body text; safe_dump quotes whatever needs quoting.
     """
+    # MkDocs and Material print page titles and descriptions as HTML, unescaped
+    # (<title>, the header, meta description), so they are stored escaped.
+    data = {k: html.escape(v, quote=True) if k in ("title", "description") and isinstance(v, str) else v
+            for k, v in data.items()}
     body = yaml.safe_dump(data, allow_unicode=True, sort_keys=True, width=10_000)
     return f"---\n{body}---\n\n"

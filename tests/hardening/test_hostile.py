@@ -50,7 +50,6 @@ def _generated_html(site):
 
 def test_no_injected_elements_anywhere(hostile_site):
     for page, html in _generated_html(hostile_site):
-        assert "alert(" not in re.sub(r"&[^;]+;|<[^>]*>", "", html) or True  # text may show it
         assert not re.search(r"<script>alert", html), page
         assert not re.search(r"<img src=x", html), page
         assert not re.search(r"<[^>]+\son\w+=\"?alert", html), page
@@ -63,11 +62,13 @@ def test_text_shows_as_written(hostile_site):
     page = next((hostile_site / "articles").glob("*/index.html")).read_text(encoding="utf-8")
     from html import unescape
 
-    text = unescape(re.sub(r"<[^>]+>", "", page))
+    content = page[page.index("<h1"):page.index('id="timeline"')]
+    text = unescape(re.sub(r"<[^>]+>", "", content))
+    from digest.kazakh import normalize
+
     for line in HOSTILE_LINES:
-        if line.startswith("<!--"):
-            continue
-        assert line in text, line
+        # Straight quotes are normalised to «» on purpose (ingest); nothing else changes.
+        assert normalize(line) in text, line
     assert "<script>alert('title')</script> Тақырып" in text
     assert "<b onmouseover=alert(3)>Дереккөз</b>" in text
 
