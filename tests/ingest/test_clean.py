@@ -88,8 +88,10 @@ def test_editor_patterns_come_from_site_config(config):
 
 
 def test_every_block_is_from_the_input(config, seed_paths):
+    from digest.kazakh import normalize
+
     for path in seed_paths:
-        raw = " ".join(Path(path).read_text(encoding="utf-8").split())
+        raw = " ".join(normalize(Path(path).read_text(encoding="utf-8")).split())
         doc = read_document(path, config)
         for block in doc.blocks:
-            assert block.text in raw or block.text.replace("«", '"').replace("»", '"') in raw or block.kind in ("quote", "speaker")
+            assert block.text in raw, block
