@@ -35,6 +35,10 @@ def parser() -> argparse.ArgumentParser:
     d.add_argument("--force", action="store_true")
 
     sub.add_parser("stem", help="stem Kazakh words read from stdin, one per line")
+
+    t = sub.add_parser("tags", help="list tags found in articles but missing from the vocabulary")
+    t.add_argument("--content", metavar="DIR")
+    t.add_argument("--min", type=int, default=1, metavar="N", help="only tags in at least N articles")
     return p
 
 
@@ -58,6 +62,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "stem":
         from digest.commands import stem
         return stem.run()
+    if args.command == "tags":
+        from digest.commands import tags
+        return tags.run(args.content, args.min)
     parser().print_help(sys.stderr)
     return 2
 

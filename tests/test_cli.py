@@ -83,3 +83,27 @@ def test_check_validates_without_site(tmp_path):
     assert result.returncode == 0, result.stderr
     assert not (project / "site").exists()
     assert "3 published" in result.stdout
+
+
+def test_stem_command_reads_stdin_in_order(repo):
+    import subprocess
+    import sys
+
+    words = "Қазақстанның\nҚазақстанға\n\nМинскіде\nТоқаевтың\n"
+    result = subprocess.run([sys.executable, "-m", "digest.cli", "stem"], input=words, cwd=repo,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0
+    lines = result.stdout.split("\n")
+    assert lines[0] == lines[1] and lines[2] == ""
+    assert lines[3] == "минск" and lines[4] == "тоқаев"
+
+
+def test_tags_command_lists_discovered_candidates_as_vocabulary_entries(tmp_path):
+    import yaml
+
+    article = "Дархан Смағұлов Көкшетау қаласында жаңа зауыт ашты. Дархан Смағұлов жұмысшылармен кездесті.\n"
+    project = make_project(tmp_path / "p", {"a.txt": article}, seeds=False)
+    result = run_digest(project, "tags")
+    assert result.returncode == 0, result.stderr
+    entries = [e for doc in yaml.safe_load_all(result.stdout.replace("\n# ", "\n---\n# ")) if doc for e in doc]
+    assert any(e["kk"] == "Дархан Смағұлов" and e["kind"] == "person" and e["en"] for e in entries)
