@@ -211,6 +211,7 @@ class Stemmer:
         s = reading.stem
         return bool(
             reading.endings
+            and reading.endings[0][0] in ("сы", "сі")
             and len(s) > 3
             and s[-1] in "ыі"
             and s[-2] not in self.vowels

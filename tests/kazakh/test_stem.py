@@ -7,6 +7,8 @@ import json
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from digest.kazakh import stem
 from digest.kazakh._data import DATA_DIR, load_json
@@ -134,3 +136,30 @@ def test_cli_prints_one_stem_per_line_in_order():
     out = io.StringIO()
     assert run(io.StringIO("Қазақстанның\nТоқаевқа\n\nМинскіге\n"), out) == 0
     assert out.getvalue() == "қазақстан\nтоқаев\n\nминск\n"
+
+
+KAZAKH_LETTERS = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя"
+
+
+def test_every_letter_has_a_sound_class():
+    classes = "".join(TABLE["classes"].values())
+    missing = [ch for ch in KAZAKH_LETTERS if ch not in classes and ch not in "ъь"]
+    assert missing == []
+    consonants = set(classes) - set(TABLE["vowels"])
+    # the regular expressions name every consonant they mean to
+    for pattern in (v for k, v in TABLE["not_after"].items() if k != "about"):
+        for group in re.findall(r"\[([^\]^]+)\]", pattern):
+            if len(group) > 10:  # a "any consonant" class, not a short list
+                assert consonants - set(group) == set(), group
+
+
+def test_agent_noun_rule_covers_every_consonant():
+    for c in "бвгғджзйкқлмнңпрстфхһцчшщ":
+        assert stem(f"ба{c}шылар") == f"ба{c}шы", c
+
+
+@given(st.text(alphabet=KAZAKH_LETTERS + KAZAKH_LETTERS.upper() + "-%1", max_size=14))
+def test_never_fails_and_is_lower_case(word):
+    key = stem(word)
+    assert key == key.lower()
+    assert bool(key) == bool(word)
