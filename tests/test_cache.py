@@ -1,0 +1,125 @@
+"""The extraction cache (digest/cache.py) and parallel extraction (digest/pipeline.py).
+
+What each change must invalidate: an article's bytes → that article only;
+site_config/ (a vocabulary file) → every article; the digest's version or
+extraction code → every article. Correctness only, no timings.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import digest
+from digest import cache as cache_module
+from digest import pipeline
+from digest.cache import CACHE_DIR, ExtractionCache
+from digest.config import load_config
+from digest.pipeline import collect
+
+from conftest import make_project
+
+EXTRA = {
+    "extra_1.txt": "Алматыда жаңа мектеп ашылды\n\nАлматы қаласында 2023 жылы жаңа мектеп ашылды. "
+                   "Мектепте мың оқушы білім алады. Мұғалімдер жаңа бағдарламамен оқытады.\n",
+    "extra_2.txt": "---\ndate: 2024-03-15\n---\nАстанада көрме өтті\n\nӨткен жылы Астанада халықаралық "
+                   "көрме өтті. Көрмеге елу елден компаниялар қатысты. Биыл да көрме өтеді.\n",
+}
+
+
+def _collect(root: Path, **kwargs):
+    config = load_config(root)
+    return collect(root / "content", config, cache=ExtractionCache.for_project(config), **kwargs)
+
+
+def _extractions(collection) -> dict:
+    return {a.path: a for a in collection.articles}
+
+
+@pytest.fixture
+def small(tmp_path) -> Path:
+    return make_project(tmp_path / "project", EXTRA)
+
+
+def test_second_run_takes_every_article_from_the_cache(small):
+    first = _collect(small)
+    assert (first.extracted, first.cached) == (5, 0)
+    second = _collect(small)
+    assert (second.extracted, second.cached) == (0, 5)
+    assert _extractions(second) == _extractions(first)
+    assert [r.__dict__ for r in second.reports] == [r.__dict__ for r in first.reports]
+
+
+def test_a_changed_article_is_extracted_again_and_only_it(small):
+    _collect(small)
+    path = small / "content" / "extra_1.txt"
+    path.write_text(path.read_text("utf-8").replace("Алматыда жаңа мектеп", "Шымкентте жаңа мектеп"), "utf-8")
+    again = _collect(small)
+    assert (again.extracted, again.cached) == (1, 4)
+    assert _extractions(again)["content/extra_1.txt"].title.startswith("Шымкентте")
+
+
+def test_a_changed_vocabulary_file_invalidates_every_article(small):
+    before = _extractions(_collect(small))
+    assert not any(t.id == "cache-test" for a in before.values() for t in a.tags)
+    topics = small / "site_config" / "vocabulary" / "topics.yml"
+    topics.write_text(topics.read_text("utf-8") + "\n- {id: cache-test, kind: topic, kk: Мектеп, en: School, "
+                      "keywords: [мектеп], threshold: 1}\n", "utf-8")
+    after = _collect(small)
+    assert (after.extracted, after.cached) == (5, 0)
+    tagged = [a.path for a in after.articles if any(t.id == "cache-test" for t in a.tags)]
+    assert "content/extra_1.txt" in tagged
+
+
+def test_a_new_digest_version_invalidates_every_article(small, monkeypatch):
+    _collect(small)
+    monkeypatch.setattr(digest, "__version__", digest.__version__ + "+test")
+    cache_module.package_fingerprint.cache_clear()
+    try:
+        again = _collect(small)
+    finally:
+        monkeypatch.undo()
+        cache_module.package_fingerprint.cache_clear()
+    assert (again.extracted, again.cached) == (5, 0)
+    # Only the current generation's file is kept.
+    assert len(list((small / CACHE_DIR).glob("extract-*.pickle"))) == 1
+
+
+def test_the_code_fingerprint_covers_extraction_but_not_rendering():
+    package = Path(digest.__file__).parent
+    assert (package / "extract").is_dir() and "extract" not in cache_module.NOT_EXTRACTION
+    assert {"render", "site", "commands"} <= set(cache_module.NOT_EXTRACTION)
+    assert cache_module.code_fingerprint() != cache_module.package_fingerprint()
+
+
+def test_a_damaged_or_deleted_cache_is_an_empty_cache(small):
+    first = _collect(small)
+    for path in (small / CACHE_DIR).glob("extract-*.pickle"):
+        path.write_bytes(b"not a pickle")
+    damaged = _collect(small)
+    assert (damaged.extracted, damaged.cached) == (5, 0)
+    assert _extractions(damaged) == _extractions(first)
+    import shutil
+    shutil.rmtree(small / "build")
+    assert _collect(small).extracted == 5
+
+
+def test_refused_files_are_reported_from_the_cache_too(small):
+    (small / "content" / "empty.txt").write_text("   \n", "utf-8")
+    first = _collect(small)
+    second = _collect(small)
+    refused = [r for r in second.reports if r.status == "refused"]
+    assert [r.path for r in refused] == ["content/empty.txt"]
+    assert refused[0].detail == [r for r in first.reports if r.status == "refused"][0].detail
+
+
+def test_parallel_extraction_gives_the_serial_result(small, monkeypatch):
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN", 2)
+    monkeypatch.setattr(pipeline, "CHUNK", 1)
+    config = load_config(small)
+    serial = collect(small / "content", config, workers=1)
+    parallel = collect(small / "content", load_config(small), workers=2)
+    assert list(_extractions(parallel)) == list(_extractions(serial))
+    assert _extractions(parallel) == _extractions(serial)
+    assert [r.__dict__ for r in parallel.reports] == [r.__dict__ for r in serial.reports]
