@@ -38,10 +38,11 @@ def _without_notes(value: Any) -> Any:
 def language_data() -> dict:
     """Everything lunr.kk needs from digest/kazakh/data, as one JSON-able dict."""
     translit = load_json("translit.json")
-    support = load_json("lexicon.json")["support"] if (DATA_DIR / "lexicon.json").exists() else {}
+    lexicon = load_json("lexicon.json") if (DATA_DIR / "lexicon.json").exists() else {}
     return {
         "stemmer": _without_notes(load_json("stemmer.json")),
-        "support": support,
+        "support": lexicon.get("support", {}),
+        "lemmas": lexicon.get("lemmas", []),
         "stopwords": sorted(load_json("stopwords.json")["words"]),
         "translit": {"cyrillic_to_latin": translit["cyrillic_to_latin"], "ascii": translit["ascii"]},
     }

@@ -14,9 +14,9 @@ const { Stemmer } = require(path.join(__dirname, "..", "..", "theme", "assets", 
 
 const [tablePath, lexiconPath] = process.argv.slice(2)
 const table = JSON.parse(fs.readFileSync(tablePath, "utf8"))
-const support = lexiconPath && lexiconPath !== "-"
-  ? JSON.parse(fs.readFileSync(lexiconPath, "utf8")).support
+const lexicon = lexiconPath && lexiconPath !== "-"
+  ? JSON.parse(fs.readFileSync(lexiconPath, "utf8"))
   : {}
-const stemmer = new Stemmer(table, support)
+const stemmer = new Stemmer(table, lexicon.support || {}, lexicon.lemmas || [])
 const words = JSON.parse(fs.readFileSync(0, "utf8"))
 process.stdout.write(JSON.stringify(words.map(w => stemmer.stem(w))))

@@ -26,7 +26,7 @@
 })(typeof self !== "undefined" ? self : this, function (lunr, KazakhStemmer, data) {
   "use strict"
 
-  var stemmer = new KazakhStemmer.Stemmer(data.stemmer, data.support)
+  var stemmer = new KazakhStemmer.Stemmer(data.stemmer, data.support, data.lemmas)
   var stopwords = new Set(data.stopwords)
   var toLatin = data.translit.cyrillic_to_latin
   var asciiFold = data.translit.ascii

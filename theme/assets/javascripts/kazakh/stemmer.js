@@ -32,7 +32,7 @@
     return false
   }
 
-  function Stemmer(table, support) {
+  function Stemmer(table, support, lemmas) {
     var self = this
     this.minStem = table.min_stem
     this.shortStems = setOf(table.short_stems)
@@ -65,7 +65,7 @@
           harmony: pair[1],
           after: setOf(group.after),
           mayFollow: setOf(table.slots[group.slot].may_follow),
-          notAfter: notAfter[group.cat] || null
+          notAfter: notAfter[pair[0]] || notAfter[group.cat] || null
         }
         var list = self.byForm.get(allo.form) || []
         list.push(allo)
@@ -77,7 +77,7 @@
     this.devoice = table.devoice
     this.syncope = table.syncope.map
     this.poss3Block = notAfter.poss3 || null
-    this.lemmas = setOf(table.lemmas.words)
+    this.lemmas = setOf(table.lemmas.words.concat(lemmas || []))
     this.support = support || {}
     this.cache = new Map()
   }
@@ -93,7 +93,11 @@
 
   /* "b", "f", or "bf" when either harmony may follow (loanwords, и/у/ю) */
   Stemmer.prototype.harmony = function (s, loan) {
-    if (loan) return "bf"
+    /* loanwords (Тоқаевқа but Жээнбековтің; банктер) take either harmony */
+    var n = s.length
+    if (loan || (n > 2 && !this.vowels.has(s[n - 1]) && !this.vowels.has(s[n - 2]) &&
+                 s[n - 2] !== "й" && s[n - 2] !== "у"))
+      return "bf"
     for (var i = s.length - 1; i >= 0; i--) {
       var ch = s[i]
       if (this.back.has(ch)) return "b"
@@ -130,7 +134,7 @@
         if (right && (!right.mayFollow.has(allo.slot) || !this.fits(right, rest, allo, loan)))
           continue
         var left = rest.slice(0, -n)
-        if (allo.notAfter && allo.notAfter.test(left))
+        if (allo.notAfter && allo.notAfter.test(left) && !this.lemmas.has(left))
           continue
         this.walk(left, [[allo.form, allo.cat]].concat(chain), allo, out, loan)
       }
@@ -188,8 +192,9 @@
   /* A stripped stem ending in consonant + ы/і is unusual (облы+сы vs облыс+ы) */
   Stemmer.prototype.oddStem = function (reading) {
     var s = reading.stem
+    var first = reading.endings.length ? reading.endings[0][0] : ""
     return Boolean(
-      reading.endings.length &&
+      (first === "сы" || first === "сі") &&
       s.length > 3 &&
       (s[s.length - 1] === "ы" || s[s.length - 1] === "і") &&
       !this.vowels.has(s[s.length - 2]) &&
@@ -223,7 +228,7 @@
     var best = out[0]
     var rival = null
     out.forEach(function (r) {
-      if (r.stem.length <= best.stem.length) return
+      if (r.stem.length <= best.stem.length && !self.lemmas.has(r.key)) return
       if (!rival || r.score > rival.score ||
           (r.score === rival.score && r.stem.length < rival.stem.length))
         rival = r
