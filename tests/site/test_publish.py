@@ -43,6 +43,14 @@ summary: Астанада жаңа зауыт ашылды.
 Астанада жаңа зауыт ашылды. Зауыт жылына мың тонна өнім шығарады. Бұл туралы министрлік хабарлады.
 """
 
+QUOTED_TITLE = '"Ақ жол" & <b>Нұр</b> \'келісті\''
+QUOTED = f"""---
+title: {json.dumps(QUOTED_TITLE, ensure_ascii=False)}
+summary: Екі партия "бірлесіп" <жұмыс> істейді & келісті.
+---
+Екі партия бірлесіп жұмыс істейді. Олар келісімге қол қойды.
+"""
+
 
 # --- helpers ------------------------------------------------------------------------
 
@@ -219,7 +227,7 @@ def broken_links(site: Path, site_url: str) -> list[str]:
 def repo_site(tmp_path_factory) -> Path:
     """Seeds plus one dated article, a 3-article feed, site_url https://owner.github.io/repo/."""
     project = project_copy(tmp_path_factory.mktemp("reposite") / "project", REPO_URL,
-                           articles={"dated.txt": DATED})
+                           articles={"dated.txt": DATED, "quoted.txt": QUOTED})
     settings = project / "site_config" / "digest.yml"
     settings.write_text(
         re.sub(r"^feed_articles:.*$", "feed_articles: 3", settings.read_text(encoding="utf-8"), flags=re.M),
@@ -318,7 +326,7 @@ def test_feed_parses_and_lists_every_article(built_site, repo):
 def test_feed_carries_the_newest_articles_with_their_dates(repo_site):
     feed = feedparser.parse((repo_site / "feed.xml").read_bytes())
     assert not feed.bozo, feed.get("bozo_exception")
-    assert len(feed.entries) == 3  # feed_articles: 3, of four articles
+    assert len(feed.entries) == 3  # feed_articles: 3, of five articles
     newest = feed.entries[0]
     assert newest.title == "Жаңа мақала"
     assert newest.link.startswith(REPO_URL + "articles/")
@@ -407,6 +415,15 @@ def test_dated_article_carries_its_published_time(repo_site):
     meta = meta_of(dated_page(repo_site))
     assert meta["article:published_time"] == ["2031-05-17"]
     assert meta["og:url"][0].startswith(REPO_URL + "articles/")
+
+
+def test_social_meta_shows_quotes_and_brackets_as_written(repo_site):
+    (page,) = [p for p in article_pages(repo_site) if "Нұр" in p.read_text(encoding="utf-8")]
+    meta = meta_of(page)  # HTMLParser unescapes attribute values
+    assert meta["og:title"] == [QUOTED_TITLE] and meta["twitter:title"] == [QUOTED_TITLE]
+    assert meta["og:description"] == ['Екі партия "бірлесіп" <жұмыс> істейді & келісті.']
+    head = page.read_text(encoding="utf-8").split("</head>")[0]
+    assert '<meta property="og:title" content="&#34;Ақ жол&#34; &amp; &lt;b&gt;' in head
 
 
 def test_other_pages_are_websites_not_articles(built_site):
