@@ -71,33 +71,34 @@ def _line_bounds(text: str, pos: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
-def quote_spans(text: str) -> list[tuple[int, int]]:
+def quote_spans(text: str, cuts: tuple[int, ...] = ()) -> list[tuple[int, int]]:
     """Character spans of quotations: «» pairs across lines, straight pairs within one.
 
     An opener never closed quotes to the end of its line; a closer never
     opened quotes from the start of its line (a quote cut by the cleaner).
+    No quotation runs across a position in ``cuts`` (headings, speaker lines).
     """
     spans: list[tuple[int, int]] = []
-    depth, opened = 0, 0
-    for m in re.finditer("[" + _OPEN + _CLOSE + "]", text):
-        if m.group() in _OPEN:
-            if depth == 0:
-                opened = m.start()
-            depth += 1
-        elif depth:
-            depth -= 1
-            if depth == 0:
-                spans.append((opened, m.end()))
+    stack: list[int] = []
+    marks = sorted([(m.start(), m.group()) for m in re.finditer("[" + _OPEN + _CLOSE + "]", text)]
+                   + [(c, "") for c in cuts])
+    for pos, mark in marks:
+        if not mark:
+            spans.extend((o, _line_bounds(text, o)[1]) for o in stack)
+            stack = []
+        elif mark in _OPEN:
+            stack.append(pos)
+        elif stack:
+            spans.append((stack.pop(), pos + 1))
         else:
-            spans.append((_line_bounds(text, m.start())[0], m.end()))
-    if depth:
-        spans.append((opened, _line_bounds(text, opened)[1]))
+            spans.append((_line_bounds(text, pos)[0], pos + 1))
+    spans.extend((o, _line_bounds(text, o)[1]) for o in stack)
     for line in re.finditer(r"[^\n]+", text):
-        marks = [m.start() for m in re.finditer("[" + _TOGGLES + "]", line.group())]
-        for a, b in zip(marks[::2], marks[1::2]):
+        toggles = [m.start() for m in re.finditer("[" + _TOGGLES + "]", line.group())]
+        for a, b in zip(toggles[::2], toggles[1::2]):
             spans.append((line.start() + a, line.start() + b + 1))
-        if len(marks) % 2:
-            spans.append((line.start() + marks[-1], line.end()))
+        if len(toggles) % 2:
+            spans.append((line.start() + toggles[-1], line.end()))
     return spans
 
 
@@ -155,7 +156,8 @@ def units_of(doc: Document, min_words: int = 4) -> list[Unit]:
     # join[i]: sentence i+1 belongs to the same unit as sentence i
     join = [False] * len(sentences)
     speech = [False] * len(sentences)
-    for a, b in quote_spans(text) + _dialogue_spans(text, blocks, sentences):
+    cuts = tuple(p for a, b, kind in blocks if kind in NOT_TEXT for p in (a, b))
+    for a, b in quote_spans(text, cuts) + _dialogue_spans(text, blocks, sentences):
         first = max(0, bisect_right(starts, a) - 1)
         if sentences[first].end <= a:
             first += 1
@@ -170,6 +172,9 @@ def units_of(doc: Document, min_words: int = 4) -> list[Unit]:
     furniture = _per_sentence(_FURNITURE, text, starts)
     kinds = [blocks[max(0, bisect_right(block_starts, s.start) - 1)][2] if blocks else "paragraph"
              for s in sentences]
+    for i in range(len(sentences) - 1):
+        if kinds[i] in NOT_TEXT or kinds[i + 1] in NOT_TEXT:
+            join[i] = False  # a quotation never runs across a heading or speaker line
     units: list[Unit] = []
     group: list[int] = []
     for i in range(len(sentences)):

@@ -89,7 +89,7 @@ def problem(doc: Document, summary, starts) -> str | None:
     covered = [False] * len(doc.text)
     for sentence, start in zip(summary, starts):
         covered[start:start + len(sentence)] = [True] * len(sentence)
-    for a, b in quotations(doc.text) + dialogue(doc):
+    for a, b in quotations(doc) + dialogue(doc):
         if any(covered[a:b]):
             missing = "".join(c for c, inside in zip(doc.text[a:b], covered[a:b]) if not inside)
             if missing.strip("-–— \n"):
@@ -104,10 +104,16 @@ def assert_well_formed(doc: Document, summary, limit: int = 3) -> None:
     assert None in problems, problems[0]
 
 
-def quotations(text: str) -> list[tuple[int, int]]:
-    """Outermost matched «…» pairs (a stray mark, the source's own typo, is ignored)."""
+def quotations(doc: Document) -> list[tuple[int, int]]:
+    """Outermost matched «…» pairs, never across a heading or speaker line.
+
+    A stray mark (the source's own typo) is ignored.
+    """
     pairs, stack = [], []
-    for i, c in enumerate(text):
+    cuts = {a for a, _ in not_text_spans(doc)} | {b for _, b in not_text_spans(doc)}
+    for i, c in enumerate(doc.text):
+        if i in cuts:
+            stack = []
         if c == "«":
             stack.append(i)
         elif c == "»" and stack:
