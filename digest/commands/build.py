@@ -67,7 +67,7 @@ def build_site(config: SiteConfig, collection: Collection, site_dir: Path, stric
     staging = site_dir.with_name(f".{site_dir.name}.building-{os.getpid()}")
     shutil.rmtree(staging, ignore_errors=True)
     docs_dir_of(config).mkdir(parents=True, exist_ok=True)
-    stamp = SiteStamp.load(build_dir)
+    stamp = SiteStamp.load(build_dir, site_dir)
     inputs = site_inputs(config.root, site_dir)
     previous, reason = stamp.base_for(site_dir, inputs) if incremental else (None, "full build requested")
     try:

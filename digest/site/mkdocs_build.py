@@ -14,7 +14,7 @@ to every build:
 * the search index would hold only the re-rendered pages: the entries of the
   others are taken from the previous index, in the full build's page order;
 * pages that no longer exist would stay: the previous build's outputs are
-  remembered (``build/site-stamp.json``) and the missing ones deleted;
+  remembered (``build/site-stamp-*.json``) and the missing ones deleted;
 * the staging folder starts as hard links to the live site (cheap), and MkDocs
   writes files in place: every file it is about to write is unlinked first,
   so the live site's files are never written through a link.
@@ -51,7 +51,7 @@ from digest.model import DigestError
 
 MKDOCS_FILE = "mkdocs.yml"
 THEME_DIR = "theme"
-STAMP_FILE = "site-stamp.json"
+STAMP_FILE = "site-stamp-{}.json"  # one per site folder (--site-dir)
 SERVE_HOOKS = Path(__file__).with_name("serve_hooks.py")
 SEARCH_INDEX = "search/search_index.json"
 PLUGIN_NAME = "digest/incremental"
@@ -117,8 +117,8 @@ class SiteStamp:
     outputs: list[str] = field(default_factory=list)
 
     @classmethod
-    def load(cls, build_dir: Path) -> "SiteStamp":
-        path = build_dir / STAMP_FILE
+    def load(cls, build_dir: Path, site_dir: Path) -> "SiteStamp":
+        path = build_dir / STAMP_FILE.format(hashlib.sha256(str(site_dir.resolve()).encode()).hexdigest()[:12])
         try:
             data = json.loads(path.read_text("utf-8"))
             return cls(path, data["inputs"], data["site"], list(data["marker"]), list(data["outputs"]))

@@ -1,0 +1,140 @@
+"""Incremental builds: a dirty build's site equals a full build's, byte for byte.
+
+The comparison covers every file of site/, the search index, sitemap and 404
+page included; no file is known to differ (SOURCE_DATE_EPOCH pins the one
+date MkDocs writes, the sitemap's lastmod, which a full and a dirty build on
+the same day would share anyway). Fallbacks to a full build are checked by the
+reason the build gives.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from digest.commands.build import build_site
+from digest.commands.common import collect_with_progress
+from digest.config import load_config
+
+from conftest import SEEDS, make_project, run_digest
+
+pytestmark = pytest.mark.slow
+
+
+def generate(n: int, seed: int = 0) -> dict[str, str]:
+    """``n`` small articles made of the seed articles' sentences (no data set needed)."""
+    import random
+    import re
+
+    text = " ".join(p.read_text("utf-8") for p in sorted(SEEDS.glob("*.txt")))
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text) if 30 < len(s) < 300 and "\n" not in s]
+    rng = random.Random(seed)
+    articles = {}
+    for i in range(n):
+        body = rng.sample(sentences, 6)
+        front = f"---\ndate: 2024-0{1 + i % 9}-1{i % 10}\n---\n" if i % 2 else ""
+        articles[f"bench_{seed}_{i}.txt"] = f"{front}Мақала {seed}-{i}: {body[0][:60]}\n\n" + " ".join(body) + "\n"
+    return articles
+
+
+@pytest.fixture(autouse=True)
+def fixed_date(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+
+
+def build(root: Path, site: str = "site"):
+    config = load_config(root)
+    collection = collect_with_progress(root / "content", config)
+    return build_site(config, collection, root / site, strict=False)
+
+
+def tree(site: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def assert_same_site(dirty: Path, full: Path) -> None:
+    a, b = tree(dirty), tree(full)
+    assert sorted(a) == sorted(b), set(a) ^ set(b)
+    differing = [name for name in a if a[name] != b[name]]
+    assert differing == []
+
+
+def _inodes(site: Path) -> dict[int, str]:
+    return {p.stat().st_ino: hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in site.rglob("*") if p.is_file()}
+
+
+def test_dirty_builds_equal_full_builds(tmp_path):
+    corpus = generate(4, seed=3)
+    first = dict(list(corpus.items())[:3])
+    root = make_project(tmp_path / "p", first)
+    assert not build(root).incremental
+
+    again = build(root)
+    assert again.incremental and again.rendered == 0
+
+    # Add one article: it and the pages listing it are rendered, nothing else.
+    before = _inodes(root / "site")
+    name, text = list(corpus.items())[3]
+    (root / "content" / name).write_text(text, "utf-8")
+    added = build(root)
+    assert added.incremental and 0 < added.rendered < added.pages
+    # Unchanged files are hard links to the previous site's; none was written through.
+    after = _inodes(root / "site")
+    shared = set(before) & set(after)
+    assert shared and [ino for ino in shared if before[ino] != after[ino]] == []
+    assert build(root, "site_full").reason  # a full build elsewhere
+    assert_same_site(root / "site", root / "site_full")
+
+    # Remove one article and edit another: removed pages disappear too.
+    removed = sorted((root / "content").glob("bench_*.txt"))[0]
+    removed.unlink()
+    edited = root / "content" / name
+    edited.write_text(edited.read_text("utf-8").replace(".", "!", 1), "utf-8")
+    changed = build(root)
+    assert changed.incremental
+    shutil.rmtree(root / "site_full")
+    build(root, "site_full")
+    assert_same_site(root / "site", root / "site_full")
+
+
+def _change(root: Path, change: str) -> None:
+    if change == "theme":
+        css = next((root / "theme").rglob("*.css"))
+        css.write_text(css.read_text("utf-8") + "\n/* changed */\n", "utf-8")
+    elif change == "site_config":
+        labels = root / "site_config" / "labels.yml"
+        labels.write_text(labels.read_text("utf-8") + "\n# changed\n", "utf-8")
+    elif change == "mkdocs.yml":
+        mk = root / "mkdocs.yml"
+        mk.write_text(mk.read_text("utf-8") + "\n# changed\n", "utf-8")
+    else:  # something else rebuilt site/
+        (root / "site" / "404.html").unlink()
+        (root / "site" / "extra.html").write_text("x", "utf-8")
+
+
+def test_changes_outside_the_pages_force_a_full_build(tmp_path):
+    root = make_project(tmp_path / "p")
+    build(root)
+    for change in ("theme", "site_config", "mkdocs.yml", "site"):
+        _change(root, change)
+        result = build(root)
+        assert not result.incremental and result.rendered == result.pages, change
+    assert not (root / "site" / "extra.html").exists()
+    assert build(root).incremental
+
+
+def test_the_report_says_what_came_from_the_cache(tmp_path):
+    root = make_project(tmp_path / "p")
+    first = run_digest(root, "build")
+    assert first.returncode == 0, first.stderr
+    assert "extraction: 3 extracted, 0 from the cache" in first.stdout
+    second = run_digest(root, "build")
+    assert second.returncode == 0, second.stderr
+    assert "extraction: 0 extracted, 3 from the cache" in second.stdout
+    assert "(incremental)" in second.stdout
+    assert not (root / "build" / ".lock").read_text().strip()  # released
+    assert not [p for p in root.iterdir() if p.name.startswith(".site")]
