@@ -15,13 +15,17 @@ the same thing from the same ``stemmer.json``; the steps are:
 3. Drop readings whose stem is under ``min_stem`` letters (unless listed in
    ``short_stems``), has no vowel, ends inside a ``no_cut`` string, or is
    refused by ``not_after``.
-4. Key each stem: drop a final ы/і after a consonant (Минскі → минск,
-   Алматы → алмат, so bare and inflected forms agree), devoice a final б/г/ғ
-   (кітаб → кітап, орталығ → орталық) and undo syncope (орн → орын).
-5. Choose the reading that strips the most, preferring stems that do not end
-   in consonant + ы/і (облыс+ы+на, not облы+сы+на); then, if a reading that
-   strips less has a key better known (a ``lemmas`` entry, or more corpus
-   support in the optional ``lexicon.json``), take that one instead.
+4. Key each stem: a lemma is its own key; otherwise drop a final ы/і after a
+   consonant (Минскі → минск, Мұнайлы → мұнайл, so bare and inflected forms
+   agree), devoice a final б/г/ғ (кітаб → кітап, орталығ → орталық) and undo
+   syncope (орн → орын).
+5. Choose the reading that strips the most, avoiding a stem in consonant +
+   ы/і before -сы/-сі (облыс+ы+на, not облы+сы+на); then, if a reading that
+   strips less (or any reading whose key is a lemma) has a better-known key —
+   a lemma of the table or of the optional ``lexicon.json``, or more corpus
+   support there — take it instead.
+
+``data/README.md`` states the same steps precisely for the JavaScript port.
 """
 
 from __future__ import annotations
