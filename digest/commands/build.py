@@ -16,7 +16,7 @@ from pathlib import Path
 
 from digest.commands.common import collect_with_progress, err, out, print_report, project
 from digest.config import SiteConfig
-from digest.lock import BuildLock
+from digest.lock import BuildLock, pid_alive
 from digest.model import DigestError
 from digest.pipeline import Collection
 from digest.render import render_site
@@ -65,6 +65,7 @@ def build_site(config: SiteConfig, collection: Collection, site_dir: Path, stric
     site_dir = site_dir.resolve()
     build_dir = config.root / BUILD_DIR
     staging = site_dir.with_name(f".{site_dir.name}.building-{os.getpid()}")
+    remove_abandoned_staging(site_dir)
     shutil.rmtree(staging, ignore_errors=True)
     docs_dir_of(config).mkdir(parents=True, exist_ok=True)
     stamp = SiteStamp.load(build_dir, site_dir)
@@ -89,6 +90,14 @@ def build_site(config: SiteConfig, collection: Collection, site_dir: Path, stric
     return SiteBuild(warnings, previous is not None, reason, plugin.pages, len(plugin.rendered))
 
 
+def remove_abandoned_staging(site_dir: Path) -> None:
+    """Delete staging folders left by builds that were killed (their process is gone)."""
+    for path in site_dir.parent.glob(f".{site_dir.name}.building-*"):
+        pid = path.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and not pid_alive(int(pid)):
+            shutil.rmtree(path, ignore_errors=True)
+
+
 def run(content: str | None, site_dir: str | None, strict: bool) -> int:
     try:
         config, content_dir = project(content)
@@ -99,6 +108,9 @@ def run(content: str | None, site_dir: str | None, strict: bool) -> int:
     except DigestError as exc:
         err.print(f"error: {exc}", markup=False)
         return 1
+    except KeyboardInterrupt:
+        err.print("interrupted: the site was not changed", markup=False)
+        return 130
     print_report(collection, config, config.root / BUILD_DIR / "report.json")
     for message in result.warnings:
         err.print(f"mkdocs warning: {message}", markup=False)
