@@ -17,14 +17,17 @@ in its base form ("Дин Сюэсянды" → "Дин Сюэсян").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
 from typing import Callable, Iterable
 
 from digest import kazakh
 from digest.extract import ner_crf
-from digest.extract.ner_names import base_form, is_ending
+from digest.extract.ner_names import base_form, is_ending, split_suffix_hyphen
 
 Span = tuple[int, int, str, str]  # first token, end token (exclusive), kind, source
 _MAX_WORDS = 7
+_WINDOW = 4  # words of context the model sees on each side of a candidate
 _WORD_RE = re.compile(r"^[^\W\d_][\w'’-]*$|^\d+$")
 
 
@@ -32,14 +35,34 @@ def _lists() -> dict[str, tuple[str, ...]]:
     return ner_crf.word_lists()
 
 
+@lru_cache(maxsize=1)
+def _head_index() -> dict[str, list[tuple[str, str]]]:
+    """Head nouns by their first three letters: (head, kind)."""
+    index: dict[str, list[tuple[str, str]]] = {}
+    for key, kind in (("organization_heads", "organization"), ("place_heads", "place"),
+                      ("organization_nouns", "organization-noun")):
+        for head in _lists()[key]:
+            if " " not in head:
+                index.setdefault(head[:3], []).append((head, kind))
+    for heads in index.values():
+        heads.sort(key=lambda hk: -len(hk[0]))
+    return index
+
+
+@lru_cache(maxsize=100_000)
+def _heads_of(word: str) -> dict[str, str]:
+    """kind → the head noun (as written) that ``word`` is a form of."""
+    low = word.lower()
+    found: dict[str, str] = {}
+    for head, kind in _head_index().get(low[:3], ()):
+        if kind not in found and low.startswith(head) and (low == head or is_ending(low[len(head):])):
+            found[kind] = word[: len(head)]
+    return found
+
+
 def _head(word: str, kind: str) -> str | None:
     """The head noun ``word`` is a form of, for organisations and places."""
-    key = "organization_heads" if kind == "organization" else "place_heads"
-    low = word.lower()
-    for head in _lists()[key]:
-        if " " not in head and low.startswith(head) and (low == head or is_ending(low[len(head):])):
-            return word[: len(head)]
-    return None
+    return _heads_of(word).get(kind)
 
 
 def label_of(text: str, tokens: list) -> str:
@@ -49,6 +72,25 @@ def label_of(text: str, tokens: list) -> str:
     last = head or base_form(last)
     words = [t.text for t in tokens[:-1]] + [last]
     return " ".join(w.strip("«»\"'") for w in words).strip()
+
+
+def _is_name_word(word: str, kind: str) -> bool:
+    """Can ``word`` end a name of ``kind``: capitalised, or a head noun of its kind."""
+    if word[:1].isupper() or word.isdigit():
+        return True
+    if kind == "person":
+        return False
+    heads = _heads_of(word)
+    return kind in heads or (kind == "organization" and "organization-noun" in heads)
+
+
+def trim(i: int, j: int, tokens: list, kind: str) -> tuple[int, int]:
+    """Narrow a span to a name: no trailing verbs or common nouns, no leading "X-тың"."""
+    while j - 1 > i and not _is_name_word(tokens[j - 1].text, kind):
+        j -= 1
+    while i < j - 1 and "-" in tokens[i].text and split_suffix_hyphen(tokens[i].text)[1]:
+        i += 1
+    return i, j
 
 
 def accept(tokens: list, kind: str, first_in_sentence: bool) -> bool:
@@ -71,42 +113,81 @@ def accept(tokens: list, kind: str, first_in_sentence: bool) -> bool:
     return True
 
 
-def _model(words_tokens: list, text: str, known: list[tuple[int, int, str]]) -> list[Span]:
-    words, gaps, gazetteer = ner_crf.sentence_inputs(text, words_tokens, known)
-    labels = ner_crf.tag(words, gaps, gazetteer)
+def _model(tokens: list, text: str, known: list[tuple[int, int, str]], before: int = 0) -> list[Span]:
+    """CRF spans, tagged in windows around the capitalised words nothing else explains."""
     spans: list[Span] = []
-    i = 0
-    while i < len(labels):
-        if labels[i] == "O":
-            i += 1
-            continue
-        cls, j = labels[i][2:], i + 1
-        while j < len(labels) and labels[j] == "I-" + cls:
-            j += 1
-        spans.append((i, j, ner_crf.KIND_OF_LABEL[cls], "model"))
-        i = j
+    for a, b in _windows(tokens, text, known):
+        prev = tokens[a - 1].end if a else before
+        words, gaps, gazetteer = ner_crf.sentence_inputs(text, tokens[a:b], known, prev)
+        labels = ner_crf.tag(words, gaps, gazetteer, sentence_start=a == 0)
+        i = 0
+        while i < len(labels):
+            if labels[i] == "O":
+                i += 1
+                continue
+            cls, j = labels[i][2:], i + 1
+            while j < len(labels) and labels[j] == "I-" + cls:
+                j += 1
+            spans.append((a + i, a + j, ner_crf.KIND_OF_LABEL[cls], "model"))
+            i = j
     return spans
+
+
+def _windows(tokens: list, text: str, known: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """Token ranges worth tagging: ``_WINDOW`` words around each unexplained capitalised word."""
+    out: list[tuple[int, int]] = []
+    for i, tok in enumerate(tokens):
+        if not tok.text[:1].isupper() or any(a <= tok.start < b for a, b, _ in known):
+            continue
+        if i == 0 and tok.text.lower() in _lists()["function_words"]:
+            continue
+        a, b = max(0, i - _WINDOW), min(len(tokens), i + _WINDOW + 1)
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
 
 
 def _sentence_initial(tokens: list, text: str, i: int) -> bool:
     return i == 0 or text[tokens[i - 1].end : tokens[i].start].strip()[-1:] in (".", "!", "?", ":", "—", "–")
 
 
+def _gap(tokens: list, text: str, i: int) -> str:
+    return text[tokens[i - 1].end if i else 0 : tokens[i].start]
+
+
+def _quoted_start(tokens: list, text: str, k: int) -> int | None:
+    """Start of the «quoted name» that ends just before token ``k``, or None."""
+    for start in range(k - 1, max(-1, k - 8), -1):
+        before = _gap(tokens, text, start)
+        if "«" in before or '"' in before or "“" in before:
+            return start if tokens[start].text[:1].isupper() else None
+        if start < k - 1 and before.strip():
+            return None
+    return None
+
+
 def _named_by_head(tokens: list, text: str, i: int) -> int | None:
-    """Start of the name that the head noun at ``i`` closes, or None."""
-    gap = text[tokens[i - 1].end : tokens[i].start]
-    if "»" in gap or '"' in gap:  # « Жорға » ансамблі, « Самұрық-Энерго » акционерлік қоғамы
-        for start in range(i - 1, max(-1, i - 7), -1):
-            before = text[tokens[start - 1].end if start else 0 : tokens[start].start]
-            if "«" in before or '"' in before:
-                return start if tokens[start].text[:1].isupper() else None
-        return None
+    """Start of the name that the head noun at ``i`` closes, or None.
+
+    «Жорға» ансамблі, «Атамекен» кәсіпкерлер палатасы: a quoted name before
+    the head (up to three descriptor words between); Ауыл шаруашылығы
+    министрлігі: the words before the head, back to a capitalised one.
+    """
+    function_words = _lists()["function_words"]
+    k = i
+    while k > i - 3 and k > 0 and not _gap(tokens, text, k).strip():
+        prev = tokens[k - 1].text
+        if prev[:1].isupper() or prev.isdigit() or prev.lower() in function_words:
+            break
+        k -= 1
+    if any(q in _gap(tokens, text, k) for q in "»\"”"):
+        return _quoted_start(tokens, text, k)
     start = i
     while start > 0 and i - start < 4:
         prev = tokens[start - 1].text
-        if text[tokens[start - 1].end : tokens[start].start].strip() or prev.isdigit():
-            break
-        if prev.lower() in _lists()["function_words"]:
+        if _gap(tokens, text, start).strip() or prev.isdigit() or prev.lower() in function_words:
             break
         start -= 1
     while start < i and not tokens[start].text[:1].isupper():
@@ -119,7 +200,7 @@ def _named_by_head(tokens: list, text: str, i: int) -> int | None:
     return start
 
 
-def _rules(tokens: list, text: str, known: list[tuple[int, int, str]]) -> list[Span]:
+def _rules(tokens: list, text: str, known: list[tuple[int, int, str]], before: int = 0) -> list[Span]:
     spans: list[Span] = []
     suffixes = _lists()["person_suffixes"]
     for i, tok in enumerate(tokens):
@@ -140,19 +221,23 @@ def _rules(tokens: list, text: str, known: list[tuple[int, int, str]]) -> list[S
     return spans
 
 
-DETECTORS: dict[str, Callable[[list, str, list], list[Span]]] = {"model": _model, "rules": _rules}
+DETECTORS: dict[str, Callable[[list, str, list, int], list[Span]]] = {"model": _model, "rules": _rules}
 
 
-def _sentences(text: str, tokens: list) -> Iterable[list]:
-    k = 0
-    for sent in kazakh.split_sentences(text):
-        group = []
-        while k < len(tokens) and tokens[k].start < sent.end:
-            if tokens[k].start >= sent.start:
-                group.append(tokens[k])
-            k += 1
-        if group:
-            yield group
+_SENTENCE_END = re.compile(r"[.!?…\n]")
+
+
+def _sentences(text: str, tokens: list) -> Iterable[tuple[int, list]]:
+    """(start offset, tokens) of each sentence: a new one after . ! ? … or a line break."""
+    group: list = []
+    before = 0
+    for tok in tokens:
+        if group and _SENTENCE_END.search(text, group[-1].end, tok.start):
+            yield before, group
+            before, group = group[-1].end, []
+        group.append(tok)
+    if group:
+        yield before, group
 
 
 def _conflicts(span: tuple[int, int], kind: str, known: list[tuple[int, int, str]]) -> bool:
@@ -173,16 +258,25 @@ def discover(text: str, tokens: list, known: list) -> list:
     """
     from digest.extract.tags import Mention
 
-    taken = [(m.start, m.end, m.kind) for m in known]
+    taken = sorted((m.start, m.end, m.kind) for m in known)
+    starts = [t.start for t in tokens]
+    covered_at: set[int] = set()  # start offsets of tokens inside known mentions
+    for a, b, _ in taken:
+        k = bisect_right(starts, a) - 1
+        while 0 <= k < len(tokens) and tokens[k].start < b:
+            if tokens[k].end > a:
+                covered_at.add(tokens[k].start)
+            k += 1
     out: list[Mention] = []
-    for group in _sentences(text, tokens):
-        covered = [any(a < t.end and t.start < b for a, b, _ in taken) for t in group]
-        if not any(t.text[:1].isupper() and not c for t, c in zip(group, covered)):
+    for before, group in _sentences(text, tokens):
+        if all(t.start in covered_at or not t.text[:1].isupper() for t in group):
             continue  # nothing capitalised left to discover: skip the model
-        inside = [(a, b, k) for a, b, k in taken if a < group[-1].end and group[0].start < b]
+        lo = bisect_left(taken, (group[0].start - 10_000,))
+        inside = [(a, b, k) for a, b, k in taken[lo:] if a < group[-1].end and group[0].start < b]
         claimed = [False] * len(group)
         for detector in DETECTORS.values():
-            for i, j, kind, source in detector(group, text, inside):
+            for i, j, kind, source in detector(group, text, inside, before):
+                i, j = trim(i, j, group, kind)
                 if any(claimed[i:j]) or _conflicts((group[i].start, group[j - 1].end), kind, inside):
                     continue
                 if not accept(group[i:j], kind, i == 0):

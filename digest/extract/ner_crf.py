@@ -76,11 +76,14 @@ def _word_features(word: str) -> tuple[str, ...]:
     return tuple(feats)
 
 
-def sentence_features(words: list[str], gaps: list[str], gazetteer: list[str]) -> list[list[str]]:
+def sentence_features(
+    words: list[str], gaps: list[str], gazetteer: list[str], sentence_start: bool = True
+) -> list[list[str]]:
     """Feature lists for one sentence.
 
     ``gaps[i]`` is the text between word i-1 and word i (punctuation, quotes);
-    ``gazetteer[i]`` is "B-place", "I-organization"... from the vocabulary, or "".
+    ``gazetteer[i]`` is "B-place", "I-organization"... from the vocabulary, or "";
+    ``sentence_start``: the words begin a sentence (not a window inside one).
     """
     own = [_word_features(w) for w in words]
     n = len(words)
@@ -95,7 +98,7 @@ def sentence_features(words: list[str], gaps: list[str], gazetteer: list[str]) -
         after = gaps[i + 1].strip() if i + 1 < n else "."
         if after:
             f.append("after=" + after[:1])
-        if i == 0 or gap[-1:] in ".!?:":
+        if (i == 0 and sentence_start) or gap[-1:] in ".!?:":
             f.append("first")
         if gap:
             f.append("gap=" + gap[-1])
@@ -135,21 +138,27 @@ def available() -> bool:
     return _tagger() is not None
 
 
-def tag(words: list[str], gaps: list[str], gazetteer: list[str]) -> list[str]:
-    """IOB labels (B-PER, I-ORG, O...) for one sentence; all "O" without a model."""
-    tagger = _tagger()
-    if tagger is None or not words:
-        return ["O"] * len(words)
-    return tagger.tag(sentence_features(words, gaps, gazetteer))
+def sentence_inputs(
+    text: str, tokens: list, known: list[tuple[int, int, str]], before: int | None = None
+) -> tuple[list[str], list[str], list[str]]:
+    """Words, gaps and gazetteer labels of ``tokens`` given the vocabulary's (start, end, kind) spans.
 
-
-def sentence_inputs(text: str, tokens: list, known: list[tuple[int, int, str]]) -> tuple[list[str], list[str], list[str]]:
-    """Words, gaps and gazetteer labels of ``tokens`` given the vocabulary's (start, end, kind) spans."""
+    The first gap runs from ``before`` (the sentence start; default: the text start).
+    """
     words = [t.text for t in tokens]
-    gaps = [text[tokens[i - 1].end if i else 0 : t.start] for i, t in enumerate(tokens)]
+    first = (0 if before is None else before) if tokens else 0
+    gaps = [text[tokens[i - 1].end if i else first : t.start] for i, t in enumerate(tokens)]
     gazetteer = [""] * len(tokens)
     for start, end, kind in known:
         inside = [i for i, t in enumerate(tokens) if t.start < end and start < t.end]
         for n, i in enumerate(inside):
             gazetteer[i] = ("B-" if n == 0 else "I-") + kind
     return words, gaps, gazetteer
+
+
+def tag(words: list[str], gaps: list[str], gazetteer: list[str], sentence_start: bool = True) -> list[str]:
+    """IOB labels (B-PER, I-ORG, O...) for one sentence or window; all "O" without a model."""
+    tagger = _tagger()
+    if tagger is None or not words:
+        return ["O"] * len(words)
+    return tagger.tag(sentence_features(words, gaps, gazetteer, sentence_start))

@@ -75,6 +75,7 @@ def word_keys(word: str) -> tuple[str, ...]:
     return tuple(keys)
 
 
+@lru_cache(maxsize=100_000)
 def base_form(word: str) -> str:
     """The nominative form of a proper name as written: "Сюэсянды" → "Сюэсян"."""
     head, suffix = split_suffix_hyphen(word)

@@ -67,6 +67,7 @@ class TopicIndex:
         self._prefix: dict[str, list[tuple[str, str]]] = {}
         self._exact: dict[str, list[str]] = {}
         self._multi: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        self._cache: dict[str, set[str]] = {}
 
     def add(self, keyword: str, topic: str) -> None:
         words = tuple(t.text.lower() for t in kazakh.tokenize(keyword))
@@ -76,6 +77,7 @@ class TopicIndex:
             self._add_word(words[0], topic)
 
     def _add_word(self, word: str, topic: str) -> None:
+        self._cache.clear()
         if len(word) >= _PREFIX:
             self._prefix.setdefault(word[:_PREFIX], []).append((word, topic))
         else:
@@ -83,6 +85,12 @@ class TopicIndex:
                 self._exact.setdefault(key, []).append(topic)
 
     def _word_topics(self, word: str) -> set[str]:
+        found = self._cache.get(word)
+        if found is None:
+            found = self._cache[word] = self._find_word_topics(word)
+        return found
+
+    def _find_word_topics(self, word: str) -> set[str]:
         low = word.lower()
         found = {t for kw, t in self._prefix.get(low[:_PREFIX], ()) if low.startswith(kw)}
         for key in word_keys(word):
@@ -226,7 +234,9 @@ def find_mentions(text: str, vocabulary: Vocabulary, tokens: list | None = None,
     if discover:
         new = entities.discover(text, tokens, found)
         # a place inside a discovered organisation's name is part of that name
-        found = [m for m in found if not any(n.start <= m.start and m.end <= n.end for n in new)]
+        orgs = [(n.start, n.end) for n in new if n.kind == "organization"]
+        if orgs:
+            found = [m for m in found if not any(a <= m.start and m.end <= b for a, b in orgs)]
         found.extend(new)
     return sorted(found, key=lambda m: m.start)
 
