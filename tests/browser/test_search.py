@@ -189,6 +189,12 @@ def test_results_show_titles_and_highlighted_snippets(search, titles):
     assert not search.errors, search.errors
 
 
+def test_a_word_matched_by_its_cyrillic_and_latin_key_is_marked_once(search):
+    search("Қазақстан Qazaqstan")
+    html = search.page.locator(".md-search-result__list").inner_html()
+    assert "<mark>" in html and "<mark><mark>" not in html
+
+
 def test_stop_words_alone_do_not_break_search(search):
     search("және")
     assert not search.errors
