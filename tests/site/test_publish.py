@@ -11,7 +11,9 @@ import functools
 import gzip
 import json
 import re
+import shutil
 import struct
+import subprocess
 import threading
 import urllib.error
 import urllib.request
@@ -432,6 +434,14 @@ def test_other_pages_are_websites_not_articles(built_site):
     assert "article:published_time" not in meta
 
 
+def test_readme_tells_an_editor_how_to_publish(repo):
+    readme = (repo / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Publishing", 1)[1].split("\n## ", 1)[0]
+    for step in ("Settings → Pages", "Source", "GitHub Actions", "site_url", "mkdocs.yml", "push",
+                 "digest deploy", "gh-pages", "feed.xml", "sitemap.xml", "SOURCE_DATE_EPOCH"):
+        assert step in section, step
+
+
 # --- privacy: nothing loaded from any other host ----------------------------------------
 
 ASSET_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "mask-icon", "preload", "modulepreload",
@@ -593,6 +603,40 @@ def test_deploy_reports_a_git_failure_without_traceback(monkeypatch, tmp_path, c
     monkeypatch.setattr(deploy, "gh_deploy", no_remote)
     assert deploy.run(None, False) == 1
     assert "gh-deploy failed" in capsys.readouterr().err
+
+
+GIT_IDENTITY = {"GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "editor@example.kz",
+                "GIT_COMMITTER_NAME": "Editor", "GIT_COMMITTER_EMAIL": "editor@example.kz"}
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_digest_deploy_pushes_the_site_to_gh_pages(tmp_path, monkeypatch):
+    """`digest deploy` end to end against a local bare repository: no network."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    for name, value in GIT_IDENTITY.items():
+        monkeypatch.setenv(name, value)
+    remote = tmp_path / "remote.git"
+    project = make_project(tmp_path / "project")
+
+    def git(*args: str, cwd: Path = project) -> str:
+        return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True).stdout
+
+    git("init", "-q", "--bare", str(remote), cwd=tmp_path)
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-q", "-m", "content")
+    git("remote", "add", "origin", str(remote))
+    result = run_digest(project, "deploy", "-m", "publish the digest")
+    assert result.returncode == 0, result.stdout + result.stderr
+    tree = git("--git-dir", str(remote), "ls-tree", "--name-only", "gh-pages")
+    for name in (".nojekyll", "index.html", "404.html", "feed.xml", "sitemap.xml", "sitemap.xml.gz"):
+        assert name in tree.split(), name
+    assert "publish the digest" in git("--git-dir", str(remote), "log", "-1", "--format=%s", "gh-pages")
+    # Reproducible: the only timestamp is the commit's time (SOURCE_DATE_EPOCH set by deploy).
+    epoch = int(git("log", "-1", "--format=%ct"))
+    gz = subprocess.run(["git", "--git-dir", str(remote), "show", "gh-pages:sitemap.xml.gz"],
+                        check=True, capture_output=True).stdout
+    assert struct.unpack("<I", gz[4:8])[0] == epoch
 
 
 def test_deploy_does_not_publish_a_failed_build(monkeypatch):
