@@ -1,6 +1,8 @@
-"""MkDocs hooks for what search engines, feed readers and shared links see.
+"""MkDocs event handlers for what search engines and feed readers see.
 
-Listed under ``hooks:`` in mkdocs.yml; active in every build.
+One of the hook modules the `digest` plugin forwards MkDocs's events to
+(``HOOK_MODULES`` in digest/site/plugin.py); active in every build, full or
+incremental. The social meta of each page is in theme/main.html.
 
 * The sitemap's ``<lastmod>`` is each article's own publication date, not the
   day of the build. Undated articles get no lastmod (an invented one would
