@@ -83,7 +83,9 @@ def attested_lemmas(forms: set[str], min_evidence: int = 2) -> list[str]:
             first_form = r.endings[0][0]
             if cut[r.stem] != "poss3" or "P3" not in after.get(first_form, ()):
                 evidence[r.stem] += 1
-    return sorted(w for w, n in evidence.items() if n >= min_evidence)
+    listed = set(load_json("stemmer.json")["lemmas"]["words"])
+    # a word the table already lists by its key (отбасы as отбас) stays the table's
+    return sorted(w for w, n in evidence.items() if n >= min_evidence and w[:-1] not in listed)
 
 
 def main(argv=None) -> int:
