@@ -15,12 +15,15 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import random
 import re
 from functools import lru_cache
 from pathlib import Path
 
-DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "kaznerd" / "IOB2_valid.txt"
+# ../shared/data next to the repository, or wherever KAZNERD_IOB2 says.
+DEFAULT_DATA = Path(os.environ.get("KAZNERD_IOB2") or
+                    Path(__file__).resolve().parents[2] / "shared" / "data" / "kaznerd" / "IOB2_valid.txt")
 
 NO_SPACE_BEFORE = {".", ",", "!", "?", ":", ";", ")", "»", "%", "…"}
 NO_SPACE_AFTER = {"(", "«"}
