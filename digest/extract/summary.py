@@ -36,6 +36,7 @@ COVERED = 0.3  # what a principal already named in the summary still counts
 # Penalties (multipliers) for sentences that read badly out of context.
 SPEECH, DEPENDENT, QUESTION, SHORT, LONG = 0.6, 0.85, 0.5, 0.7, 0.8
 SHORT_WORDS, LONG_WORDS = 6, 60
+MIN_WORDS = 4  # shorter units ("Тоқаев?", "Иә.") are never a summary sentence
 
 
 @dataclass
@@ -77,25 +78,27 @@ def _penalty(unit: Unit, text: str, profile: Profile) -> float:
     return factor
 
 
-def _candidates(doc: Document, units: list[Unit]) -> tuple[list[_Candidate], ArticleTerms]:
-    """The units a summary may take, with what the article is about."""
+def _candidates(doc: Document, units: list[Unit]) -> tuple[list[_Candidate], ArticleTerms, dict[str, float]]:
+    """The units a summary may take, the article's stem weights and its principals."""
     tokens = tokenize(doc.text)
     starts = [t.start for t in tokens]
     pieces = [
         [tokens[bisect_left(starts, s.start):bisect_left(starts, s.end)] for s in u.sentences]
         for u in units
     ]
-    lead = next((i for i, u in enumerate(units) if u.eligible), None)
     headings = {i for i, u in enumerate(units) if u.kind in ("headline", "heading")}
-    terms = ArticleTerms(doc.text, pieces, lead, headings)
+    terms = ArticleTerms(doc.text, pieces, headings)
     out: list[_Candidate] = []
-    for unit, profile in zip(units, terms.profiles):
-        if unit.eligible:
+    lead = None
+    for index, (unit, profile) in enumerate(zip(units, terms.profiles)):
+        if unit.eligible and profile.words >= MIN_WORDS:
             rank = len(out)
+            if lead is None:
+                lead = index
             text = doc.text[unit.start:unit.end]
             out.append(_Candidate(unit, rank, profile, lead=1.0 / (1.0 + LEAD_DECAY * rank),
                                   penalty=_penalty(unit, text, profile)))
-    return out, terms
+    return out, terms, terms.principals(lead)
 
 
 def _topic(c: _Candidate, weight: dict[str, float]) -> float:
@@ -105,7 +108,7 @@ def _topic(c: _Candidate, weight: dict[str, float]) -> float:
     return sum(weight[k] for k in keys) / math.sqrt(len(keys) * len(c.unit))
 
 
-def _pick(cands: list[_Candidate], terms: ArticleTerms, budget: int) -> list[_Candidate]:
+def _pick(cands: list[_Candidate], terms: ArticleTerms, shares: dict[str, float], budget: int) -> list[_Candidate]:
     """Greedy choice: merit, less what repeats the sentences already picked."""
     scale = max((_topic(c, terms.weight) for c in cands), default=0.0) or 1.0
     merit = [W_LEAD * c.lead + W_TOPIC * _topic(c, terms.weight) / scale for c in cands]
@@ -119,7 +122,7 @@ def _pick(cands: list[_Candidate], terms: ArticleTerms, budget: int) -> list[_Ca
             c = cands[i]
             principals = sum(
                 share * (COVERED if name in covered else 1.0)
-                for name, share in terms.shares.items() if name in c.profile.names
+                for name, share in shares.items() if name in c.profile.names
             )
             score = (merit[i] + W_PRINCIPALS * principals) * c.penalty - REDUNDANCY * similarity[i]
             if score > best_score:
@@ -143,9 +146,9 @@ def summarize(doc: Document, limit: int = 3) -> tuple[str, ...]:
     """Up to ``limit`` sentences of ``doc.text`` (exact substrings), in reading order."""
     limit = max(1, limit)
     units = units_of(doc)
-    cands, terms = _candidates(doc, units)
+    cands, terms, shares = _candidates(doc, units)
     budget = _sentence_count(sum(len(c.unit) for c in cands), limit)
-    picked = _pick(cands, terms, budget)
+    picked = _pick(cands, terms, shares, budget)
     if picked:
         ordered = sorted((c.unit for c in picked), key=lambda u: u.start)
         return tuple(s.text for u in ordered for s in u.sentences)

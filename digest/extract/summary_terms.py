@@ -90,14 +90,14 @@ class ArticleTerms:
     """Stem weights and principal names of one article.
 
     ``pieces`` are the article's units in reading order, each a list of
-    sentences, each sentence its tokens (offsets in ``text``); ``lead`` is the
-    index of the lead piece; ``headings`` the indices of the headline and
-    subheadings.
+    sentences, each sentence its tokens (offsets in ``text``); ``headings``
+    the indices of the headline and subheadings.
     """
 
-    def __init__(self, text: str, pieces: list[list[list[Token]]], lead: int | None, headings: set[int]):
+    def __init__(self, text: str, pieces: list[list[list[Token]]], headings: set[int]):
         read = [[_read(text, tokens) for tokens in piece] for piece in pieces]
         inner = self._true_names(read)
+        self._read, self._inner = read, inner
         self.profiles = [self._profile(piece, inner) for piece in read]
         head_keys = {k for i in headings for k in self.profiles[i].keys}
         head_names = {n for i in headings for n in self.profiles[i].names}
@@ -115,8 +115,7 @@ class ArticleTerms:
             if key in head_keys:
                 w += HEADLINE_BONUS
             self.weight[key] = w
-        named_first = head_names | (self.profiles[lead].names if lead is not None else set())
-        self.shares = self._principals(read, named_first, inner)
+        self._head_names = head_names
 
     @staticmethod
     def _true_names(read: list[list[_Sentence]]) -> set[str]:
@@ -147,8 +146,10 @@ class ArticleTerms:
         first = sentences[0].first_word if sentences else ""
         return Profile(frozenset(keys), frozenset(names), sum(s.words for s in sentences), first)
 
-    def _principals(self, read, named_first: set[str], inner: set[str]) -> dict[str, float]:
-        """Each principal name and its share (they sum to 1)."""
+    def principals(self, lead: int | None) -> dict[str, float]:
+        """Each principal name and its share (they sum to 1), given the lead piece."""
+        read, inner = self._read, self._inner
+        named_first = self._head_names | (self.profiles[lead].names if lead is not None else set())
         followed: dict[str, int] = {}
         occurrences: dict[str, int] = {}
         for piece in read:

@@ -25,10 +25,8 @@ _TOGGLES = "\"“”"
 # ", – деді ол." / "?» – деп атап өтті": a dash after punctuation, then a lower-case word.
 _ATTRIBUTION = re.compile(r"[,.!?…»\"”]\s*[" + DASHES + r"]\s*[^\W\d_A-ZА-ЯӘҒҚҢӨҰҮҺІЁ]")
 _DIALOGUE = re.compile(r"[" + DASHES + r"]\s")
-_FURNITURE = re.compile(
-    r"https?://|www\.|\S@\S|(?:^|\s)@\w|#\w|[\U0001F000-\U0001FAFF\u2600-\u27BF]"
-)
-_LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
+# Links, @handles, #hashtags, emoji and pictographs: never in a news sentence.
+_FURNITURE = re.compile(r"https?://|www\.|[@#\U0001F000-\U0001FAFF\u2600-\u27BF]")
 
 
 @dataclass(frozen=True)
@@ -39,7 +37,7 @@ class Unit:
     kind: str  # kind of the block the first sentence is in
     speech: bool  # a quotation runs across its sentences, or a transcript speech
     text_only: bool  # no sentence in a heading, headline or speaker line
-    eligible: bool  # outside headings/speaker lines, not furniture, long enough
+    eligible: bool  # outside headings and speaker lines, no site furniture
 
     @property
     def start(self) -> int:
@@ -128,11 +126,6 @@ def _dialogue_spans(text: str, blocks: list[tuple[int, int, str]], sentences: li
     return [(a, b) for a, b in spans]
 
 
-def looks_like_furniture(text: str) -> bool:
-    """Links, @handles, hashtags, emoji, or no real word: site furniture, not news."""
-    return bool(_FURNITURE.search(text)) or not _LETTER_WORD.search(text)
-
-
 def _per_sentence(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[int]:
     """How many matches of ``pattern`` start in each sentence (one pass over the text)."""
     counts = [0] * len(starts)
@@ -143,7 +136,7 @@ def _per_sentence(pattern: re.Pattern[str], text: str, starts: list[int]) -> lis
     return counts
 
 
-def units_of(doc: Document, min_words: int = 4) -> list[Unit]:
+def units_of(doc: Document) -> list[Unit]:
     """The document's sentences grouped into units, in reading order."""
     text = doc.text
     sentences = split_sentences(text)
@@ -168,7 +161,6 @@ def units_of(doc: Document, min_words: int = 4) -> list[Unit]:
             join[i] = True
             speech[i] = speech[i + 1] = True
 
-    words = _per_sentence(_LETTER_WORD, text, starts)
     furniture = _per_sentence(_FURNITURE, text, starts)
     kinds = [blocks[max(0, bisect_right(block_starts, s.start) - 1)][2] if blocks else "paragraph"
              for s in sentences]
@@ -188,11 +180,7 @@ def units_of(doc: Document, min_words: int = 4) -> list[Unit]:
             kind=kinds[group[0]],
             speech=speech[i] or "quote" in unit_kinds,
             text_only=text_only,
-            eligible=(
-                text_only
-                and all(words[j] and not furniture[j] for j in group)
-                and sum(words[j] for j in group) >= min_words
-            ),
+            eligible=text_only and not any(furniture[j] for j in group),
         ))
         group = []
     return units
