@@ -208,12 +208,19 @@ def machine() -> str:
     return f"{os.cpu_count()} cores ({cpu}), {mem:.0f} GiB RAM, {platform.system()}, Python {platform.python_version()}"
 
 
+def load() -> str:
+    try:
+        return " / ".join(f"{x:.1f}" for x in os.getloadavg())
+    except OSError:
+        return "?"
+
+
 def bench(n: int, glue_sample: int, work: Path) -> dict:
     articles = generate(n, seed=0)
     extra_name, extra_text = next(iter(generate(1, seed=12345).items()))
     project = make_project(work / "project", articles)
     env = digest_env()
-    r: dict = {"n": n, "machine": machine()}
+    r: dict = {"n": n, "machine": machine(), "load_before": load()}
 
     # Full build first (cold), as an editor's first build.
     full = run_measured(digest_cmd("build"), project, env)
@@ -237,6 +244,7 @@ def bench(n: int, glue_sample: int, work: Path) -> dict:
     texts = list(articles.values())
     sample = texts if len(texts) <= glue_sample else random.Random(0).sample(texts, glue_sample)
     r["glue"] = glue_extraction(sample)
+    r["load_after"] = load()
     return r
 
 
@@ -271,7 +279,8 @@ def report(r: dict) -> str:
         (f"Site size ({r['pages']} pages)", f"{r['site_bytes'] / 2**20:.1f} MiB", ""),
         ("Search index size", f"{r['search_index_bytes'] / 2**20:.1f} MiB", ""),
     ]
-    lines = [f"N = {r['n']} articles; {r['machine']}", "",
+    lines = [f"N = {r['n']} articles; {r['machine']}; load average (1/5/15 min) "
+             f"{r['load_before']} before, {r['load_after']} after", "",
              "| measure | value | target |", "|---|---|---|"]
     lines += [f"| {a} | {b} | {c} |" for a, b, c in rows]
     return "\n".join(lines)

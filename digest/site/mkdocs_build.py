@@ -7,9 +7,10 @@ Incremental ("dirty") builds. MkDocs's dirty mode renders only the pages whose
 Markdown is newer than their HTML. That is exact for the digest because every
 dependency between pages is in the generated Markdown (render rewrites a page's
 Markdown when anything it shows changes, and leaves the others' mtimes alone),
-and the nav lists only the four section pages, never the articles. Three
-things dirty mode gets wrong are repaired by ``IncrementalSite``, a plugin added
-to every build:
+and the nav lists only the four section pages, never the articles (the nav's
+pages are rendered in every build, since all pages show them). Three things
+dirty mode gets wrong are repaired by ``IncrementalSite``, a plugin added to
+every build:
 
 * the search index would hold only the re-rendered pages: the entries of the
   others are taken from the previous index, in the full build's page order;
@@ -208,6 +209,16 @@ class IncrementalSite(BasePlugin):
             (site / relative).unlink(missing_ok=True)
         _remove_empty_dirs(site)
         return files
+
+    @event_priority(-100)
+    def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
+        """Pages in the nav are always rendered: every page shows their titles,
+        which MkDocs reads from the pages themselves when the nav gives none."""
+        if self.dirty:
+            for page in nav.pages:
+                if os.path.lexists(page.file.abs_dest_path):
+                    os.unlink(page.file.abs_dest_path)
+        return nav
 
     @event_priority(-100)
     def on_page_context(self, context, *, page, config, nav):
