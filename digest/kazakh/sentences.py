@@ -11,7 +11,8 @@ they glue unpunctuated lines together. The rules, in order:
 * after an abbreviation from ``data/abbreviations.json`` a lower-case word or
   a number goes on; a capital starts a sentence only after a ``may_end`` one;
   after an initial (А. Лукашенко) never;
-* a full stop between digits (1.5) is not followed by space, so never splits.
+* a full stop between digits (1.5) is not followed by space, so never splits;
+  nor does the full stop of a line's enumerator ("1. Қазақстан ...").
 
 Leading dialogue dashes and list marks are left out of the sentence.
 """
@@ -75,6 +76,8 @@ def _is_boundary(line: str, m: re.Match[str]) -> bool:
     prev = _PREV_WORD.search(line, 0, m.start())
     if prev is None:
         return True
+    if prev.group().isdigit() and not line[: prev.start()].strip():
+        return False  # an enumerator opening the line: "1. Қазақстан..."
     token = prev.group()
     if token.isupper() and _INITIALS.fullmatch(token):
         return False  # initials: А. Лукашенко, Қ.-Ж. Тоқаев
