@@ -163,7 +163,8 @@ class Stemmer:
 
         A stem ending in consonant + ы/і is keyed without the vowel, so a bare
         3rd-person possessive (орталығы, Минскі) and a name ending in ы/і
-        (Алматы, Мұнайлы) key alike whether or not an ending followed.
+        (Мұнайлы, Мұнайлыда) key alike whether or not an ending followed.
+        Lemmas (Алматы, желі) are their own keys.
         """
         if stem in self.lemmas:
             return stem
