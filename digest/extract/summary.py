@@ -78,7 +78,9 @@ def _penalty(unit: Unit, text: str, profile: Profile) -> float:
     return factor
 
 
-def _candidates(doc: Document, units: list[Unit]) -> tuple[list[_Candidate], ArticleTerms, dict[str, float]]:
+def _candidates(
+    doc: Document, units: list[Unit]
+) -> tuple[list[_Candidate], ArticleTerms, dict[str, float]]:
     """The units a summary may take, the article's stem weights and its principals."""
     tokens = tokenize(doc.text)
     starts = [t.start for t in tokens]
@@ -108,7 +110,9 @@ def _topic(c: _Candidate, weight: dict[str, float]) -> float:
     return sum(weight[k] for k in keys) / math.sqrt(len(keys) * len(c.unit))
 
 
-def _pick(cands: list[_Candidate], terms: ArticleTerms, shares: dict[str, float], budget: int) -> list[_Candidate]:
+def _pick(
+    cands: list[_Candidate], terms: ArticleTerms, shares: dict[str, float], budget: int
+) -> list[_Candidate]:
     """Greedy choice: merit, less what repeats the sentences already picked."""
     scale = max((_topic(c, terms.weight) for c in cands), default=0.0) or 1.0
     merit = [W_LEAD * c.lead + W_TOPIC * _topic(c, terms.weight) / scale for c in cands]
@@ -148,7 +152,8 @@ def summarize(doc: Document, limit: int = 3) -> tuple[str, ...]:
     units = units_of(doc)
     cands, terms, shares = _candidates(doc, units)
     budget = _sentence_count(sum(len(c.unit) for c in cands), limit)
-    picked = _pick(cands, terms, shares, budget)
+    # a short article whose news is in one long quotation: the quotation, whole
+    picked = _pick(cands, terms, shares, budget) or _pick(cands, terms, shares, limit)
     if picked:
         ordered = sorted((c.unit for c in picked), key=lambda u: u.start)
         return tuple(s.text for u in ordered for s in u.sentences)
@@ -156,12 +161,11 @@ def summarize(doc: Document, limit: int = 3) -> tuple[str, ...]:
 
 
 def _fallback(doc: Document, units: list[Unit], limit: int) -> tuple[str, ...]:
-    """Nothing qualified: the first text unit that fits, else a long quote as one piece."""
+    """Nothing qualified: the first unit free of furniture, whole (a long quotation as one piece)."""
     text_units = [u for u in units if u.text_only]
-    for unit in text_units:
-        if len(unit) <= limit:
-            return tuple(s.text for s in unit.sentences)
-    if text_units:
-        unit = min(text_units, key=len)
-        return (doc.text[unit.start:unit.end],)
-    return ()
+    if not text_units:
+        return ()
+    unit = min(text_units, key=lambda u: (not u.eligible, len(u) > limit))
+    if len(unit) <= limit:
+        return tuple(s.text for s in unit.sentences)
+    return (doc.text[unit.start:unit.end],)

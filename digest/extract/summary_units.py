@@ -126,12 +126,13 @@ def _dialogue_spans(text: str, blocks: list[tuple[int, int, str]], sentences: li
     return [(a, b) for a, b in spans]
 
 
-def _per_sentence(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[int]:
+def _per_sentence(pattern: re.Pattern[str], text: str, sentences: list[Sentence]) -> list[int]:
     """How many matches of ``pattern`` start in each sentence (one pass over the text)."""
-    counts = [0] * len(starts)
+    starts = [s.start for s in sentences]
+    counts = [0] * len(sentences)
     for m in pattern.finditer(text):
         i = bisect_right(starts, m.start()) - 1
-        if i >= 0:
+        if i >= 0 and m.start() < sentences[i].end:
             counts[i] += 1
     return counts
 
@@ -161,7 +162,7 @@ def units_of(doc: Document) -> list[Unit]:
             join[i] = True
             speech[i] = speech[i + 1] = True
 
-    furniture = _per_sentence(_FURNITURE, text, starts)
+    furniture = _per_sentence(_FURNITURE, text, sentences)
     kinds = [blocks[max(0, bisect_right(block_starts, s.start) - 1)][2] if blocks else "paragraph"
              for s in sentences]
     for i in range(len(sentences) - 1):

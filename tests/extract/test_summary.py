@@ -92,7 +92,7 @@ def problem(doc: Document, summary, starts) -> str | None:
     for a, b in quotations(doc) + dialogue(doc):
         if any(covered[a:b]):
             missing = "".join(c for c, inside in zip(doc.text[a:b], covered[a:b]) if not inside)
-            if missing.strip("-–— \n"):
+            if re.search(r"\w", missing):  # dialogue dashes and marks are not text
                 return f"a quote cut short: {doc.text[a:b]!r}"
     return None
 
