@@ -19,6 +19,7 @@ from digest.kazakh import Sentence, split_sentences
 from digest.model import Document
 
 NOT_TEXT = frozenset({"heading", "headline", "speaker"})
+MAX_QUOTE_LINES = 6  # a «…» longer than this many line breaks is a stray « and a stray »
 DASHES = "-–—"
 _OPEN, _CLOSE = "«„", "»"
 _TOGGLES = "\"“”"
@@ -72,8 +73,9 @@ def _line_bounds(text: str, pos: int) -> tuple[int, int]:
 def quote_spans(text: str, cuts: tuple[int, ...] = ()) -> list[tuple[int, int]]:
     """Character spans of quotations: «» pairs across lines, straight pairs within one.
 
-    An opener never closed quotes to the end of its line; a closer never
-    opened quotes from the start of its line (a quote cut by the cleaner).
+    An opener never closed (or closed only ``MAX_QUOTE_LINES`` lines later)
+    quotes to the end of its line; a closer never opened quotes from the start
+    of its line (a quote cut by the cleaner).
     No quotation runs across a position in ``cuts`` (headings, speaker lines).
     """
     spans: list[tuple[int, int]] = []
@@ -86,9 +88,13 @@ def quote_spans(text: str, cuts: tuple[int, ...] = ()) -> list[tuple[int, int]]:
             stack = []
         elif mark in _OPEN:
             stack.append(pos)
-        elif stack:
+        elif stack and text.count("\n", stack[-1], pos) <= MAX_QUOTE_LINES:
             spans.append((stack.pop(), pos + 1))
         else:
+            # never opened, or opened by a stray « paragraphs away: from its line start
+            if stack:
+                o = stack.pop()
+                spans.append((o, _line_bounds(text, o)[1]))
             spans.append((_line_bounds(text, pos)[0], pos + 1))
     spans.extend((o, _line_bounds(text, o)[1]) for o in stack)
     for line in re.finditer(r"[^\n]+", text):

@@ -107,7 +107,8 @@ def assert_well_formed(doc: Document, summary, limit: int = 3) -> None:
 def quotations(doc: Document) -> list[tuple[int, int]]:
     """Outermost matched «…» pairs, never across a heading or speaker line.
 
-    A stray mark (the source's own typo) is ignored.
+    A stray mark (the source's own typo) is ignored, and so is a pair more than
+    six line breaks apart (a stray « and a stray »).
     """
     pairs, stack = [], []
     cuts = {a for a, _ in not_text_spans(doc)} | {b for _, b in not_text_spans(doc)}
@@ -118,7 +119,7 @@ def quotations(doc: Document) -> list[tuple[int, int]]:
             stack.append(i)
         elif c == "»" and stack:
             start = stack.pop()
-            if not stack:
+            if not stack and doc.text.count("\n", start, i) <= 6:
                 pairs.append((start, i + 1))
     return pairs
 
@@ -223,6 +224,16 @@ def test_quote_over_several_sentences_is_whole_or_absent(config):
         quoted = [s for s in summary if s in lines[0]]
         assert quoted in ([], ["«Біз жаңа зауыт саламыз.", "Ол екі мың адамды жұмыспен қамтиды.",
                                "Құрылыс келесі жылы басталады», – деді Асқар Маминов."])
+
+
+def test_a_stray_quote_mark_does_not_swallow_the_article(config):
+    lines = ["«Астанада жаңа мектеп ашылды, онда мың екі жүз бала оқиды."]
+    lines += [f"Мектеп құрылысына бюджеттен {i} миллиард теңге бөлінгенін хабарлады әкімдік." for i in range(8)]
+    lines += ["Бәрі жақсы болады», – деді ол."]
+    doc = doc_of(config, "\n".join(lines) + "\n")
+    summary = summarize(doc)
+    assert_well_formed(doc, summary)
+    assert len(summary) == 3 and summary[0] == lines[0]
 
 
 def test_near_duplicate_lead_is_taken_once(config):
