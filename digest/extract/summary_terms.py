@@ -3,9 +3,10 @@
 No vocabulary and no model: a Kazakh news article names its principals again
 and again, in inflected forms the core's ``stem`` brings together (Тоқаев,
 Тоқаевқа, Тоқаевтың), and states them in its lead. So a name is a capitalised
-word inside a sentence (or at its start once seen inside one), an acronym, or
-a word in the headline; a principal is a name mentioned in two sentences or
-more, counted double when the lead or the headline names it. A first name
+word inside a sentence (or at its start once seen inside one) that the article
+does not also write in lower case, or an acronym; a principal is a name
+mentioned in two units or more, counted double when the lead or the headline
+names it. A first name
 that always comes before a surname (Александр Лукашенко, Қасым-Жомарт Тоқаев)
 is left to the surname, so one person counts once.
 """
