@@ -11,7 +11,11 @@ Every method sees the same cleaned ``Document`` and the same sentences:
   sentence splitter, tokenizer, stemmer and stopwords (headings passed as
   headings, which sumy leaves out), never sumy's ``PlaintextParser``.
 
-Printed per seed: the summaries side by side. Over the KazNERD articles, per
+Printed per seed: the summaries side by side, then per method how many of the
+principals issue 4 names it carries (Қошанов and Лукашенко/Беларүс; Лукашенко
+and Беларусь; Тоқаев and Сюэсян), how many picked sentences cut a quotation
+(a «…» or dash speech over several sentences, as ``summary_units`` groups
+them) and near-duplicate pairs (stem cosine >= 0.5). Over the KazNERD articles, per
 method: summary length, how often the first sentence is in it, the share of
 the article's principals it names (the three entities KazNERD tags most often
 in the article, PERSON/GPE/ORGANISATION/LOCATION/NORP, matched by stem), how
@@ -207,6 +211,28 @@ def show(name: str, doc: Document) -> None:
             print(f"    - {sentence}")
 
 
+# What issue 4 asks each seed summary to name (any one word of a group will do).
+SEED_PRINCIPALS = {
+    "000": (("Қошанов",), ("Лукашенко", "Беларүс")),
+    "002": (("Лукашенко",), ("Беларусь",)),
+    "004": (("Тоқаев",), ("Сюэсян",)),
+}
+
+
+def score_seeds(docs: list[tuple[str, Document]]) -> None:
+    print("\n=== seeds: principals named (of 6), quotations cut, near-duplicate pairs")
+    print(f"{'method':10} {'principals':>10} {'cut quotes':>11} {'dup pairs':>10}")
+    for method, run in METHODS.items():
+        named = cut = dups = 0
+        for name, doc in docs:
+            summary = run(doc)
+            keys = set().union(*(_stems(x) for x in summary)) if summary else set()
+            named += sum(any(stem(w) in keys for w in group) for group in SEED_PRINCIPALS.get(name[:3], ()))
+            cut += broken_quotes(doc, summary)
+            dups += near_duplicates(summary)
+        print(f"{method:10} {named:>10} {cut:>11} {dups:>10}")
+
+
 def score_kaznerd(config, articles) -> None:
     print(f"\n=== KazNERD pseudo-articles: {len(articles)}")
     print(f"{'method':10} {'sent':>5} {'chars':>6} {'lead%':>6} {'principals%':>12} {'cut quotes':>11} {'dup pairs':>10}")
@@ -264,8 +290,10 @@ def main() -> None:
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
     config = load_config(ROOT)
-    for name, doc in seeds(config):
+    seed_docs = seeds(config)
+    for name, doc in seed_docs:
         show(name, doc)
+    score_seeds(seed_docs)
     articles = pseudo_articles(args.data, args.articles)
     for name, text, principals in articles[:args.show]:
         show(f"{name} (principals: {', '.join(principals)})", parse_document(text.encode(), config, name))
