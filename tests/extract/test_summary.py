@@ -185,6 +185,12 @@ def test_seed_004_names_both_officials(seeds):
     assert "Екіжақты ынтымақтастық нығая бермек" not in summary
 
 
+def test_one_sentence_summaries_still_name_the_principals(seeds):
+    assert names(summarize(seeds["000"], 1), "Қошанов", "Беларүс")
+    assert names(summarize(seeds["002"], 1), "Лукашенко", "Беларусь")
+    assert names(summarize(seeds["004"], 1), "Тоқаев", "Сюэсян")
+
+
 def test_editor_summary_wins(config):
     doc = doc_of(config, "---\nsummary: Редактордың қысқаша мазмұны.\n---\n"
                          "Бірінші сөйлем осында жазылған. Екінші сөйлем де бар.\n")
