@@ -195,6 +195,13 @@ def test_a_word_matched_by_its_cyrillic_and_latin_key_is_marked_once(search):
     assert "<mark>" in html and "<mark><mark>" not in html
 
 
+@pytest.mark.parametrize("query", ["Qazaqstan", "Toqaev", "Қазақстанның"])
+def test_results_of_a_matched_query_list_no_missing_terms(search, query):
+    """Material lists typed terms a result lacks ("Жоқ: …"); a Latin or inflected term it matched is not one."""
+    search(query)
+    assert search.page.locator(".md-search-result__list .md-search-result__terms").count() == 0
+
+
 def test_stop_words_alone_do_not_break_search(search):
     search("және")
     assert not search.errors

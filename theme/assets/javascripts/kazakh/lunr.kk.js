@@ -7,9 +7,8 @@
  * language data (stemmer.json, lexicon support, stopwords, translit.json)
  * from digest/kazakh/data, so the browser keys words as the build does.
  *
- * Index: every word becomes its stem key (Қазақстанның → қазақстан), plus the
- * key in ASCII-folded 2021 Latin (qazaqstan) so Latin typing finds Cyrillic
- * text. Stop words are dropped.
+ * Index: every word becomes its stem key (Қазақстанның → қазақстан; a Latin
+ * word its ASCII-folded key, Belarus → belarus). Stop words are dropped.
  *
  * Query: Material appends `*` to every term it sends to lunr, and lunr skips
  * the search pipeline for wildcard terms, so a pipeline stemmer never sees
@@ -17,6 +16,12 @@
  * replaced by its key before lunr (and Material's result analysis, which
  * parses the query again) uses it; the wildcard stays, so a key still matches
  * as a prefix while the reader is typing.
+ *
+ * Latin typing (Qazaqstan, Toqaev, Shymkent): a Latin term is keyed in
+ * ASCII-folded 2021 Latin and also matches every Cyrillic key of the index
+ * whose Latin form it starts. Those keys are looked up in the index's own
+ * vocabulary at query time rather than indexed twice, which would make the
+ * worker's index (built on every page load) half again as slow to build.
  */
 (function (root, factory) {
   if (typeof module === "object" && module.exports)
@@ -107,29 +112,37 @@
     return CYRILLIC.test(word) ? stemmer.stem(word) : latinKey(word)
   }
 
-  /* The keys an indexed word is found by: its stem, and the stem in Latin */
+  /* The keys an indexed word is found by (memoised: a site has a few ten
+     thousand distinct words, and millions of tokens) */
+  var indexed = new Map()
   function indexKeys(word) {
+    var keys = indexed.get(word)
+    if (keys === undefined) {
+      keys = computeIndexKeys(word)
+      indexed.set(word, keys)
+    }
+    return keys
+  }
+
+  function computeIndexKeys(word) {
     var keys = []
     var runs = word.normalize("NFC").match(SCRIPT_RUNS) || []
     for (var i = 0; i < runs.length; i++) {
       var run = runs[i].replace(EDGES, "")
       if (!run || stopwords.has(run)) continue
-      if (CYRILLIC.test(run)) {
-        var key = stemmer.stem(run)
-        keys.push(key)
-        var lat = latin(key)
-        if (lat && lat !== key) keys.push(lat)
-      } else {
-        keys.push(latinKey(run))
-      }
+      keys.push(CYRILLIC.test(run) ? stemmer.stem(run) : latinKey(run))
     }
     return keys
   }
 
   /* -- pipeline functions ------------------------------------------------------ */
 
+  var WORD_EDGES = /^[\p{L}\p{N}](?:.*[\p{L}\p{N}])?$/su
+
   function trimmer(token) {
-    var str = token.toString().replace(EDGES, "")
+    var str = token.toString()
+    if (WORD_EDGES.test(str)) return token
+    str = str.replace(EDGES, "")
     return str ? token.update(function () { return str }) : undefined
   }
 
@@ -167,6 +180,40 @@
 
   /* -- query ------------------------------------------------------------------ */
 
+  /* The Cyrillic keys of an index by their Latin form, sorted (built at the
+     first Latin query on that index) */
+  var vocabularies = new WeakMap()
+  function vocabulary(index) {
+    var pairs = vocabularies.get(index)
+    if (!pairs) {
+      pairs = []
+      Object.keys(index.invertedIndex).forEach(function (term) {
+        if (CYRILLIC.test(term)) pairs.push([latin(term), term])
+      })
+      pairs.sort(function (a, b) { return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0 })
+      vocabularies.set(index, pairs)
+    }
+    return pairs
+  }
+
+  /* Cyrillic keys of `index` whose Latin form is `key` (or starts so, for a prefix) */
+  function cyrillicKeys(index, key, prefix) {
+    var pairs = vocabulary(index)
+    var lo = 0
+    var hi = pairs.length
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1
+      if (pairs[mid][0] < key) lo = mid + 1
+      else hi = mid
+    }
+    var out = []
+    for (var i = lo; i < pairs.length && pairs[i][0].startsWith(key); i++)
+      if (prefix || pairs[i][0] === key) out.push(pairs[i][1])
+    return out
+  }
+
+  var running = null  /* the index a query runs on, and its Latin terms */
+
   var parse = lunr.QueryParser.prototype.parse
   lunr.QueryParser.prototype.parse = function () {
     var query = parse.apply(this, arguments)
@@ -176,8 +223,13 @@
       var m = /^(\**)([^*]*)(\**)$/.exec(clause.term)
       if (!m || !m[2]) return keyed.push(clause)
       if (stopwords.has(m[2])) return stops.push(clause)
-      clause.term = m[1] + queryKey(m[2]) + m[3]
+      var key = queryKey(m[2])
+      clause.term = m[1] + key + m[3]
       clause.usePipeline = false
+      if (running && key && !m[1] && !CYRILLIC.test(key) && /\p{L}/u.test(key)) {
+        clause.kkCyrillic = cyrillicKeys(running.index, key, Boolean(m[3]))
+        running.latin.push([key, Boolean(m[3])])
+      }
       keyed.push(clause)
     })
     /* a query of stop words only still searches for them, as typed */
@@ -185,29 +237,65 @@
     return query
   }
 
-  /* A word indexed under two keys (Cyrillic and Latin) may match twice;
-     Material would then wrap it in <mark> twice and break the snippet */
-  var search = lunr.Index.prototype.query
+  /* A Latin clause also accepts its Cyrillic keys: they join the clause's
+     token set (a trie) as whole words; Cyrillic and Latin never share a node */
+  var fromClause = lunr.TokenSet.fromClause
+  lunr.TokenSet.fromClause = function (clause) {
+    var set = fromClause.apply(this, arguments)
+    ;(clause.kkCyrillic || []).forEach(function (word) {
+      var node = set
+      for (var i = 0; i < word.length; i++)
+        node = node.edges[word[i]] || (node.edges[word[i]] = new lunr.TokenSet())
+      node.final = true
+    })
+    return set
+  }
+
+  var query = lunr.Index.prototype.query
   lunr.Index.prototype.query = function () {
-    var results = search.apply(this, arguments)
+    var outer = running
+    running = { index: this, latin: [] }
+    var latinTerms = running.latin
+    var results
+    try {
+      results = query.apply(this, arguments)
+    } finally {
+      running = outer
+    }
     results.forEach(function (result) {
-      var seen = {}
       var metadata = result.matchData.metadata
-      Object.keys(metadata).forEach(function (term) {
-        Object.keys(metadata[term]).forEach(function (field) {
-          var entry = metadata[term][field]
-          if (!entry || !Array.isArray(entry.position)) return
-          var done = seen[field] || (seen[field] = new Set())
-          entry.position = entry.position.filter(function (p) {
-            var key = JSON.stringify(p)
-            if (done.has(key)) return false
-            done.add(key)
-            return true
-          })
+      dedupePositions(metadata)
+      /* Material checks which typed terms a result matched by comparing them
+         with the matched index terms: name the Latin term too (no positions) */
+      latinTerms.forEach(function (pair) {
+        if (metadata[pair[0]]) return
+        var hit = Object.keys(metadata).some(function (term) {
+          var form = CYRILLIC.test(term) ? latin(term) : term
+          return pair[1] ? form.startsWith(pair[0]) : form === pair[0]
         })
+        if (hit) metadata[pair[0]] = Object.create(null)
       })
     })
     return results
+  }
+
+  /* A word matched by two clauses (Қазақстан Qazaqstan) has its positions
+     twice; Material would then wrap it in <mark> twice and break the snippet */
+  function dedupePositions(metadata) {
+    var seen = {}
+    Object.keys(metadata).forEach(function (term) {
+      Object.keys(metadata[term]).forEach(function (field) {
+        var entry = metadata[term][field]
+        if (!entry || !Array.isArray(entry.position)) return
+        var done = seen[field] || (seen[field] = new Set())
+        entry.position = entry.position.filter(function (p) {
+          var key = JSON.stringify(p)
+          if (done.has(key)) return false
+          done.add(key)
+          return true
+        })
+      })
+    })
   }
 
   return lunr.kk
