@@ -67,16 +67,24 @@ def _starts_sentence(rest: str) -> bool:
     return True  # digit, opening quote, bracket, emoji...
 
 
-def _is_boundary(line: str, m: re.Match[str]) -> bool:
-    rest = line[m.end():].lstrip()
+# How far around a terminator the rules look. Bounded windows keep splitting
+# linear in the line's length: a pasted article can be one 100,000-character line.
+_LOOK = 80
+_SPACES = re.compile(r"\s*")
+
+
+def _is_boundary(line: str, m: re.Match[str], indent: int) -> bool:
+    after = _SPACES.match(line, m.end()).end()
+    rest = line[after: after + _LOOK]
     if not _starts_sentence(rest):
         return False
     if not m.group().startswith("."):
         return True
-    prev = _PREV_WORD.search(line, 0, m.start())
+    window = max(0, m.start() - _LOOK)
+    prev = _PREV_WORD.search(line[window: m.start()])
     if prev is None:
         return True
-    if prev.group().isdigit() and not line[: prev.start()].strip():
+    if prev.group().isdigit() and window + prev.start() == indent:
         return False  # an enumerator opening the line: "1. Қазақстан..."
     token = prev.group()
     if token.isupper() and _INITIALS.fullmatch(token):
@@ -107,8 +115,9 @@ def split_sentences(text: str) -> list[Sentence]:
     for line_start, line_end in _lines(text):
         line = text[line_start:line_end]
         piece_start = 0
+        indent = _SPACES.match(line).end()
         for m in _BOUNDARY.finditer(line):
-            if _is_boundary(line, m):
+            if _is_boundary(line, m, indent):
                 _emit(text, line_start + piece_start, line_start + m.end(), out)
                 piece_start = m.end()
         _emit(text, line_start + piece_start, line_end, out)
