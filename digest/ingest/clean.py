@@ -51,10 +51,15 @@ def is_heading_like(line: str, max_words: int = 16, max_chars: int = 120) -> boo
     return 2 <= words <= max_words and _ends_open(line) and line[-1:] != ","
 
 
+# Boilerplate is a short line of its own; a longer line is article text even
+# when it mentions "Telegram" (and the patterns never scan a huge pasted line).
+MAX_BOILERPLATE_CHARS = 300
+
+
 def drop_boilerplate(lines: list[str], patterns) -> tuple[list[str], list[str]]:
     kept, removed = [], []
     for line in lines:
-        if any(p.regex.fullmatch(line) for p in patterns):
+        if len(line) <= MAX_BOILERPLATE_CHARS and any(p.regex.fullmatch(line) for p in patterns):
             removed.append(line)
         else:
             kept.append(line)

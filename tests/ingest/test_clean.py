@@ -95,3 +95,9 @@ def test_every_block_is_from_the_input(config, seed_paths):
         doc = read_document(path, config)
         for block in doc.blocks:
             assert block.text in raw, block
+
+
+def test_article_on_one_line_is_not_taken_for_boilerplate(config, seed):
+    one_line = " ".join(seed("000").split("\n"))
+    result = clean(one_line, config.boilerplate, config.source_patterns)
+    assert len(result.blocks) == 1 and "Telegram" in result.blocks[0].text
