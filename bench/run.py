@@ -14,7 +14,7 @@ of 20–40 real Kazakh sentences (bench/corpus.py, from KazNERD):
 * peak RSS (the largest process, and the sum over the build's processes),
   site size, search index size.
 
-    python bench/run.py [--n 1000] [--glue-sample 100] [--keep DIR] [--json FILE]
+    python bench/run.py [--n 1000] [--glue-sample 100] [--keep DIR] [--json FILE] [--builds-only]
 
 Prints a Markdown table (the README's Performance section holds one).
 """
@@ -215,7 +215,7 @@ def load() -> str:
         return "?"
 
 
-def bench(n: int, glue_sample: int, work: Path) -> dict:
+def bench(n: int, glue_sample: int, work: Path, builds_only: bool = False) -> dict:
     articles = generate(n, seed=0)
     extra_name, extra_text = next(iter(generate(1, seed=12345).items()))
     project = make_project(work / "project", articles)
@@ -238,6 +238,9 @@ def bench(n: int, glue_sample: int, work: Path) -> dict:
     r["add_one"] = run_measured(digest_cmd("build"), project, env)
     r["add_one_rendered"] = re.search(r"pages: (\d+ of \d+) rendered", r["add_one"]["stdout"]).group(1)
 
+    if builds_only:
+        r["load_after"] = load()
+        return r
     # Extraction, in this process, without the cache.
     r["digest_serial"] = digest_extraction(project, workers=1)
     r["digest_parallel"] = digest_extraction(project, workers=None)
@@ -250,6 +253,9 @@ def bench(n: int, glue_sample: int, work: Path) -> dict:
 
 def report(r: dict) -> str:
     full, bare, add, same = r["full_build"], r["bare_mkdocs"], r["add_one"], r["no_change"]
+    if "glue" not in r:  # --builds-only
+        r = dict(r, digest_serial={"per_s": float("nan")}, digest_parallel={"per_s": float("nan")},
+                 glue={"per_s": float("nan"), "articles": 0})
     ratio_extract = r["digest_serial"]["per_s"] / r["glue"]["per_s"]
     ratio_full = full["seconds"] / bare["seconds"]
     ratio_add = add["seconds"] / full["seconds"]
@@ -293,12 +299,14 @@ def main() -> None:
                         help="run the glue on this many articles at most (it is slow)")
     parser.add_argument("--keep", type=Path, help="build in this (new) folder and keep it")
     parser.add_argument("--json", type=Path, help="also write the raw measurements here")
+    parser.add_argument("--builds-only", action="store_true",
+                        help="skip the in-process extraction measurements (for N = 10,000: time, memory)")
     args = parser.parse_args()
     if not DEFAULT_DATA.is_file():
         raise SystemExit(f"KazNERD data not found: {DEFAULT_DATA}")
     work = args.keep or Path(tempfile.mkdtemp(prefix="digest-bench-"))
     try:
-        result = bench(args.n, args.glue_sample, work)
+        result = bench(args.n, args.glue_sample, work, args.builds_only)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

@@ -74,7 +74,7 @@ def test_dirty_builds_equal_full_builds(tmp_path):
     assert not build(root).incremental
 
     again = build(root)
-    assert again.incremental and again.rendered == 4  # the nav's pages only
+    assert again.incremental and again.rendered == 0
 
     # Add one article: it and the pages listing it are rendered, nothing else.
     before = _inodes(root / "site")
@@ -138,3 +138,19 @@ def test_the_report_says_what_came_from_the_cache(tmp_path):
     assert "(incremental)" in second.stdout
     assert not (root / "build" / ".lock").read_text().strip()  # released
     assert not [p for p in root.iterdir() if p.name.startswith(".site")]
+
+
+def test_nav_pages_without_a_title_are_always_rendered_and_no_nav_means_full_builds():
+    from digest.site.mkdocs_build import dirty_unsafe, untitled_nav_paths
+
+    nav = [{"Home": "index.md"}, "archive.md", {"Tags": ["tags/index.md", {"All": "tags/all.md"}]}]
+    assert untitled_nav_paths(nav) == {"archive.md", "tags/index.md"}
+
+    class Config:
+        pass
+
+    config = Config()
+    config.nav = None
+    assert "no nav" in dirty_unsafe(config)
+    config.nav = nav
+    assert dirty_unsafe(config) is None

@@ -24,6 +24,7 @@ from digest.site.feed import build_feed
 from digest.site.mkdocs_build import (
     IncrementalSite,
     SiteStamp,
+    dirty_unsafe,
     link_tree,
     load_mkdocs_config,
     run_mkdocs,
@@ -72,13 +73,15 @@ def build_site(config: SiteConfig, collection: Collection, site_dir: Path, stric
     inputs = site_inputs(config.root, site_dir)
     previous, reason = stamp.base_for(site_dir, inputs) if incremental else (None, "full build requested")
     try:
+        mk = load_mkdocs_config(config.root, docs_dir_of(config), staging, strict=strict)
+        if previous is not None and dirty_unsafe(mk):
+            previous, reason = None, dirty_unsafe(mk)
         if previous is not None:
             try:
                 link_tree(site_dir, staging)
             except OSError as exc:
                 shutil.rmtree(staging, ignore_errors=True)
                 previous, reason = None, f"cannot copy the previous site: {exc}"
-        mk = load_mkdocs_config(config.root, docs_dir_of(config), staging, strict=strict)
         generate(collection, config, mk.site_url or "/")
         plugin = IncrementalSite(dirty=previous is not None, previous=previous)
         warnings = run_mkdocs(mk, dirty=previous is not None, plugin=plugin)

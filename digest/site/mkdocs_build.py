@@ -7,10 +7,10 @@ Incremental ("dirty") builds. MkDocs's dirty mode renders only the pages whose
 Markdown is newer than their HTML. That is exact for the digest because every
 dependency between pages is in the generated Markdown (render rewrites a page's
 Markdown when anything it shows changes, and leaves the others' mtimes alone),
-and the nav lists only the four section pages, never the articles (the nav's
-pages are rendered in every build, since all pages show them). Three things
-dirty mode gets wrong are repaired by ``IncrementalSite``, a plugin added to
-every build:
+and the nav lists only the four section pages, never the articles (without
+a nav, every page would list every other: such a site is always built in
+full). Three things dirty mode gets wrong are repaired by ``IncrementalSite``,
+a plugin added to every build:
 
 * the search index would hold only the re-rendered pages: the entries of the
   others are taken from the previous index, in the full build's page order;
@@ -153,6 +153,25 @@ class SiteStamp:
         os.replace(tmp, self.path)
 
 
+def untitled_nav_paths(nav) -> set[str]:
+    """The pages mkdocs.yml's nav lists without a title ("- page.md")."""
+    if isinstance(nav, str):
+        return {nav}
+    if isinstance(nav, list):
+        return set().union(*(untitled_nav_paths(item) for item in nav)) if nav else set()
+    if isinstance(nav, dict):
+        return set().union(*(untitled_nav_paths(v) for v in nav.values() if not isinstance(v, str))) \
+            if nav else set()
+    return set()
+
+
+def dirty_unsafe(config: MkDocsConfig) -> str | None:
+    """Why this configuration cannot be built incrementally, if it cannot."""
+    if not config.nav:
+        return "mkdocs.yml has no nav: every page would list every other page"
+    return None
+
+
 def link_tree(source: Path, target: Path) -> None:
     """``target`` as a copy of ``source`` made of hard links (copies where links fail).
 
@@ -212,11 +231,12 @@ class IncrementalSite(BasePlugin):
 
     @event_priority(-100)
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
-        """Pages in the nav are always rendered: every page shows their titles,
-        which MkDocs reads from the pages themselves when the nav gives none."""
+        """Nav pages without a title in mkdocs.yml are always rendered: every
+        page shows their title, which MkDocs reads from the page itself."""
         if self.dirty:
+            untitled = untitled_nav_paths(config.nav)
             for page in nav.pages:
-                if os.path.lexists(page.file.abs_dest_path):
+                if page.file.src_uri in untitled and os.path.lexists(page.file.abs_dest_path):
                     os.unlink(page.file.abs_dest_path)
         return nav
 

@@ -54,7 +54,7 @@ def on_pre_build(config, **kwargs) -> None:
     generate(collection, site_config, config.site_url or "/")
     inputs = mkdocs_build.site_inputs(site_config.root, Path(config.site_dir))
     previous = mkdocs_build.SERVE_STATE.get(config.site_dir)
-    if previous is not None and previous.inputs != inputs:
+    if (previous is not None and previous.inputs != inputs) or mkdocs_build.dirty_unsafe(config):
         clean_directory(config.site_dir)  # every page is then "modified": a full rebuild
     plugin = config.plugins[mkdocs_build.PLUGIN_NAME]
     plugin.inputs = inputs
