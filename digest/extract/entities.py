@@ -65,11 +65,47 @@ def _head(word: str, kind: str) -> str | None:
     return _heads_of(word).get(kind)
 
 
+_SAFE_ENDINGS = ("ның", "нің", "дың", "дің", "тың", "тің", "дан", "ден", "тан", "тен", "нан", "нен",
+                 "мен", "бен", "пен", "дағы", "дегі", "тағы", "тегі")
+
+
+def name_base(word: str, text: str, quoted: bool = False) -> str:
+    """The nominative form of the last word of a name, stripping only what is surely an ending.
+
+    A quoted name keeps its form («Жорға» ансамблі).  An ending is stripped when
+    the base also stands alone in the text ("Сюэсянды" … "Сюэсян"), when it is a
+    genitive, ablative or instrumental one, or when the base is a surname.
+    """
+    head, suffix = split_suffix_hyphen(word)
+    if suffix:
+        return head
+    if not quoted and _patronymic_base(word):
+        return _patronymic_base(word)
+    base = base_form(word)
+    if quoted or base == word:
+        return word
+    if re.search(rf"(?<!\w){re.escape(base)}(?!\w)", text):
+        return base
+    if word.lower().endswith(_SAFE_ENDINGS) or base.lower().endswith(_lists()["person_suffixes"]):
+        return base
+    return word
+
+
+def _patronymic_base(word: str) -> str | None:
+    """"Сагидрахманұлына" → "Сагидрахманұлы": a patronymic with its case ending."""
+    m = _PATRONYMIC.match(word)
+    return m.group(1) if m else None
+
+
+_PATRONYMIC = re.compile(r"^(\w+(?:ұлы|қызы|улы|кызы))(?:на|не|ны|ні|нда|нде|нан|нен|ның|нің|мен|н)$")
+
+
 def label_of(text: str, tokens: list) -> str:
     """The kk label of a span: its words as written, the last in base form."""
     last = tokens[-1].text
+    after = text[tokens[-1].end : tokens[-1].end + 3]
     head = _head(last, "organization") or _head(last, "place")
-    last = head or base_form(last)
+    last = head or name_base(last, text, quoted=any(q in after for q in "»\"”"))
     words = [t.text for t in tokens[:-1]] + [last]
     return " ".join(w.strip("«»\"'") for w in words).strip()
 
@@ -84,12 +120,54 @@ def _is_name_word(word: str, kind: str) -> bool:
     return kind in heads or (kind == "organization" and "organization-noun" in heads)
 
 
+_LOCATED = ("дағы", "дегі", "тағы", "тегі")  # "Семейдегі ...": located in, not part of the name
+_ADJECTIVE = ("лық", "лік", "дық", "дік", "тық", "тік")  # "Ұлттық" alone is not a name
+
+
+_LOCATIVE = ("да", "де", "та", "те")  # "Кездесуде Елбасының қызметі": not the start of a name
+_PLURAL = re.compile(r"\w{3,}(?:лар|лер|дар|дер|тар|тер)(?:\w{0,4})$")  # "Қазақтардың"
+
+
+def _drops_at_start(word: str, kind: str) -> bool:
+    low = word.lower()
+    if low in _lists()["function_words"] or low in kazakh.STOPWORDS:
+        return True
+    if "-" in word and split_suffix_hyphen(word)[1]:  # "Ertenmedia-ның ..."
+        return True
+    if kind == "organization" and low.endswith(_LOCATIVE):
+        return True
+    return kind != "place" and low.endswith(_LOCATED)
+
+
+def split_at_punctuation(i: int, j: int, tokens: list, text: str) -> list[tuple[int, int]]:
+    """Cut a span where words are separated by more than spaces, quotes or an initial's dot."""
+    parts, start = [], i
+    for k in range(i + 1, j):
+        gap = text[tokens[k - 1].end : tokens[k].start].strip().strip("«»\"“”")
+        initial = gap == "." and len(tokens[k - 1].text) == 1
+        if gap and not initial and gap not in ("-", "–"):
+            parts.append((start, k))
+            start = k
+    parts.append((start, j))
+    return parts
+
+
 def trim(i: int, j: int, tokens: list, kind: str) -> tuple[int, int]:
-    """Narrow a span to a name: no trailing verbs or common nouns, no leading "X-тың"."""
+    """Narrow a span to a name; an empty range (i == j) if nothing is left.
+
+    Leading function words, "X-тың" and "Семейдегі" go, then leading lower-case
+    words; trailing verbs and common nouns go, and a lone trailing adjective.
+    """
     while j - 1 > i and not _is_name_word(tokens[j - 1].text, kind):
         j -= 1
-    while i < j - 1 and "-" in tokens[i].text and split_suffix_hyphen(tokens[i].text)[1]:
+    while i < j and (_drops_at_start(tokens[i].text, kind) if i < j - 1 else False):
         i += 1
+    while i < j and not tokens[i].text[:1].isupper():
+        i += 1
+    if j - i == 1 and kind != "person":
+        low = tokens[i].text.lower()
+        if low.endswith(_ADJECTIVE) or _PLURAL.match(low):
+            return i, i
     return i, j
 
 
@@ -168,12 +246,13 @@ def _quoted_start(tokens: list, text: str, k: int) -> int | None:
     return None
 
 
-def _named_by_head(tokens: list, text: str, i: int) -> int | None:
+def _named_by_head(tokens: list, text: str, i: int, known_at: frozenset[int] = frozenset()) -> int | None:
     """Start of the name that the head noun at ``i`` closes, or None.
 
     «Жорға» ансамблі, «Атамекен» кәсіпкерлер палатасы: a quoted name before
     the head (up to three descriptor words between); Ауыл шаруашылығы
-    министрлігі: the words before the head, back to a capitalised one.
+    министрлігі: the words before the head, back to a capitalised one (at a
+    sentence start only with two capitals, or a known name: ``known_at``).
     """
     function_words = _lists()["function_words"]
     k = i
@@ -195,7 +274,7 @@ def _named_by_head(tokens: list, text: str, i: int) -> int | None:
     if start == i:
         return None
     capitals = sum(t.text[:1].isupper() for t in tokens[start:i])
-    if _sentence_initial(tokens, text, start) and capitals < 2:
+    if _sentence_initial(tokens, text, start) and capitals < 2 and tokens[start].start not in known_at:
         return None  # "Баспасөз орталығында ..." at a sentence start is a common noun
     return start
 
@@ -203,11 +282,12 @@ def _named_by_head(tokens: list, text: str, i: int) -> int | None:
 def _rules(tokens: list, text: str, known: list[tuple[int, int, str]], before: int = 0) -> list[Span]:
     spans: list[Span] = []
     suffixes = _lists()["person_suffixes"]
+    known_at = frozenset(t.start for t in tokens if any(a <= t.start < b for a, b, _ in known))
     for i, tok in enumerate(tokens):
         word = tok.text
         kind = "organization" if _head(word, "organization") else "place" if _head(word, "place") else None
         if kind:
-            start = _named_by_head(tokens, text, i) if i else None
+            start = _named_by_head(tokens, text, i, known_at) if i else None
             if start is not None:
                 spans.append((start, i + 1, kind, "rule"))
             continue
@@ -275,9 +355,12 @@ def discover(text: str, tokens: list, known: list) -> list:
         inside = [(a, b, k) for a, b, k in taken[lo:] if a < group[-1].end and group[0].start < b]
         claimed = [False] * len(group)
         for detector in DETECTORS.values():
-            for i, j, kind, source in detector(group, text, inside, before):
+            found = detector(group, text, inside, before)
+            parts = [(a, b, kind, source) for i, j, kind, source in found
+                     for a, b in split_at_punctuation(i, j, group, text)]
+            for i, j, kind, source in parts:
                 i, j = trim(i, j, group, kind)
-                if any(claimed[i:j]) or _conflicts((group[i].start, group[j - 1].end), kind, inside):
+                if i >= j or any(claimed[i:j]) or _conflicts((group[i].start, group[j - 1].end), kind, inside):
                     continue
                 if not accept(group[i:j], kind, i == 0):
                     continue

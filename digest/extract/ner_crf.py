@@ -69,6 +69,8 @@ def _word_features(word: str) -> tuple[str, ...]:
         feats.append("orghead")
     if _starts_with_any(low, lists["place_heads"]):
         feats.append("placehead")
+    if _starts_with_any(low, lists["organization_nouns"]):
+        feats.append("orgnoun")
     if word[:1].isupper() and base.endswith(lists["person_suffixes"]):
         feats.append("surname")
     if low in lists["function_words"] or low in kazakh.STOPWORDS:
@@ -112,7 +114,7 @@ def sentence_features(
                 w = own[j]
                 f.append(p + w[0])  # the word
                 f.append(p + w[4])  # its 3-letter suffix
-                f.extend(p + x for x in w[10:] if x in ("cap", "orghead", "placehead", "surname", "upper", "func"))
+                f.extend(p + x for x in w[10:] if x in ("cap", "orghead", "placehead", "orgnoun", "surname", "upper", "func"))
                 if gazetteer[j]:
                     f.append(p + "gz=" + gazetteer[j])
             else:
