@@ -72,6 +72,9 @@ def build_site(config: SiteConfig, collection: Collection, site_dir: Path, stric
     stamp = SiteStamp.load(build_dir, site_dir)
     inputs = site_inputs(config.root, site_dir)
     previous, reason = stamp.base_for(site_dir, inputs) if incremental else (None, "full build requested")
+    if strict and previous is not None:
+        # MkDocs warns about a page only when it renders it: --strict must see them all.
+        previous, reason = None, "--strict checks every page"
     try:
         mk = load_mkdocs_config(config.root, docs_dir_of(config), staging, strict=strict)
         if previous is not None and dirty_unsafe(mk):

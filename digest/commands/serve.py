@@ -15,7 +15,7 @@ from mkdocs.commands.serve import serve
 from digest.commands.common import err, project
 from digest.lock import BuildLock
 from digest.model import DigestError
-from digest.site.mkdocs_build import MKDOCS_FILE, hooks_for, not_dirty_notice
+from digest.site.mkdocs_build import MKDOCS_FILE, not_dirty_notice
 
 
 def _show_mkdocs_log() -> None:
@@ -40,7 +40,7 @@ def run(content: str | None, dev_addr: str | None) -> int:
         err.print(f"error: {exc}", markup=False)
         return 1
     os.environ["DIGEST_CONTENT"] = str(content_dir.resolve())
-    os.environ["DIGEST_SERVE"] = "1"  # turns on digest/site/serve_hooks.py
+    os.environ["DIGEST_SERVE"] = "1"  # turns on digest/site/serve_hooks.py (run by the digest plugin)
     root = config.root
     (root / "build" / "docs").mkdir(parents=True, exist_ok=True)
     _show_mkdocs_log()
@@ -54,7 +54,6 @@ def run(content: str | None, dev_addr: str | None) -> int:
             build_type="dirty",
             watch_theme=True,
             watch=[str(content_dir), str(root / "site_config"), str(root / "theme")],
-            hooks=hooks_for(root / MKDOCS_FILE),
             **options,
         )
     finally:

@@ -44,7 +44,6 @@ from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.utils import clean_directory
-from mkdocs.utils.yaml import yaml_load
 
 from digest.cache import package_fingerprint
 from digest.config import CONFIG_DIR, fingerprint_dir
@@ -53,25 +52,8 @@ from digest.model import DigestError
 MKDOCS_FILE = "mkdocs.yml"
 THEME_DIR = "theme"
 STAMP_FILE = "site-stamp-{}.json"  # one per site folder (--site-dir)
-SERVE_HOOKS = Path(__file__).with_name("serve_hooks.py")
 SEARCH_INDEX = "search/search_index.json"
 PLUGIN_NAME = "digest/incremental"
-
-
-def hooks_for(config_file: Path) -> list[str]:
-    """mkdocs.yml's hooks, with ours pointing at the installed package.
-
-    mkdocs.yml names ``digest/site/serve_hooks.py`` relative to itself, which
-    exists only in the digest's own repository; a project elsewhere uses the
-    installed copy.
-    """
-    try:
-        with open(config_file, encoding="utf-8") as f:
-            listed = (yaml_load(f) or {}).get("hooks") or []
-    except Exception:
-        listed = []  # MkDocs itself reports a broken mkdocs.yml
-    others = [h for h in listed if Path(str(h)).name != SERVE_HOOKS.name]
-    return [str(SERVE_HOOKS), *others]
 
 
 def load_mkdocs_config(root: Path, docs_dir: Path, site_dir: Path, strict: bool = False) -> MkDocsConfig:
@@ -80,7 +62,7 @@ def load_mkdocs_config(root: Path, docs_dir: Path, site_dir: Path, strict: bool 
         raise DigestError("mkdocs.yml not found", path=str(config_file))
     try:
         return load_config(config_file=str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir),
-                           strict=strict, hooks=hooks_for(config_file))
+                           strict=strict)
     except (ConfigurationError, Abort) as exc:
         raise DigestError(f"MkDocs configuration: {exc}", path=str(config_file)) from None
 
@@ -285,8 +267,8 @@ def _remove_empty_dirs(root: Path) -> None:
                 pass
 
 
-# `digest serve`: the previous rebuild's plugin per preview folder (the hooks
-# module is loaded afresh with every rebuild's configuration; this one is not).
+# `digest serve`: the previous rebuild's plugin per preview folder (MkDocs
+# makes a new configuration, with new plugin objects, for every rebuild).
 SERVE_STATE: dict[str, IncrementalSite] = {}
 
 

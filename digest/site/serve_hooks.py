@@ -1,9 +1,10 @@
 """MkDocs hooks used by `digest serve`: regenerate the pages before each rebuild.
 
-Active only under `digest serve` (which sets DIGEST_SERVE and loads this file
-as a hook), so MkDocs's own live-reload server watches content/, site_config/
-and theme/ and every rebuild starts from fresh articles, while `digest build`
-(which generates the pages itself) is not slowed down.
+Run by the digest MkDocs plugin (digest/site/plugin.py) but active only
+under `digest serve` (which sets DIGEST_SERVE), so MkDocs's own live-reload
+server watches content/, site_config/ and theme/ and every rebuild starts
+from fresh articles, while `digest build` (which generates the pages itself)
+is not slowed down.
 
 Rebuilds are incremental like `digest build`'s: extractions come from the
 cache, and MkDocs (run by serve in dirty mode) renders only the pages whose
