@@ -107,7 +107,11 @@ def label_of(text: str, tokens: list) -> str:
     head = _head(last, "organization") or _head(last, "place")
     last = head or name_base(last, text, quoted=any(q in after for q in "»\"”"))
     words = [t.text for t in tokens[:-1]] + [last]
-    return " ".join(w.strip("«»\"'") for w in words).strip()
+    out = words[0]
+    for k in range(1, len(words)):
+        gap = text[tokens[k - 1].end : tokens[k].start]
+        out += (". " if gap.strip() == "." else "-" if gap.strip() in ("-", "–") else " ") + words[k]
+    return out.strip("«»\"'“” ")
 
 
 def _is_name_word(word: str, kind: str) -> bool:
@@ -308,11 +312,17 @@ _SENTENCE_END = re.compile(r"[.!?…\n]")
 
 
 def _sentences(text: str, tokens: list) -> Iterable[tuple[int, list]]:
-    """(start offset, tokens) of each sentence: a new one after . ! ? … or a line break."""
+    """(start offset, tokens) of each sentence: a new one after . ! ? … or a line break.
+
+    Not after an initial ("Б. Сапарбаев"); the language core's splitter is not
+    used here because the model needs only word groups, and this is cheaper.
+    """
     group: list = []
     before = 0
     for tok in tokens:
-        if group and _SENTENCE_END.search(text, group[-1].end, tok.start):
+        prev = group[-1] if group else None
+        initial = prev is not None and len(prev.text) == 1 and prev.text.isupper()  # "Б. Сапарбаев"
+        if prev and not initial and _SENTENCE_END.search(text, prev.end, tok.start):
             yield before, group
             before, group = group[-1].end, []
         group.append(tok)

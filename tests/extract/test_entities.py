@@ -44,6 +44,11 @@ def test_patronymic(vocabulary):
     assert found.get("Самат Қайырденұлы") == "person"
 
 
+def test_initial_and_surname(vocabulary):
+    found = discovered("Жиынға Б. Сапарбаевтың орынбасары қатысты.", vocabulary)
+    assert found.get("Б. Сапарбаев") == "person"
+
+
 def test_organisation_by_head_noun(vocabulary):
     found = discovered("Бұл туралы Өңірлік даму министрлігінің баспасөз қызметі хабарлады.", vocabulary)
     assert found.get("Өңірлік даму министрлігі") == "organization"
