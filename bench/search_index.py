@@ -8,9 +8,11 @@ those three lines (lang ``en``, pipeline ``stopWordFilter``, separator
 search/search_index.json bytes per article, raw and gzipped, the ratio to the
 default (budget: at most +25 %), the one-time size of the lunr.kk.min.js the
 worker downloads, and, when node is installed, how long lunr takes to build
-the index and answer queries under Node (tests/js/lunr_kk.js), ours vs default.
+the index and answer queries under Node (tests/js/lunr_kk.js), and, with
+/usr/bin/chromium, how long Material's worker takes to get ready and each query
+to show results in a phone-sized headless Chromium with its CPU slowed down.
 
-    python bench/search_index.py [--n 1000] [--seed 0] [--keep DIR]
+    python bench/search_index.py [--n 1000] [--seed 0] [--keep DIR] [--phone 4]
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -96,7 +99,64 @@ def lunr_figures(site: Path, script: Path) -> dict | None:
     return json.loads(result.stdout)["search"]
 
 
-def measure(name: str, content: Path, work: Path) -> dict:
+BROWSER_LATENCY_JS = """(query) => new Promise(resolve => {
+    const box = document.querySelector("input.md-search__input")
+    const meta = document.querySelector(".md-search-result__meta")
+    const before = meta.textContent
+    const observer = new MutationObserver(() => {
+        if (meta.textContent !== before) { observer.disconnect(); resolve(performance.now() - start) }
+    })
+    observer.observe(meta, { subtree: true, childList: true, characterData: true })
+    box.value = query
+    const start = performance.now()
+    box.dispatchEvent(new KeyboardEvent("keyup", { key: "End" }))
+})"""
+
+
+def browser_figures(site: Path, cpu_slowdown: float) -> dict | None:
+    """Headless Chromium as a phone (CPU slowed down): worker ready time, per-query latency in the page."""
+    chromium = Path("/usr/bin/chromium")
+    if not chromium.exists():
+        return None
+    import functools
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=str(chromium), args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+            )
+            context = browser.new_context(viewport={"width": 393, "height": 851}, is_mobile=True, has_touch=True)
+            page = context.new_page()
+            context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": cpu_slowdown})
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/")
+            page.locator("input.md-search__input").focus()
+            start = time.perf_counter()
+            page.wait_for_function(
+                "document.querySelector('.md-search-result__meta').textContent.trim() === 'Іздеу үшін теріңіз'",
+                timeout=600_000, polling=100,
+            )
+            ready = time.perf_counter() - start
+            latencies = []
+            for query in QUERIES:
+                page.evaluate("document.querySelector('input.md-search__input').value = ''")
+                latencies.append(page.evaluate(BROWSER_LATENCY_JS, query))
+            browser.close()
+    finally:
+        server.shutdown()
+    return {"ready_s": ready, "query_ms": latencies}
+
+
+def measure(name: str, content: Path, work: Path, cpu_slowdown: float = 0) -> dict:
     project = make_project(work / name / "project")
     ours, default = work / name / "site", work / name / "site-default"
     build(project, content, ours)
@@ -110,6 +170,9 @@ def measure(name: str, content: Path, work: Path) -> dict:
         "script": {"raw": len(script), "gzip": gz(script)},
         "lunr_ours": lunr_figures(ours, ours / SCRIPT),
         "lunr_default": lunr_figures(default, ours / SCRIPT),
+        "browser_ours": browser_figures(ours, cpu_slowdown) if cpu_slowdown else None,
+        "browser_default": browser_figures(default, cpu_slowdown) if cpu_slowdown else None,
+        "cpu_slowdown": cpu_slowdown,
     }
 
 
@@ -131,6 +194,11 @@ def report(m: dict) -> bool:
             times = ", ".join(f"{q} {t:.0f}" for q, t in zip(QUERIES, fig["query_ms"]))
             print(f"  lunr under node, {label:8} index built in {fig['build_ms']:,.0f} ms, "
                   f"{fig['terms']:,} terms; queries (ms): {times}")
+    if m["browser_ours"]:
+        for label, fig in (("ours", m["browser_ours"]), ("default", m["browser_default"])):
+            times = ", ".join(f"{q} {t:.0f}" for q, t in zip(QUERIES, fig["query_ms"]))
+            print(f"  chromium, CPU ÷{m['cpu_slowdown']:g}, {label:8} worker ready in {fig['ready_s']:.1f} s; "
+                  f"keystroke → results (ms): {times}")
     return ok
 
 
@@ -139,15 +207,17 @@ def main() -> int:
     parser.add_argument("--n", type=int, default=1000, help="pseudo-articles from KazNERD (0: seeds only)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--keep", type=Path, help="build here and keep the sites (default: a temp dir)")
+    parser.add_argument("--phone", type=float, default=4, metavar="SLOWDOWN",
+                        help="also time the search in headless Chromium with the CPU slowed down so (0: skip)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="digest-search-bench-") as tmp:
         work = args.keep or Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
-        results = [measure("seeds", REPO / "content", work)]
+        results = [measure("seeds", REPO / "content", work, args.phone)]
         if args.n:
             corpus = work / "kaznerd-content"
             write_corpus(corpus, args.n, args.seed)
-            results.append(measure(f"kaznerd-{args.n}", corpus, work))
+            results.append(measure(f"kaznerd-{args.n}", corpus, work, args.phone))
     ok = all([report(m) for m in results])
     return 0 if ok else 1
 

@@ -28,8 +28,14 @@ const context = { console }
 context.self = context
 vm.createContext(context)
 vm.runInContext(`var module = { exports: {} }, exports = module.exports;\n${lunrSource}\nself.lunr = module.exports;`, context)
-vm.runInContext(`var module = undefined, exports = undefined;\n${fs.readFileSync(scriptPath, "utf8")}`, context)
 const lunr = context.lunr
+
+/* lunr.kk patches lunr's query parser: load it only for a Kazakh index, so
+   "lang": ["en"] measures Material's default untouched */
+function loadKazakh() {
+  if (!lunr.kk)
+    vm.runInContext(`var module = undefined, exports = undefined;\n${fs.readFileSync(scriptPath, "utf8")}`, context)
+}
 
 function buildIndex(data) {
   const config = data.config
@@ -37,7 +43,10 @@ function buildIndex(data) {
   return lunr(function () {
     this.metadataWhitelist = ["position"]
     this.b(0)
-    if (kazakh) this.use(lunr.kk)
+    if (kazakh) {
+      loadKazakh()
+      this.use(lunr.kk)
+    }
     lunr.tokenizer.separator = new RegExp(config.separator)
     if (!kazakh) {
       /* Material's English default: its pipeline setting keeps the stop word filter only */
@@ -67,6 +76,7 @@ function materialQuery(query) {
 
 const request = JSON.parse(fs.readFileSync(0, "utf8"))
 const answer = {}
+if (request.keys || request.index_keys) loadKazakh()
 if (request.keys) answer.keys = request.keys.map(w => lunr.kk.key(w.toLowerCase()))
 if (request.index_keys) answer.index_keys = request.index_keys.map(w => lunr.kk.indexKeys(w.toLowerCase()))
 if (request.search) {

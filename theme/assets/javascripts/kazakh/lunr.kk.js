@@ -63,7 +63,17 @@
   }
 
   /* Lower-case Cyrillic → ASCII-folded 2021 Latin (Қазақстан → qazaqstan) */
+  var latinOf = new Map()
   function latin(word) {
+    var out = latinOf.get(word)
+    if (out === undefined) {
+      out = toLatinFolded(word)
+      latinOf.set(word, out)
+    }
+    return out
+  }
+
+  function toLatinFolded(word) {
     var out = ""
     for (var i = 0; i < word.length; i++) {
       var ch = word[i]
@@ -152,6 +162,10 @@
 
   function stemmerFn(token) {
     var keys = indexKeys(token.toString())
+    if (keys.length === 1) {
+      var key = keys[0]
+      return token.update(function () { return key })
+    }
     return keys.map(function (key, i) {
       var t = i ? token.clone() : token
       return t.update(function () { return key })
@@ -159,8 +173,10 @@
   }
 
   lunr.kk = function () {
+    /* one memoised step per word: stemmerFn trims, drops stop words and keys
+       (three pipeline steps per token made the worker's index build slower) */
     this.pipeline.reset()
-    this.pipeline.add(lunr.kk.trimmer, lunr.kk.stopWordFilter, lunr.kk.stemmer)
+    this.pipeline.add(lunr.kk.stemmer)
     /* query terms are keyed by the query parser (below); keying them again
        here would stem a stem (Material's suggestions pass keys through it) */
     if (this.searchPipeline) {
@@ -234,6 +250,7 @@
     })
     /* a query of stop words only still searches for them, as typed */
     query.clauses = keyed.length ? keyed : stops
+    if (running) running.clauses = query.clauses.length
     return query
   }
 
@@ -254,17 +271,18 @@
   var query = lunr.Index.prototype.query
   lunr.Index.prototype.query = function () {
     var outer = running
-    running = { index: this, latin: [] }
-    var latinTerms = running.latin
+    var state = running = { index: this, latin: [], clauses: 0 }
     var results
     try {
       results = query.apply(this, arguments)
     } finally {
       running = outer
     }
+    var latinTerms = state.latin
+    if (state.clauses < 2 && !latinTerms.length) return results
     results.forEach(function (result) {
       var metadata = result.matchData.metadata
-      dedupePositions(metadata)
+      if (state.clauses > 1) dedupePositions(metadata)
       /* Material checks which typed terms a result matched by comparing them
          with the matched index terms: name the Latin term too (no positions) */
       latinTerms.forEach(function (pair) {
@@ -289,7 +307,7 @@
         if (!entry || !Array.isArray(entry.position)) return
         var done = seen[field] || (seen[field] = new Set())
         entry.position = entry.position.filter(function (p) {
-          var key = JSON.stringify(p)
+          var key = typeof p === "number" ? p : JSON.stringify(p)
           if (done.has(key)) return false
           done.add(key)
           return true
