@@ -1,4 +1,6 @@
-"""MkDocs hook: Kazakh for Material's search, which runs lunr.js in the reader's browser.
+"""Kazakh for Material's search, which runs lunr.js in the reader's browser.
+
+An MkDocs hook module (on_files), run by the ``digest`` plugin (digest/site/plugin.py).
 
 Material's search worker loads ``assets/javascripts/lunr/min/lunr.<lang>.min.js``
 for the language named by ``search.config.lang`` (``kk`` in
