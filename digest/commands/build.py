@@ -61,7 +61,9 @@ def build_site(config: SiteConfig, collection: Collection, site_dir: Path, stric
     """Render and run MkDocs into a staging folder, then swap it in.
 
     The staging folder starts as hard links to the live site when a dirty
-    build is safe (see digest.site.mkdocs_build), else empty.
+    build is safe (see digest.site.mkdocs_build), else empty. Once their
+    pages are written, ``collection.articles`` is emptied: MkDocs needs the
+    memory (the report needs only ``collection.reports``).
     """
     site_dir = site_dir.resolve()
     build_dir = config.root / BUILD_DIR
@@ -86,6 +88,7 @@ def build_site(config: SiteConfig, collection: Collection, site_dir: Path, stric
                 shutil.rmtree(staging, ignore_errors=True)
                 previous, reason = None, f"cannot copy the previous site: {exc}"
         generate(collection, config, mk.site_url or "/")
+        collection.articles = []
         plugin = IncrementalSite(dirty=previous is not None, previous=previous)
         warnings = run_mkdocs(mk, dirty=previous is not None, plugin=plugin)
         stamp.clear()  # between the swap and the new stamp, no stamp: the next build is full

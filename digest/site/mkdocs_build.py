@@ -223,6 +223,13 @@ class IncrementalSite(BasePlugin):
         return nav
 
     @event_priority(-100)
+    def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
+        """Drop the page's Markdown once it is HTML: MkDocs holds every page
+        until the end, and listing pages are large (memory of big builds)."""
+        page.markdown = ""  # not None: MkDocs reads None as "page not read yet"
+        return html
+
+    @event_priority(-100)
     def on_page_context(self, context, *, page, config, nav):
         self.rendered.add(page.url)
         return context
