@@ -31,6 +31,11 @@ def word_lists() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in data.items()}
 
 
+@lru_cache(maxsize=1)
+def _first_names() -> frozenset[str]:
+    return frozenset(word_lists().get("first_names", ()))
+
+
 def _starts_with_any(low: str, heads: tuple[str, ...]) -> bool:
     return any(low.startswith(h) for h in heads)
 
@@ -75,6 +80,8 @@ def _word_features(word: str) -> tuple[str, ...]:
         feats.append("surname")
     if low in lists["function_words"] or low in kazakh.STOPWORDS:
         feats.append("func")
+    if base in _first_names() or low in _first_names():
+        feats.append("fname")
     return tuple(feats)
 
 
@@ -114,7 +121,7 @@ def sentence_features(
                 w = own[j]
                 f.append(p + w[0])  # the word
                 f.append(p + w[4])  # its 3-letter suffix
-                f.extend(p + x for x in w[10:] if x in ("cap", "orghead", "placehead", "orgnoun", "surname", "upper", "func"))
+                f.extend(p + x for x in w[10:] if x in ("cap", "orghead", "placehead", "orgnoun", "surname", "upper", "func", "fname"))
                 if gazetteer[j]:
                     f.append(p + "gz=" + gazetteer[j])
             else:
