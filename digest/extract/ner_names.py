@@ -152,6 +152,20 @@ class NameIndex:
             bucket.sort(key=lambda n: -len(n.words))
         return True
 
+    def clashes(self) -> list[tuple[str, set]]:
+        """Names that stand for more than one target (the first added wins when matching)."""
+        out = []
+        buckets = [*self._abbr.items(), *self._single.items()]
+        buckets += [(" ".join(n.words), [n]) for names in self._multi.values() for n in names]
+        seen: dict[tuple, set] = {}
+        for key, names in buckets:
+            for name in names:
+                seen.setdefault((key, name.words[:-1], name.last_keys), set()).add(name.target)
+        for (key, _, _), targets in seen.items():
+            if len(targets) > 1:
+                out.append((key, targets))
+        return out
+
     def match(self, text: str, tokens: list, blocked: set[int] | None = None) -> list[Match]:
         """Non-overlapping matches in ``tokens`` (of ``text``), left to right, longest first."""
         out: list[Match] = []

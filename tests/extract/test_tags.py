@@ -143,6 +143,26 @@ def test_fast_enough(vocabulary):
     assert (time.perf_counter() - start) / 20 < 0.05
 
 
+def test_no_name_stands_for_two_tags(vocabulary):
+    assert vocabulary.names.clashes() == []
+
+
+def test_inflections_match_without_the_stemmer(monkeypatch):
+    """The case-ending fallback holds even if the stemmer's key for a name differs."""
+    from digest import kazakh
+    from digest.extract import ner_names
+
+    monkeypatch.setattr(kazakh, "stem", lambda word: word.lower())
+    ner_names.word_keys.cache_clear()
+    try:
+        vocabulary = load_vocabulary(ROOT / "site_config")
+        text = "Қазақстанның делегациясы Беларусьпен, Си Цзиньпинмен және Шанхай ынтымақтастық ұйымымен кездесті."
+        found = ids(find_tags(text, vocabulary))
+        assert {"kazakhstan", "belarus", "xi-jinping", "sco"} <= found
+    finally:
+        ner_names.word_keys.cache_clear()
+
+
 def write(tmp_path: Path, body: str) -> Path:
     folder = tmp_path / "vocabulary"
     folder.mkdir(exist_ok=True)
