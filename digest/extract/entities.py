@@ -370,7 +370,9 @@ def discover(text: str, tokens: list, known: list) -> list:
                      for a, b in split_at_punctuation(i, j, group, text)]
             for i, j, kind, source in parts:
                 i, j = trim(i, j, group, kind)
-                if i >= j or any(claimed[i:j]) or _conflicts((group[i].start, group[j - 1].end), kind, inside):
+                if i >= j or any(claimed[i:j]):
+                    continue
+                if _conflicts((group[i].start, group[j - 1].end), kind, inside):
                     continue
                 if not accept(group[i:j], kind, i == 0):
                     continue

@@ -22,6 +22,7 @@ MODELS = Path(__file__).with_name("models")
 MODEL_PATH = MODELS / "ner.crfsuite"
 KIND_OF_LABEL = {"PER": "person", "LOC": "place", "ORG": "organization"}
 LABEL_OF_KIND = {v: k for k, v in KIND_OF_LABEL.items()}
+_NEIGHBOUR_FLAGS = frozenset({"cap", "orghead", "placehead", "orgnoun", "surname", "upper", "func", "fname"})
 
 
 @lru_cache(maxsize=1)
@@ -45,7 +46,9 @@ def _word_features(word: str) -> tuple[str, ...]:
     low = word.lower()
     lists = word_lists()
     base = base_form(word).lower()
-    shape = "".join("X" if c.isupper() else "x" if c.isalpha() else "d" if c.isdigit() else c for c in word[:4])
+    shape = "".join(
+        "X" if c.isupper() else "x" if c.isalpha() else "d" if c.isdigit() else c for c in word[:4]
+    )
     feats = [
         "w=" + low,
         "st=" + kazakh.stem(word),
@@ -121,7 +124,7 @@ def sentence_features(
                 w = own[j]
                 f.append(p + w[0])  # the word
                 f.append(p + w[4])  # its 3-letter suffix
-                f.extend(p + x for x in w[10:] if x in ("cap", "orghead", "placehead", "orgnoun", "surname", "upper", "func", "fname"))
+                f.extend(p + x for x in w[10:] if x in _NEIGHBOUR_FLAGS)
                 if gazetteer[j]:
                     f.append(p + "gz=" + gazetteer[j])
             else:
