@@ -285,24 +285,35 @@ def _named_by_head(tokens: list, text: str, i: int, known_at: frozenset[int] = f
 
 def _rules(tokens: list, text: str, known: list[tuple[int, int, str]], before: int = 0) -> list[Span]:
     spans: list[Span] = []
-    suffixes = _lists()["person_suffixes"]
+    suffixes = _lists()["surname_suffixes"]
     known_at = frozenset(t.start for t in tokens if any(a <= t.start < b for a, b, _ in known))
     for i, tok in enumerate(tokens):
         word = tok.text
         kind = "organization" if _head(word, "organization") else "place" if _head(word, "place") else None
         if kind:
             start = _named_by_head(tokens, text, i, known_at) if i else None
-            if start is not None:
+            if start is not None and not _possessive_phrase(tokens, text, start, i, known_at):
                 spans.append((start, i + 1, kind, "rule"))
             continue
-        base = base_form(word)
-        if word[:1].isupper() and len(base) > 4 and base.lower().endswith(suffixes):
+        base = base_form(word).lower()
+        if word[:1].isupper() and len(base) > 4 and base.endswith(suffixes):
             start = i
             if i and tokens[i - 1].text[:1].isupper() and not text[tokens[i - 1].end : tok.start].strip(" ."):
                 start = i - 1
             if start < i or not _sentence_initial(tokens, text, i):
                 spans.append((start, i + 1, "person", "rule"))
     return spans
+
+
+_GENITIVE = ("ның", "нің", "дың", "дің", "тың", "тің")
+
+
+def _possessive_phrase(tokens: list, text: str, start: int, head: int, known_at: frozenset[int]) -> bool:
+    """"Армения үкіметі", "Американың компаниясы": a place's (or anyone's) body, not a name."""
+    if head - start != 1 or any(q in _gap(tokens, text, head) for q in "»\"”"):
+        return False
+    word = tokens[start].text
+    return tokens[start].start in known_at or word.lower().endswith(_GENITIVE)
 
 
 DETECTORS: dict[str, Callable[[list, str, list, int], list[Span]]] = {"model": _model, "rules": _rules}
