@@ -32,6 +32,7 @@ import json
 import logging
 import os
 import shutil
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -181,6 +182,7 @@ class IncrementalSite(BasePlugin):
         self.pages = 0
         self.rendered: set[str] = set()
         self._old_index: dict | None = None
+        self._parked: dict[str, bytes] = {}
         self._files: Files | None = None
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -224,15 +226,26 @@ class IncrementalSite(BasePlugin):
 
     @event_priority(-100)
     def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
-        """Drop the page's Markdown once it is HTML: MkDocs holds every page
-        until the end, and listing pages are large (memory of big builds)."""
+        """Park the page's HTML compressed until MkDocs writes it, and drop its
+        Markdown: MkDocs renders every page before writing any, and a digest's
+        listing pages are large (peak memory of big builds)."""
         page.markdown = ""  # not None: MkDocs reads None as "page not read yet"
-        return html
+        self._parked[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
+        return ""
 
-    @event_priority(-100)
+    @event_priority(100)
     def on_page_context(self, context, *, page, config, nav):
+        """First of all plugins: the page's HTML back, for the theme and search."""
+        parked = self._parked.pop(page.file.src_uri, None)
+        if parked is not None:
+            page.content = zlib.decompress(parked).decode("utf-8")
         self.rendered.add(page.url)
         return context
+
+    @event_priority(-100)
+    def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
+        page.content = ""  # written: its HTML is no longer needed
+        return output
 
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
