@@ -10,6 +10,7 @@ from digest.render.dates import iso, time_element
 from digest.render.markup import bilingual, front_matter, h, md_escape
 
 WORDS_PER_MINUTE_DEFAULT = 180
+SPEECH_DASHES = "–—"
 
 
 def reading_minutes(article: Article, config: SiteConfig) -> int:
@@ -20,19 +21,20 @@ def reading_minutes(article: Article, config: SiteConfig) -> int:
 
 def tag_chip(tag: Tag, link_prefix: str) -> str:
     """A Markdown link to the tag page showing both labels."""
-    label = md_escape(tag.kk)
+    label = f'<span class="digest-chip__kk">{md_escape(tag.kk)}</span>'
     en = f' <span class="digest-chip__en" lang="en">{h(tag.en)}</span>' if tag.en != tag.kk else ""
     return f"[{label}{en}]({link_prefix}tags/{tag.id}.md){{ .digest-chip .digest-chip--{tag.kind} }}"
 
 
 def tag_chips(tags: tuple[Tag, ...], link_prefix: str, config: SiteConfig) -> str:
+    """The chips of an article; not a landmark (a listing holds many of them)."""
     if not tags:
         return ""
     chips = " ".join(tag_chip(t, link_prefix) for t in tags)
     label = config.label("tags")
     return (
-        f'<nav class="digest-chips" aria-label="{h(label.kk)} · {h(label.en)}" markdown>\n'
-        f"{chips}\n\n</nav>\n\n"
+        f'<div class="digest-chips" markdown>\n'
+        f'<span class="digest-chips__label">{bilingual(label)}:</span> {chips}\n\n</div>\n\n'
     )
 
 
@@ -97,6 +99,10 @@ def body(blocks: tuple[Block, ...]) -> str:
                 lines.append(blocks[i].text)
                 i += 1
             out.append(_quote(speaker, lines))
+        elif block.text[:1] in SPEECH_DASHES:
+            # A paragraph opening with a dash is direct speech ("– ..., – деді X.").
+            out.append(f'<blockquote class="digest-quote digest-quote--speech"><p>{h(block.text)}</p></blockquote>\n\n')
+            i += 1
         else:
             out.append(f"{md_escape(block.text)}\n\n")
             i += 1
@@ -134,11 +140,43 @@ def timeline_item(when, text, event, relative, config: SiteConfig, link: str = "
     )
 
 
+def breadcrumbs(config: SiteConfig, up: str = "../../") -> str:
+    """Where an article sits, since article pages are not in the nav.
+
+    Raw HTML links are relative to the page's URL (/articles/<slug>/).
+    """
+    label = config.label("breadcrumb")
+    home, archive = config.label("home"), config.label("archive")
+    return (
+        f'<nav class="digest-crumbs" aria-label="{h(label.kk)} · {h(label.en)}">'
+        f'<a href="{up}">{bilingual(home)}</a><span class="digest-crumbs__sep" aria-hidden="true">›</span>'
+        f'<a href="{up}archive/">{bilingual(archive)}</a></nav>\n\n'
+    )
+
+
+def source_box(article: Article, config: SiteConfig) -> str:
+    """Where the article comes from, with the link to the original if known."""
+    url = article.document.meta.url
+    if not (article.source or url):
+        return ""
+    parts = [f'{bilingual(config.label("source"))}:']
+    if article.source:
+        parts.append(f'<span class="digest-source">{h(article.source)}</span>')
+    if url:
+        parts.append(
+            f'<a class="digest-original__link" href="{h(url)}" rel="noopener nofollow">'
+            f'{bilingual(config.label("original"))}</a>'
+        )
+    return f'<p class="digest-original">{" ".join(parts)}</p>\n'
+
+
 def article_page(article: Article, config: SiteConfig) -> str:
     """The whole generated Markdown of one article page."""
     meta = {
         "title": article.title,
         "description": " ".join(article.summary)[:300],
+        # Articles are not in the nav (by design): no empty left sidebar.
+        "hide": ["navigation"],
         "digest": {
             "kind": "article",
             "date": iso(article.date),
@@ -148,6 +186,7 @@ def article_page(article: Article, config: SiteConfig) -> str:
     }
     parts = [
         front_matter(meta),
+        breadcrumbs(config),
         f"# {md_escape(article.title)}\n\n",
         meta_line(article, config),
         tag_chips(article.tags, "../", config),
@@ -156,10 +195,6 @@ def article_page(article: Article, config: SiteConfig) -> str:
         body(article.document.blocks),
         "</div>\n\n",
         timeline_section(article, config),
+        source_box(article, config),
     ]
-    if article.document.meta.url:
-        parts.append(
-            f'<p class="digest-original"><a href="{h(article.document.meta.url)}" rel="noopener nofollow">'
-            f'{bilingual(config.label("original"))}</a></p>\n'
-        )
     return "".join(parts)

@@ -14,12 +14,12 @@ def _parts(when: str) -> tuple[int, int | None, int | None]:
 
 
 def kazakh_date(when: str, config: SiteConfig) -> str:
-    """'1992' → '1992 ж.'; '2024-03' → '2024 ж. наурыз'; '2024-03-15' → '2024 ж. 15 наурыз'."""
+    """'1992' → '1992 жыл'; '2024-03' → '2024 жылғы наурыз'; '2024-03-15' → '2024 жылғы 15 наурыз'."""
     year, month, day = _parts(when)
     if month is None:
-        return f"{year} ж."
+        return f"{year} жыл"
     name = config.months[month - 1].kk
-    return f"{year} ж. {day} {name}" if day else f"{year} ж. {name}"
+    return f"{year} жылғы {day} {name}" if day else f"{year} жылғы {name}"
 
 
 def english_date(when: str, config: SiteConfig) -> str:
@@ -33,11 +33,11 @@ def english_date(when: str, config: SiteConfig) -> str:
 def time_element(when: str, config: SiteConfig) -> str:
     """<time datetime="ISO">Kazakh · <span lang="en">English</span></time>."""
     kk, en = kazakh_date(when, config), english_date(when, config)
-    if kk.rstrip(" ж.") == en:
+    if _parts(when)[1] is None:  # a bare year reads the same in both languages
         return f'<time datetime="{h(when)}">{h(en)}</time>'
     return (
         f'<time datetime="{h(when)}">{h(kk)}<span class="digest-label__sep" aria-hidden="true"> · </span>'
-        f'<span lang="en">{h(en)}</span></time>'
+        f'<span class="digest-label__en" lang="en">{h(en)}</span></time>'
     )
 
 

@@ -23,21 +23,39 @@ def newest_first(articles: list[Article]) -> list[Article]:
     return dated + undated
 
 
-def _index_meta(title: str, kind: str) -> str:
-    # Listing pages repeat article text; keep them out of search results.
-    return front_matter({"title": title, "search": {"exclude": True}, "digest": {"kind": kind}})
+# Labels the theme's own templates (404, footer) print: they reach them through the
+# home page's front matter (MkDocs reads every page before its static templates).
+THEME_LABELS = ("not_found", "not_found_text", "go_home", "home", "feed", "site_footer")
 
 
-def article_card(article: Article, prefix: str, config: SiteConfig, with_summary: bool = True) -> str:
+def _index_meta(title: str, kind: str, extra: dict | None = None) -> str:
+    # Listing pages repeat article text; keep them out of search results. The tabs
+    # are the navigation, so the left sidebar would only repeat them.
+    digest = {"kind": kind, **(extra or {})}
+    return front_matter({"title": title, "search": {"exclude": True}, "hide": ["navigation"], "digest": digest})
+
+
+def theme_labels(config: SiteConfig) -> dict[str, dict[str, str]]:
+    return {key: {"kk": config.label(key).kk, "en": config.label(key).en} for key in THEME_LABELS}
+
+
+def article_card(article: Article, prefix: str, config: SiteConfig, with_summary: bool = True,
+                 level: int = 2) -> str:
+    """One article in a listing: title (a heading of ``level``), date, source, summary, tags."""
     when = iso(article.date)
     stamp = time_element(when, config) if when else bilingual(config.label("date_unknown"))
-    source = f' · <span class="digest-source">{h(article.source)}</span>' if article.source else ""
+    source = (
+        f'<span class="digest-card__source">{bilingual(config.label("source"))}: '
+        f'<span class="digest-source">{h(article.source)}</span></span>'
+        if article.source else ""
+    )
     summary = " ".join(md_escape(s) for s in article.summary) if with_summary else ""
     return (
         f'<article class="digest-card" markdown>\n'
-        f"## [{md_escape(article.title)}]({prefix}{config.settings['section']}/{article.slug}.md)\n\n"
-        f'<p class="digest-card__meta">{stamp}{source}</p>\n\n'
-        + (f"{summary}\n\n" if summary else "")
+        f"{'#' * level} [{md_escape(article.title)}]({prefix}{config.settings['section']}/{article.slug}.md)"
+        f" {{ .digest-card__title }}\n\n"
+        f'<p class="digest-card__meta"><span class="digest-card__date">{stamp}</span>{source}</p>\n\n'
+        + (f'<div class="digest-card__summary" markdown>\n{summary}\n</div>\n\n' if summary else "")
         + tag_chips(article.tags, prefix, config)
         + "</article>\n\n"
     )
@@ -48,7 +66,7 @@ def home_page(articles: list[Article], config: SiteConfig) -> str:
     limit = int(config.settings["home_articles"])
     ordered = newest_first(articles)
     parts = [
-        _index_meta(f"{site['kk']} · {site['en']}", "home"),
+        _index_meta(f"{site['kk']} · {site['en']}", "home", {"labels": theme_labels(config)}),
         f'# {md_escape(site["kk"])} <span class="digest-h1-en" lang="en">{h(site["en"])}</span>\n\n',
         f'<p class="digest-lede">{bilingual(config.label("latest"))}</p>\n\n',
     ]
@@ -116,7 +134,7 @@ def tag_page(tag: Tag, articles: list[Article], config: SiteConfig) -> str:
         f' <span lang="en">/ {len(articles)} {h(config.label("article_count").en)}</span></p>\n\n',
         f"## {bilingual(config.label('tag_articles'))}\n\n",
     ]
-    parts += [article_card(a, "../", config) for a in newest_first(articles)]
+    parts += [article_card(a, "../", config, level=3) for a in newest_first(articles)]
     entries = [(e, a) for a in articles for e in a.timeline if e.when and not e.recurring]
     if entries:
         parts.append(f"## {bilingual(config.label('tag_timeline'))}\n\n")
