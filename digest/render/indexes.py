@@ -10,7 +10,7 @@ from collections import defaultdict
 
 from digest.config import SiteConfig
 from digest.model import TAG_KINDS, Article, Tag, TimelineEntry
-from digest.render.article_page import tag_chips, timeline_item
+from digest.render.article_page import tag_chip, tag_chips, timeline_item
 from digest.render.collation import kazakh_key
 from digest.render.dates import iso, time_element
 from digest.render.markup import bilingual, front_matter, h, md_escape
@@ -85,11 +85,11 @@ def archive_page(articles: list[Article], config: SiteConfig) -> str:
         groups[str(article.date.year) if article.date else ""].append(article)
     for year, items in groups.items():
         heading = year or bilingual(config.label("date_unknown"))
-        parts.append(f"## {heading}\n\n")
+        parts.append(f"## {heading}\n\n<div class=\"digest-archive\" markdown>\n\n")
         for a in items:
             when = f" — {time_element(iso(a.date), config)}" if a.date else ""
             parts.append(f"- [{md_escape(a.title)}]({config.settings['section']}/{a.slug}.md){when}\n")
-        parts.append("\n")
+        parts.append("\n</div>\n\n")
     return "".join(parts)
 
 
@@ -113,14 +113,10 @@ def tags_index(tags: dict[str, tuple[Tag, list[Article]]], config: SiteConfig) -
         members = sorted((t for t, _ in tags.values() if t.kind == kind), key=lambda t: kazakh_key(t.kk))
         if not members:
             continue
-        parts.append(f'## {bilingual(config.label(kind))}\n\n<ul class="digest-tag-list">\n')
+        parts.append(f'## {bilingual(config.label(kind))}\n\n<ul class="digest-tag-list" markdown>\n')
         for tag in members:
             count = len(tags[tag.id][1])
-            en = f' <span lang="en">{h(tag.en)}</span>' if tag.en != tag.kk else ""
-            parts.append(
-                f'<li markdown>[{md_escape(tag.kk)}{en}]({tag.id}.md){{ .digest-chip .digest-chip--{kind} }}'
-                f' <span class="digest-count">{count}</span></li>\n'
-            )
+            parts.append(f'<li markdown>{tag_chip(tag, "../")} <span class="digest-count">{count}</span></li>\n')
         parts.append("</ul>\n\n")
     return "".join(parts)
 
