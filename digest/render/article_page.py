@@ -26,11 +26,23 @@ def tag_chip(tag: Tag, link_prefix: str) -> str:
     return f"[{label}{en}]({link_prefix}tags/{tag.id}.md){{ .digest-chip .digest-chip--{tag.kind} }}"
 
 
-def tag_chips(tags: tuple[Tag, ...], link_prefix: str, config: SiteConfig) -> str:
-    """The chips of an article; not a landmark (a listing holds many of them)."""
+def tag_chips(tags: tuple[Tag, ...], link_prefix: str, config: SiteConfig,
+              limit: int | None = None, more_link: str = "") -> str:
+    """The chips of an article; not a landmark (a listing holds many of them).
+
+    With ``limit`` (listings), the rest is one "+N" chip leading to ``more_link``.
+    """
     if not tags:
         return ""
-    chips = " ".join(tag_chip(t, link_prefix) for t in tags)
+    shown = tags if limit is None or len(tags) <= limit else tags[:limit]
+    chips = " ".join(tag_chip(t, link_prefix) for t in shown)
+    if len(shown) < len(tags):
+        rest = len(tags) - len(shown)
+        label = config.label("tags")
+        chips += (
+            f' [+{rest} <span class="md-visually-hidden">{h(label.kk)} · <span lang="en">{h(label.en)}</span></span>]'
+            f"({more_link}){{ .digest-chip .digest-chip--more }}"
+        )
     label = config.label("tags")
     return (
         f'<div class="digest-chips" markdown>\n'

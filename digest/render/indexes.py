@@ -25,6 +25,7 @@ def newest_first(articles: list[Article]) -> list[Article]:
 
 # Labels the theme's own templates (404, footer) print: they reach them through the
 # home page's front matter (MkDocs reads every page before its static templates).
+CARD_TAGS = 10  # chips on a listing's card; the article page shows them all
 THEME_LABELS = ("not_found", "not_found_text", "go_home", "home", "feed", "site_footer")
 
 
@@ -42,6 +43,7 @@ def theme_labels(config: SiteConfig) -> dict[str, dict[str, str]]:
 def article_card(article: Article, prefix: str, config: SiteConfig, with_summary: bool = True,
                  level: int = 2) -> str:
     """One article in a listing: title (a heading of ``level``), date, source, summary, tags."""
+    link = f"{prefix}{config.settings['section']}/{article.slug}.md"
     when = iso(article.date)
     stamp = time_element(when, config) if when else bilingual(config.label("date_unknown"))
     source = (
@@ -52,11 +54,11 @@ def article_card(article: Article, prefix: str, config: SiteConfig, with_summary
     summary = " ".join(md_escape(s) for s in article.summary) if with_summary else ""
     return (
         f'<article class="digest-card" markdown>\n'
-        f"{'#' * level} [{md_escape(article.title)}]({prefix}{config.settings['section']}/{article.slug}.md)"
+        f"{'#' * level} [{md_escape(article.title)}]({link})"
         f" {{ .digest-card__title }}\n\n"
         f'<p class="digest-card__meta"><span class="digest-card__date">{stamp}</span>{source}</p>\n\n'
         + (f'<div class="digest-card__summary" markdown>\n{summary}\n</div>\n\n' if summary else "")
-        + tag_chips(article.tags, prefix, config)
+        + tag_chips(article.tags, prefix, config, limit=CARD_TAGS, more_link=link)
         + "</article>\n\n"
     )
 
@@ -170,6 +172,8 @@ def timeline_page(articles: list[Article], config: SiteConfig) -> str:
         parts.append(f'<h2 id="y{year}" class="digest-year">{year}</h2>\n\n')
         parts.append(timeline_list(by_year[year], "../", config))
     pending = [a for a in newest_first(articles) if any(not e.when and not e.recurring for e in a.timeline)]
+    if not resolved and not pending:
+        parts.append(f'<p class="digest-empty">{bilingual(config.label("no_events"))}</p>\n')
     if pending:
         parts.append(f"## {bilingual(config.label('unresolved'))}\n\n")
         for article in pending:
