@@ -27,8 +27,9 @@ def tag_chip(tag: Tag, link_prefix: str) -> str:
 
 
 def tag_chips(tags: tuple[Tag, ...], link_prefix: str, config: SiteConfig,
-              limit: int | None = None, more_link: str = "") -> str:
-    """The chips of an article; not a landmark (a listing holds many of them).
+              limit: int | None = None, more_link: str = "", landmark: bool = False) -> str:
+    """The chips of an article, a <nav> landmark only on the article's own page
+    (a listing holds many sets, and landmarks must be unique).
 
     With ``limit`` (listings), the rest is one "+N" chip leading to ``more_link``.
     """
@@ -44,9 +45,11 @@ def tag_chips(tags: tuple[Tag, ...], link_prefix: str, config: SiteConfig,
             f"({more_link}){{ .digest-chip .digest-chip--more }}"
         )
     label = config.label("tags")
+    element = "nav" if landmark else "div"
+    name = f' aria-label="{h(label.kk)} · {h(label.en)}"' if landmark else ""
     return (
-        f'<div class="digest-chips" markdown>\n'
-        f'<span class="digest-chips__label">{bilingual(label)}:</span> {chips}\n\n</div>\n\n'
+        f'<{element} class="digest-chips"{name} markdown>\n'
+        f'<span class="digest-chips__label">{bilingual(label)}:</span> {chips}\n\n</{element}>\n\n'
     )
 
 
@@ -201,7 +204,7 @@ def article_page(article: Article, config: SiteConfig) -> str:
         breadcrumbs(config),
         f"# {md_escape(article.title)}\n\n",
         meta_line(article, config),
-        tag_chips(article.tags, "../", config),
+        tag_chips(article.tags, "../", config, landmark=True),
         summary_box(article, config),
         '<div class="digest-body" markdown>\n\n',
         body(article.document.blocks),

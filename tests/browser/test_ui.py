@@ -1,0 +1,205 @@
+"""The bilingual reader's interface in a real browser (Playwright + Debian's chromium).
+
+Each page kind is loaded at a phone (390 px) and a desktop (1280 px) width, in
+the light and the dark palette: labels in both languages, English marked
+lang="en", no horizontal scrolling, headings in order, no serious or critical
+axe-core violation. Screenshots go to test-artifacts/ (look at them).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+REPO = Path(__file__).resolve().parents[2]
+ARTIFACTS = REPO / "test-artifacts"
+WIDTHS = {"phone": (390, 844), "desktop": (1280, 900)}
+SCHEMES = ("light", "dark")
+
+pytestmark = pytest.mark.browser
+
+if not CHROMIUM.exists():
+    if os.environ.get("DIGEST_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"{CHROMIUM} is missing and DIGEST_REQUIRE_BROWSER=1", pytrace=False)
+    pytest.skip(f"{CHROMIUM} is missing (set DIGEST_REQUIRE_BROWSER=1 to fail instead)", allow_module_level=True)
+
+sync_api = pytest.importorskip("playwright.sync_api")
+axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
+
+
+def site_path_prefix() -> str:
+    """The path of site_url ("/digest/"): the 404 page links to its assets through it."""
+    match = re.search(r"^site_url:\s*(\S+)", (REPO / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
+    path = urlparse(match.group(1)).path if match else "/"
+    return "/" + path.strip("/") + "/" if path.strip("/") else "/"
+
+
+class _SiteHandler(SimpleHTTPRequestHandler):
+    """Serves the site both at / and under site_url's path, quietly."""
+
+    prefix = "/"
+
+    def translate_path(self, path: str) -> str:
+        if self.prefix != "/" and path.startswith(self.prefix):
+            path = "/" + path[len(self.prefix):]
+        return super().translate_path(path)
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def site(built_site) -> Path:
+    return built_site
+
+
+@pytest.fixture(scope="module")
+def base_url(site):
+    prefix = site_path_prefix()
+    handler = type("Handler", (_SiteHandler,), {"prefix": prefix})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}{prefix.rstrip('/')}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def axe():
+    return axe_module.Axe()
+
+
+def first_dir(site: Path, section: str, need: str = "") -> str:
+    """The first page of a section whose HTML contains ``need``."""
+    for page in sorted((site / section).glob("*/index.html")):
+        if need in page.read_text(encoding="utf-8"):
+            return f"/{section}/{page.parent.name}/"
+    pytest.fail(f"no page under {section}/ contains {need!r}")
+
+
+# Page kind → (how to find its URL, labels that must show in both languages).
+PAGES = {
+    "home": (lambda site: "/", [("Соңғы жаңалықтар", "Latest news"), ("Дереккөз", "Source"), ("Тегтер", "Tags")]),
+    "article": (
+        lambda site: first_dir(site, "articles", "digest-source"),
+        [("Түйіндеме", "Summary"), ("Тегтер", "Tags"), ("Хронология", "Timeline"), ("Дереккөз", "Source"),
+         ("Оқу уақыты", "Reading time"), ("Басты бет", "Home")],
+    ),
+    "tags": (lambda site: "/tags/", [("Тегтер", "Tags"), ("Тұлғалар", "People"), ("Орындар", "Places")]),
+    "tag": (lambda site: first_dir(site, "tags"), [("Осы тегі бар мақалалар", "Articles with this tag")]),
+    "timeline": (
+        lambda site: "/timeline/",
+        [("Хронология", "Timeline"), ("Күні анықталмаған оқиғалар", "Undated events"),
+         ("Жариялану күніне қатысты", "relative to publication")],
+    ),
+    "404": (lambda site: "/404.html", [("Бет табылмады", "Page not found"), ("Басты бетке оралу", "Back to the home page")]),
+}
+
+
+@pytest.fixture(scope="module")
+def loaded(browser, base_url, site, axe):
+    """Load every page kind at every width and palette once; keep what the tests check."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    results = {}
+    for scheme in SCHEMES:
+        for width_name, (width, height) in WIDTHS.items():
+            context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
+            page = context.new_page()
+            for kind, (url_of, labels) in PAGES.items():
+                page.goto(base_url + url_of(site))
+                page.wait_for_load_state("networkidle")
+                page.screenshot(path=str(ARTIFACTS / f"{kind}-{width}-{scheme}.png"), full_page=True)
+                violations = axe.run(page).response["violations"]
+                results[kind, width_name, scheme] = {
+                    "lang": page.evaluate("document.documentElement.lang"),
+                    "scroll": page.evaluate(
+                        "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+                    ),
+                    "headings": page.evaluate(
+                        "[...document.querySelectorAll('.md-content h1, .md-content h2, .md-content h3,"
+                        " .md-content h4, .md-content h5, .md-content h6')]"
+                        ".filter(h => h.offsetParent !== null).map(h => +h.tagName[1])"
+                    ),
+                    "english": page.evaluate(
+                        "[...document.querySelectorAll('[lang=en]')].map(e => e.textContent.trim())"
+                    ),
+                    "text": page.evaluate("document.body.textContent"),
+                    "visible": page.evaluate("document.body.innerText"),
+                    "serious": [
+                        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+                        for v in violations if v["impact"] in ("serious", "critical")
+                    ],
+                    "search": page.get_attribute(".md-search__input", "placeholder"),
+                    "primary_sidebar": page.evaluate(
+                        "(() => { const s = document.querySelector('.md-sidebar--primary');"
+                        " return s ? s.getBoundingClientRect().width > 0 && getComputedStyle(s).display !== 'none'"
+                        " && !s.hasAttribute('hidden') : false })()"
+                    ),
+                }
+            context.close()
+    return results
+
+
+CASES = [(kind, width, scheme) for kind in PAGES for width in WIDTHS for scheme in SCHEMES]
+IDS = [f"{k}-{w}-{s}" for k, w, s in CASES]
+
+
+@pytest.mark.parametrize(("kind", "width", "scheme"), CASES, ids=IDS)
+def test_page_speaks_kazakh_with_english_beside(loaded, kind, width, scheme):
+    result = loaded[kind, width, scheme]
+    assert result["lang"] == "kk"
+    assert result["search"] == "Іздеу"
+    for kk, en in PAGES[kind][1]:
+        assert kk in result["text"], kk
+        assert en in result["english"], f"{en!r} is not marked lang=en"
+
+
+@pytest.mark.parametrize(("kind", "width", "scheme"), CASES, ids=IDS)
+def test_no_horizontal_scroll(loaded, kind, width, scheme):
+    scroll_width, client_width = loaded[kind, width, scheme]["scroll"]
+    assert scroll_width <= client_width, f"{kind} scrolls sideways at {width}: {scroll_width} > {client_width}"
+
+
+@pytest.mark.parametrize(("kind", "width", "scheme"), CASES, ids=IDS)
+def test_headings_in_order(loaded, kind, width, scheme):
+    levels = loaded[kind, width, scheme]["headings"]
+    assert levels and levels[0] == 1 and levels.count(1) == 1, levels
+    for before, after in zip(levels, levels[1:]):
+        assert after <= before + 1, levels
+
+
+@pytest.mark.parametrize(("kind", "width", "scheme"), CASES, ids=IDS)
+def test_no_serious_axe_violations(loaded, kind, width, scheme):
+    assert loaded[kind, width, scheme]["serious"] == []
+
+
+def test_article_pages_have_no_empty_sidebar(loaded):
+    # Articles are not in the nav: the left sidebar is hidden on desktop.
+    for scheme in SCHEMES:
+        assert not loaded["article", "desktop", scheme]["primary_sidebar"]
+
+
+def test_kazakh_interface_translation_has_no_english_left(loaded):
+    text = loaded["article", "desktop", "light"]["visible"]
+    for english in ("Table of contents", "Back to top", "Search", "Made with"):
+        assert english not in text
