@@ -127,7 +127,8 @@ def body(blocks: tuple[Block, ...]) -> str:
 def timeline_section(article: Article, config: SiteConfig) -> str:
     entries = [e for e in article.timeline if not e.recurring]
     title = bilingual(config.label("timeline"))
-    out = [f'<section class="digest-timeline-section">\n<h2 id="timeline">{title}</h2>\n']
+    # A Markdown heading, so the table of contents lists the timeline too.
+    out = [f'<section class="digest-timeline-section" markdown>\n\n## {title} {{ #timeline }}\n\n']
     if not entries:
         out.append(f'<p class="digest-empty">{bilingual(config.label("no_timeline"))}</p>\n')
     else:
@@ -174,7 +175,7 @@ def source_box(article: Article, config: SiteConfig) -> str:
     url = article.document.meta.url
     if not (article.source or url):
         return ""
-    parts = [f'{bilingual(config.label("source"))}:']
+    parts = [f'<span class="digest-original__label">{bilingual(config.label("source"))}:</span>']
     if article.source:
         parts.append(f'<span class="digest-source">{h(article.source)}</span>')
     if url:

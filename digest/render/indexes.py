@@ -169,7 +169,8 @@ def timeline_page(articles: list[Article], config: SiteConfig) -> str:
     for entry, article in resolved:
         by_year[_when_key(entry.when)[0]].append((entry, article))
     for year in sorted(by_year):
-        parts.append(f'<h2 id="y{year}" class="digest-year">{year}</h2>\n\n')
+        # Markdown headings, so the table of contents jumps to a year.
+        parts.append(f"## {year} {{ #y{year} .digest-year }}\n\n")
         parts.append(timeline_list(by_year[year], "../", config))
     pending = [a for a in newest_first(articles) if any(not e.when and not e.recurring for e in a.timeline)]
     if not resolved and not pending:

@@ -203,7 +203,7 @@ def test_tags_index_without_tags(config):
 def test_timeline_page_groups_by_year_with_month_names(articles, config):
     html = to_html(timeline_page(articles, config))
     assert_headings_in_order(html)
-    years = re.findall(r'<h2 id="y(\d+)"', html)
+    years = re.findall(r'<h2 class="digest-year" id="y(\d+)"', html)
     assert years == ["1991", "2023", "2024"]
     assert '<time datetime="2024-02">2024 жылғы ақпан' in html and ">February 2024</span>" in html
     assert_bilingual(html, ("Күні анықталмаған оқиғалар", "Undated events"),
