@@ -41,7 +41,7 @@ def tag_chips(tags: tuple[Tag, ...], link_prefix: str, config: SiteConfig,
         rest = len(tags) - len(shown)
         label = config.label("tags")
         chips += (
-            f' [+{rest} <span class="md-visually-hidden">{h(label.kk)} · <span lang="en">{h(label.en)}</span></span>]'
+            f' [+{rest} <span class="digest-sr-only">{h(label.kk)} · <span lang="en">{h(label.en)}</span></span>]'
             f"({more_link}){{ .digest-chip .digest-chip--more }}"
         )
     label = config.label("tags")
@@ -125,7 +125,10 @@ def body(blocks: tuple[Block, ...]) -> str:
 
 
 def timeline_section(article: Article, config: SiteConfig) -> str:
-    entries = [e for e in article.timeline if not e.recurring]
+    shown = [e for e in article.timeline if not e.recurring]
+    # Dated events in time order, then the undated ones as the text tells them.
+    dated = sorted((e for e in shown if e.when), key=lambda e: (e.when.split("-"), e.start))
+    entries = dated + [e for e in shown if not e.when]
     title = bilingual(config.label("timeline"))
     # A Markdown heading, so the table of contents lists the timeline too.
     out = [f'<section class="digest-timeline-section" markdown>\n\n## {title} {{ #timeline }}\n\n']

@@ -140,6 +140,8 @@ def test_article_page_structure(articles, config):
     assert '<footer class="digest-quote__speaker">— Асқар Смағұлов, экономист</footer>' in html
     assert 'class="digest-quote digest-quote--speech"' in html
     assert 'href="https://example.org/forum"' in html
+    # The article's timeline runs in time order.
+    assert html.index('datetime="1991"') < html.index('datetime="2023-09-12"') < html.index('datetime="2024-02"')
 
 
 def test_article_without_tags_or_date(articles, config):
