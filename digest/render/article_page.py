@@ -35,16 +35,15 @@ def tag_chips(tags: tuple[Tag, ...], link_prefix: str, config: SiteConfig,
     """
     if not tags:
         return ""
+    label = config.label("tags")
     shown = tags if limit is None or len(tags) <= limit else tags[:limit]
     chips = " ".join(tag_chip(t, link_prefix) for t in shown)
     if len(shown) < len(tags):
         rest = len(tags) - len(shown)
-        label = config.label("tags")
         chips += (
             f' [+{rest} <span class="digest-sr-only">{h(label.kk)} · <span lang="en">{h(label.en)}</span></span>]'
             f"({more_link}){{ .digest-chip .digest-chip--more }}"
         )
-    label = config.label("tags")
     element = "nav" if landmark else "div"
     name = f' aria-label="{h(label.kk)} · {h(label.en)}"' if landmark else ""
     return (
