@@ -6,21 +6,10 @@ import re
 
 from digest.kazakh import split_sentences
 from digest.model import Document
+from digest.text import shorten
 
 MAX_TITLE = 120
 _ATTRIBUTION = re.compile(r",?\s*деп (?:хабарлайды|хабарлады|жазады|жазды|мәлімдейді)\b.*$", re.S)
-
-
-def shorten(text: str, limit: int) -> str:
-    """Cut ``text`` at a word boundary so it fits ``limit`` characters (with "…")."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    space = cut.rfind(" ")
-    if space > limit // 2:
-        cut = cut[:space]
-    return cut.rstrip(" ,;:–-—«\"") + "…"
 
 
 def derive_title(doc: Document) -> str:

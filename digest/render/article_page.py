@@ -8,6 +8,7 @@ from digest.config import SiteConfig
 from digest.model import Article, Block, Tag
 from digest.render.dates import iso, time_element
 from digest.render.markup import bilingual, front_matter, h, md_escape
+from digest.text import shorten
 
 WORDS_PER_MINUTE_DEFAULT = 180
 SPEECH_DASHES = "–—"
@@ -192,7 +193,7 @@ def article_page(article: Article, config: SiteConfig) -> str:
     """The whole generated Markdown of one article page."""
     meta = {
         "title": article.title,
-        "description": " ".join(article.summary)[:300],
+        "description": shorten(" ".join(article.summary), 300),
         # Articles are not in the nav (by design): no empty left sidebar.
         "hide": ["navigation"],
         "digest": {
