@@ -154,3 +154,30 @@ def test_nav_pages_without_a_title_are_always_rendered_and_no_nav_means_full_bui
     assert "no nav" in dirty_unsafe(config)
     config.nav = nav
     assert dirty_unsafe(config) is None
+
+
+def test_serve_rebuilds_are_incremental_and_equal_a_full_rebuild(tmp_path, monkeypatch):
+    """`digest serve`'s rebuilds (MkDocs dirty mode + our hooks) give a full build's preview."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config as load_mkdocs
+
+    from digest.site import mkdocs_build as glue
+
+    root = make_project(tmp_path / "p")
+    monkeypatch.setenv("DIGEST_SERVE", "1")
+    monkeypatch.setenv("DIGEST_CONTENT", str(root / "content"))
+    (root / "build" / "docs").mkdir(parents=True)  # as `digest serve` does
+
+    def rebuild(preview: Path) -> glue.IncrementalSite:
+        config = load_mkdocs(config_file=str(root / "mkdocs.yml"), site_dir=str(preview))
+        mkdocs_build(config, dirty=True, serve_url="http://127.0.0.1:8000/")
+        return config.plugins[glue.PLUGIN_NAME]
+
+    first = rebuild(tmp_path / "preview")
+    assert first.rendered and len(first.rendered) == first.pages
+    name, text = next(iter(generate(1, seed=9).items()))
+    (root / "content" / name).write_text(text, "utf-8")
+    second = rebuild(tmp_path / "preview")
+    assert 0 < len(second.rendered) < second.pages
+    rebuild(tmp_path / "fresh")
+    assert_same_site(tmp_path / "preview", tmp_path / "fresh")
