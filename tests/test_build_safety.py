@@ -114,3 +114,18 @@ def test_an_interrupted_build_leaves_the_previous_site_intact(tmp_path, how):
     assert result.returncode == 0, result.stderr
     assert not staging.exists()
     assert len([p for p in (root / "site" / "articles").iterdir()]) == 43
+
+
+def test_a_swap_cut_in_two_is_undone_and_abandoned_staging_removed(tmp_path):
+    from digest.commands.build import recover_interrupted
+
+    site = tmp_path / "site"
+    (tmp_path / "site.old").mkdir()
+    (tmp_path / "site.old" / "index.html").write_text("old")
+    abandoned = tmp_path / f".site.building-{dead_pid()}"
+    running = tmp_path / f".site.building-{os.getpid()}"
+    abandoned.mkdir()
+    running.mkdir()
+    recover_interrupted(site)
+    assert (site / "index.html").read_text() == "old"
+    assert not abandoned.exists() and running.exists()

@@ -68,7 +68,7 @@ def build_site(config: SiteConfig, collection: Collection, site_dir: Path, stric
     site_dir = site_dir.resolve()
     build_dir = config.root / BUILD_DIR
     staging = site_dir.with_name(f".{site_dir.name}.building-{os.getpid()}")
-    remove_abandoned_staging(site_dir)
+    recover_interrupted(site_dir)
     shutil.rmtree(staging, ignore_errors=True)
     docs_dir_of(config).mkdir(parents=True, exist_ok=True)
     stamp = SiteStamp.load(build_dir, site_dir)
@@ -99,8 +99,12 @@ def build_site(config: SiteConfig, collection: Collection, site_dir: Path, stric
     return SiteBuild(warnings, previous is not None, reason, plugin.pages, len(plugin.rendered))
 
 
-def remove_abandoned_staging(site_dir: Path) -> None:
-    """Delete staging folders left by builds that were killed (their process is gone)."""
+def recover_interrupted(site_dir: Path) -> None:
+    """Undo what a killed build left: a site moved aside by a swap cut in two
+    (put back), and staging folders of builds whose process is gone (deleted)."""
+    moved_aside = site_dir.with_name(site_dir.name + ".old")
+    if not site_dir.exists() and moved_aside.is_dir():
+        os.replace(moved_aside, site_dir)
     for path in site_dir.parent.glob(f".{site_dir.name}.building-*"):
         pid = path.name.rsplit("-", 1)[-1]
         if pid.isdigit() and not pid_alive(int(pid)):

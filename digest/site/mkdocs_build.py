@@ -92,7 +92,7 @@ def _marker(site_dir: Path) -> list[int]:
 
 @dataclass
 class SiteStamp:
-    """``build/site-stamp.json``: what the live site was built from, and its outputs."""
+    """``build/site-stamp-<hash of the site folder>.json``: what that site was built from, and its outputs."""
 
     path: Path
     inputs: str = ""
