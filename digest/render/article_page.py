@@ -74,7 +74,8 @@ def meta_line(article: Article, config: SiteConfig, with_reading_time: bool = Tr
             f'{bilingual(config.label("reading_time"))}: {minutes} {h(unit.kk)}'
             f' <span lang="en">/ {minutes} {h(unit.en)}</span>'
         )
-    inner = "".join(f'<span class="digest-meta__item">{item}</span>' for item in items)
+    # Spaces between items keep words apart in the search index's text.
+    inner = " ".join(f'<span class="digest-meta__item">{item}</span>' for item in items)
     return f'<p class="digest-meta">{inner}</p>\n\n'
 
 
@@ -84,7 +85,9 @@ def summary_box(article: Article, config: SiteConfig) -> str:
     text = " ".join(md_escape(s) for s in article.summary)
     title = bilingual(config.label("summary"))
     return (
-        f'<section class="digest-summary" markdown>\n'
+        # The summary repeats sentences of the body: kept out of the search
+        # index (Material's data-search-exclude), which it would otherwise double.
+        f'<section class="digest-summary" data-search-exclude markdown>\n'
         f'<h2 class="digest-summary__title">{title}</h2>\n\n{text}\n\n</section>\n\n'
     )
 
@@ -131,7 +134,7 @@ def timeline_section(article: Article, config: SiteConfig) -> str:
     entries = dated + [e for e in shown if not e.when]
     title = bilingual(config.label("timeline"))
     # A Markdown heading, so the table of contents lists the timeline too.
-    out = [f'<section class="digest-timeline-section" markdown>\n\n## {title} {{ #timeline }}\n\n']
+    out = [f'<section class="digest-timeline-section" data-search-exclude markdown>\n\n## {title} {{ #timeline }}\n\n']
     if not entries:
         out.append(f'<p class="digest-empty">{bilingual(config.label("no_timeline"))}</p>\n')
     else:

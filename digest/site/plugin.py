@@ -20,7 +20,7 @@ from mkdocs.plugins import BasePlugin
 
 HOOK_MODULES = (
     "digest.site.serve_hooks",  # regenerates pages before each `digest serve` rebuild
-    "digest.site.search_index",  # Kazakh search: stems and transliterations in the index
+    "digest.site.search_index",  # Kazakh search: builds lunr.kk (stemmer, Latin input) for the worker
     "digest.site.seo",  # sitemap dates, social meta
 )
 
