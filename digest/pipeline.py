@@ -18,7 +18,8 @@ from typing import Callable, Iterator, Literal
 from digest.cache import Entry, ExtractionCache, entry_key
 from digest.config import SiteConfig
 from digest.extract import extract_article
-from digest.extract.slugs import assign_unique_slugs
+from digest.extract.slugs import assign_unique_slugs, load_registry
+from digest.extract.tags import tag_candidates
 from digest.ingest.discover import Candidate, discover
 from digest.ingest.reader import parse_document, read_document
 from digest.model import Article, DigestError
@@ -48,6 +49,8 @@ class Collection:
     reports: list[FileReport]
     extracted: int = 0  # files read and extracted by this run
     cached: int = 0  # files whose extraction came from the cache
+    # Tags found by entity discovery, not in the vocabulary: (label, articles), most used first.
+    discovered: list[tuple[str, int]] = field(default_factory=list)
 
     @property
     def errors(self) -> list[FileReport]:
@@ -93,14 +96,16 @@ def collect(content_dir: Path, config: SiteConfig, advance: Callable[[], None] |
             continue
         report.status = "published"
         articles.append(article)
-    articles = assign_unique_slugs(articles)
+    # Slugs already published (slugs.lock.yml) are kept whatever the title says now.
+    articles = assign_unique_slugs(articles, load_registry(config.root))
     slugs = {a.path: a for a in articles}
     for report in reports:
         if report.path in slugs:
             article = slugs[report.path]
             report.slug = article.slug
             report.warnings = list(dict.fromkeys(report.warnings + list(article.warnings)))
-    return Collection(articles, reports, extracted=extracted, cached=cached)
+    discovered = [(tag.kk, n) for tag, n in tag_candidates(a.tags for a in articles)]
+    return Collection(articles, reports, extracted=extracted, cached=cached, discovered=discovered)
 
 
 def _extract_all(candidates: list[Candidate], config: SiteConfig, cache: ExtractionCache | None,
@@ -177,6 +182,10 @@ def extract_one(job: tuple[Path, str, bytes | None], config: SiteConfig) -> Entr
         return extract_article(doc, config)
     except DigestError as exc:
         return exc.message + (f" (line {exc.line})" if exc.line else "")
+    except Exception as exc:  # a bug must cost one article, not the whole build
+        if os.environ.get("DIGEST_DEBUG"):
+            raise
+        return f"internal error ({type(exc).__name__}: {exc}); please report it (DIGEST_DEBUG=1 shows where)"
 
 
 _worker_config: SiteConfig | None = None

@@ -107,3 +107,42 @@ def test_tags_command_lists_discovered_candidates_as_vocabulary_entries(tmp_path
     assert result.returncode == 0, result.stderr
     entries = [e for doc in yaml.safe_load_all(result.stdout.replace("\n# ", "\n---\n# ")) if doc for e in doc]
     assert any(e["kk"] == "Дархан Смағұлов" and e["kind"] == "person" and e["en"] for e in entries)
+
+
+def test_published_slug_survives_a_title_change_across_builds(tmp_path):
+    article = "---\ntitle: Бірінші тақырып\n---\nМақаланың мәтіні осында тұр.\n"
+    project = make_project(tmp_path / "p", {"a.md": article}, seeds=False)
+    assert run_digest(project, "build").returncode == 0
+    assert (project / "slugs.lock.yml").is_file()
+    (project / "content" / "a.md").write_text(article.replace("Бірінші", "Жаңа"), encoding="utf-8")
+    result = run_digest(project, "build")
+    assert result.returncode == 0, result.stderr
+    assert [p.name for p in (project / "site" / "articles").iterdir()] == ["birinshi-taqyryp"]
+    assert "<h1" in (project / "site" / "articles" / "birinshi-taqyryp" / "index.html").read_text(encoding="utf-8")
+
+
+def test_report_flags_tags_missing_from_the_vocabulary(tmp_path):
+    article = "Дархан Смағұлов Көкшетау қаласында жаңа зауыт ашты. Дархан Смағұлов жұмысшылармен кездесті.\n"
+    project = make_project(tmp_path / "p", {"a.txt": article}, seeds=False)
+    result = run_digest(project, "check")
+    assert "tags not in the vocabulary: " in result.stdout and "Дархан Смағұлов (1)" in result.stdout
+
+
+def test_a_bug_in_an_extractor_costs_one_article_not_the_build(tmp_path, monkeypatch):
+    from digest import pipeline
+    from digest.config import load_config
+
+    project = make_project(tmp_path / "p", {"boom.txt": "Мақала мәтіні осында тұр.\n"})
+    config = load_config(project)
+    real = pipeline.extract_article
+
+    def flaky(doc, cfg):
+        if doc.path.endswith("boom.txt"):
+            raise ValueError("simulated bug")
+        return real(doc, cfg)
+
+    monkeypatch.setattr(pipeline, "extract_article", flaky)
+    collection = pipeline.collect(project / "content", config)
+    assert len(collection.articles) == 3
+    (error,) = collection.errors
+    assert error.path == "content/boom.txt" and "internal error (ValueError: simulated bug)" in error.detail

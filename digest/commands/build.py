@@ -16,6 +16,7 @@ from pathlib import Path
 
 from digest.commands.common import collect_with_progress, err, out, print_report, project
 from digest.config import SiteConfig
+from digest.extract.slugs import load_registry, save_registry
 from digest.lock import BuildLock, pid_alive
 from digest.model import DigestError
 from digest.pipeline import Collection
@@ -118,6 +119,8 @@ def run(content: str | None, site_dir: str | None, strict: bool) -> int:
             collection = collect_with_progress(content_dir, config)
             target = Path(site_dir) if site_dir else config.root / "site"
             result = build_site(config, collection, target.resolve(), strict)
+            published = {r.path: r.slug for r in collection.reports if r.slug}
+            save_registry(config.root, published, load_registry(config.root))
     except DigestError as exc:
         err.print(f"error: {exc}", markup=False)
         return 1

@@ -64,6 +64,12 @@ def print_report(collection: Collection, config: SiteConfig, report_file: Path |
     summary = ", ".join(f"{n} {status}" for status, n in counts.items()) or "no files"
     out.print(f"{len(reports)} files: {summary}; {collection.warning_count} warnings", markup=False)
     out.print(f"extraction: {collection.extracted} extracted, {collection.cached} from the cache", markup=False)
+    if collection.discovered:
+        shown = ", ".join(f"{label} ({n})" for label, n in collection.discovered[:8])
+        more = len(collection.discovered) - 8
+        out.print(f"tags not in the vocabulary: {len(collection.discovered)}: {shown}"
+                  + (f" and {more} more" if more > 0 else "")
+                  + "; `digest tags` lists them ready to add to site_config/vocabulary/", markup=False)
     if report_file is not None:
         report_file.parent.mkdir(parents=True, exist_ok=True)
         report_file.write_text(json.dumps([r.__dict__ for r in reports], ensure_ascii=False, indent=1), "utf-8")

@@ -56,10 +56,10 @@ def load_registry(root: Path) -> dict[str, str]:
     return {str(k): sanitize_slug(str(v)) for k, v in data.items() if v}
 
 
-def save_registry(root: Path, articles: list[Article], registry: dict[str, str]) -> bool:
-    """Record the slugs of these articles (keeping older entries); True if it changed."""
+def save_registry(root: Path, published: dict[str, str], registry: dict[str, str]) -> bool:
+    """Record the slugs of published articles, path → slug (keeping older entries); True if it changed."""
     merged = dict(registry)
-    merged.update({a.path: a.slug for a in articles})
+    merged.update(published)
     if merged == registry and (root / REGISTRY_FILE).exists():
         return False
     body = yaml.safe_dump(dict(sorted(merged.items())), allow_unicode=True, width=10_000)

@@ -44,7 +44,7 @@ def test_published_slug_survives_a_title_change(tmp_path):
     original = art("content/a.txt", "old-title")
     registry = load_registry(tmp_path)
     assert registry == {}
-    assert save_registry(tmp_path, assign_unique_slugs([original], registry), registry)
+    assert save_registry(tmp_path, {a.path: a.slug for a in assign_unique_slugs([original], registry)}, registry)
     registry = load_registry(tmp_path)
     retitled = replace(original, slug="new-title")
     assert assign_unique_slugs([retitled], registry)[0].slug == "old-title"
