@@ -27,8 +27,12 @@ _UNSAFE = re.compile(r"[^a-z0-9-]+")
 def slug_for(text: str) -> str:
     """A lower-case ASCII slug; Kazakh letters transliterated, not dropped."""
     latin = to_ascii_latin(text)
-    slug = slugify(latin, max_length=MAX_SLUG, word_boundary=True, lowercase=True)
-    return _UNSAFE.sub("-", slug).strip("-") or "article"
+    slug = _UNSAFE.sub("-", slugify(latin, lowercase=True)).strip("-")
+    if len(slug) > MAX_SLUG:
+        # Cut at the last whole word (slugify's own word_boundary skips a long
+        # word and keeps later short ones, so the slug would misquote the title).
+        slug = slug[: MAX_SLUG + 1].rsplit("-", 1)[0] if "-" in slug[:MAX_SLUG] else slug[:MAX_SLUG]
+    return slug or "article"
 
 
 def sanitize_slug(slug: str) -> str:

@@ -58,3 +58,10 @@ def test_published_slug_keeps_priority_over_a_new_article(tmp_path):
     newcomer, published = art("content/a.txt", "same"), art("content/z.txt", "other")
     result = {x.path: x.slug for x in assign_unique_slugs([newcomer, published], registry)}
     assert result == {"content/z.txt": "same", "content/a.txt": "same-2"}
+
+
+def test_cut_keeps_the_titles_words_in_order():
+    title = "Мәжіліс төрағасы Ерлан Қошановты қабылдаған Беларүс президенті маңызды мәлімдеме жасап"
+    slug = slug_for(title)
+    full = "majilis-toragasy-erlan-qoshanovty-qabyldagan-belarus-prezidenti-manyzdy-malimdeme-jasap"
+    assert full.startswith(slug) and len(slug) <= 80 and not slug.endswith("-")
