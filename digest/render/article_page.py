@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import math
+from typing import Container
 
 from digest.config import SiteConfig
 from digest.model import Article, Block, Tag
 from digest.render.dates import iso, time_element
 from digest.render.markup import bilingual, front_matter, h, md_escape
+from digest.render.urls import tag_url
 from digest.text import shorten
 
 WORDS_PER_MINUTE_DEFAULT = 180
@@ -20,36 +22,44 @@ def reading_minutes(article: Article, config: SiteConfig) -> int:
     return max(1, math.ceil(words / per_minute))
 
 
-def tag_chip(tag: Tag, link_prefix: str) -> str:
-    """A Markdown link to the tag page showing both labels."""
-    label = f'<span class="digest-chip__kk">{md_escape(tag.kk)}</span>'
+def tag_chip(tag: Tag, root: str, linked: bool = True) -> str:
+    """A tag chip showing both labels: a raw HTML link to the tag's page
+    (``root`` leads from the page's URL to the site root), or, for a tag
+    without a page, the same chip as plain text."""
     en = f' <span class="digest-chip__en" lang="en">{h(tag.en)}</span>' if tag.en != tag.kk else ""
-    return f"[{label}{en}]({link_prefix}tags/{tag.id}.md){{ .digest-chip .digest-chip--{tag.kind} }}"
+    inner = f'<span class="digest-chip__kk">{h(tag.kk)}</span>{en}'
+    if not linked:
+        return f'<span class="digest-chip digest-chip--{tag.kind} digest-chip--nopage">{inner}</span>'
+    return f'<a class="digest-chip digest-chip--{tag.kind}" href="{tag_url(root, tag.id)}">{inner}</a>'
 
 
-def tag_chips(tags: tuple[Tag, ...], link_prefix: str, config: SiteConfig,
-              limit: int | None = None, more_link: str = "", landmark: bool = False) -> str:
-    """The chips of an article, a <nav> landmark only on the article's own page
-    (a listing holds many sets, and landmarks must be unique).
+def tag_chips(tags: tuple[Tag, ...], root: str, config: SiteConfig,
+              limit: int | None = None, more_link: str = "", landmark: bool = False,
+              with_page: Container[str] | None = None) -> str:
+    """The chips of an article as a raw HTML block, a <nav> landmark only on
+    the article's own page (a listing holds many sets, and landmarks must be unique).
 
-    With ``limit`` (listings), the rest is one "+N" chip leading to ``more_link``.
+    ``root`` leads from the page's URL to the site root. With ``limit``
+    (listings), the rest is one "+N" chip leading to ``more_link`` (a URL).
+    ``with_page`` holds the ids of the tags that have a page (None: all).
     """
     if not tags:
         return ""
     label = config.label("tags")
     shown = tags if limit is None or len(tags) <= limit else tags[:limit]
-    chips = " ".join(tag_chip(t, link_prefix) for t in shown)
+    chips = " ".join(tag_chip(t, root, with_page is None or t.id in with_page) for t in shown)
     if len(shown) < len(tags):
         rest = len(tags) - len(shown)
         chips += (
-            f' [+{rest} <span class="digest-sr-only">{h(label.kk)} · <span lang="en">{h(label.en)}</span></span>]'
-            f"({more_link}){{ .digest-chip .digest-chip--more }}"
+            f' <a class="digest-chip digest-chip--more" href="{more_link}">+{rest} <span class="digest-sr-only">'
+            f'{h(label.kk)} · <span lang="en">{h(label.en)}</span></span></a>'
         )
     element = "nav" if landmark else "div"
     name = f' aria-label="{h(label.kk)} · {h(label.en)}"' if landmark else ""
+    # The <p> is what Markdown used to wrap the chips in (the CSS expects it).
     return (
-        f'<{element} class="digest-chips"{name} markdown>\n'
-        f'<span class="digest-chips__label">{bilingual(label)}:</span> {chips}\n\n</{element}>\n\n'
+        f'<{element} class="digest-chips"{name}>\n'
+        f'<p><span class="digest-chips__label">{bilingual(label)}:</span> {chips}</p>\n</{element}>\n\n'
     )
 
 
@@ -82,13 +92,14 @@ def meta_line(article: Article, config: SiteConfig, with_reading_time: bool = Tr
 def summary_box(article: Article, config: SiteConfig) -> str:
     if not article.summary:
         return ""
-    text = " ".join(md_escape(s) for s in article.summary)
+    text = " ".join(h(s) for s in article.summary)
     title = bilingual(config.label("summary"))
     return (
         # The summary repeats sentences of the body: kept out of the search
         # index (Material's data-search-exclude), which it would otherwise double.
-        f'<section class="digest-summary" data-search-exclude markdown>\n'
-        f'<h2 class="digest-summary__title">{title}</h2>\n\n{text}\n\n</section>\n\n'
+        # A raw HTML block: Markdown only stashes it.
+        f'<section class="digest-summary" data-search-exclude>\n'
+        f'<h2 class="digest-summary__title">{title}</h2>\n<p>{text}</p>\n</section>\n\n'
     )
 
 
@@ -192,8 +203,11 @@ def source_box(article: Article, config: SiteConfig) -> str:
     return f'<p class="digest-original">{" ".join(parts)}</p>\n'
 
 
-def article_page(article: Article, config: SiteConfig) -> str:
-    """The whole generated Markdown of one article page."""
+def article_page(article: Article, config: SiteConfig, with_page: Container[str] | None = None) -> str:
+    """The whole generated Markdown of one article page (at /<section>/<slug>/).
+
+    ``with_page``: the ids of the tags that have a page (None: all).
+    """
     meta = {
         "title": article.title,
         "description": shorten(" ".join(article.summary), 300),
@@ -211,7 +225,7 @@ def article_page(article: Article, config: SiteConfig) -> str:
         breadcrumbs(config),
         f"# {md_escape(article.title)}\n\n",
         meta_line(article, config),
-        tag_chips(article.tags, "../", config, landmark=True),
+        tag_chips(article.tags, "../../", config, landmark=True, with_page=with_page),
         summary_box(article, config),
         '<div class="digest-body" markdown>\n\n',
         body(article.document.blocks),

@@ -7,6 +7,7 @@ pages before rendering), so each listing sees the same, complete data.
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Container
 
 from digest.config import SiteConfig
 from digest.model import TAG_KINDS, Article, Tag, TimelineEntry
@@ -14,6 +15,7 @@ from digest.render.article_page import tag_chip, tag_chips, timeline_item
 from digest.render.collation import kazakh_key
 from digest.render.dates import iso, time_element
 from digest.render.markup import bilingual, front_matter, h, md_escape
+from digest.render.urls import article_url
 
 
 def newest_first(articles: list[Article]) -> list[Article]:
@@ -26,6 +28,7 @@ def newest_first(articles: list[Article]) -> list[Article]:
 # Labels the theme's own templates (404, footer) print: they reach them through the
 # home page's front matter (MkDocs reads every page before its static templates).
 CARD_TAGS = 10  # chips on a listing's card; the article page shows them all
+TAG_PAGE_CARDS = 50  # default of the tag_page_cards setting
 THEME_LABELS = ("not_found", "not_found_text", "go_home", "home", "feed", "site_footer")
 
 
@@ -40,10 +43,14 @@ def theme_labels(config: SiteConfig) -> dict[str, dict[str, str]]:
     return {key: {"kk": config.label(key).kk, "en": config.label(key).en} for key in THEME_LABELS}
 
 
-def article_card(article: Article, prefix: str, config: SiteConfig, with_summary: bool = True,
-                 level: int = 2) -> str:
-    """One article in a listing: title (a heading of ``level``), date, source, summary, tags."""
-    link = f"{prefix}{config.settings['section']}/{article.slug}.md"
+def article_card(article: Article, root: str, config: SiteConfig, with_summary: bool = True,
+                 level: int = 2, with_page: Container[str] | None = None) -> str:
+    """One article in a listing, a raw HTML block: title (a heading of
+    ``level``, not in the table of contents), date, source, summary, tags.
+
+    ``root`` leads from the listing's URL to the site root.
+    """
+    link = article_url(root, config.settings["section"], article.slug)
     when = iso(article.date)
     stamp = time_element(when, config) if when else bilingual(config.label("date_unknown"))
     source = (
@@ -51,19 +58,31 @@ def article_card(article: Article, prefix: str, config: SiteConfig, with_summary
         f'<span class="digest-source">{h(article.source)}</span></span>'
         if article.source else ""
     )
-    summary = " ".join(md_escape(s) for s in article.summary) if with_summary else ""
+    summary = " ".join(h(s) for s in article.summary) if with_summary else ""
     return (
-        f'<article class="digest-card" markdown>\n'
-        f"{'#' * level} [{md_escape(article.title)}]({link})"
-        f" {{ .digest-card__title }}\n\n"
-        f'<p class="digest-card__meta"><span class="digest-card__date">{stamp}</span>{source}</p>\n\n'
-        + (f'<div class="digest-card__summary" markdown>\n{summary}\n</div>\n\n' if summary else "")
-        + tag_chips(article.tags, prefix, config, limit=CARD_TAGS, more_link=link)
+        f'<article class="digest-card">\n'
+        f'<h{level} class="digest-card__title"><a href="{link}">{h(article.title)}</a></h{level}>\n'
+        f'<p class="digest-card__meta"><span class="digest-card__date">{stamp}</span>{source}</p>\n'
+        + (f'<div class="digest-card__summary">\n<p>{summary}</p>\n</div>\n' if summary else "")
+        + tag_chips(article.tags, root, config, limit=CARD_TAGS, more_link=link, with_page=with_page).rstrip("\n")
+        + ("\n" if article.tags else "")
         + "</article>\n\n"
     )
 
 
-def home_page(articles: list[Article], config: SiteConfig) -> str:
+def title_list(articles: list[Article], root: str, config: SiteConfig) -> str:
+    """Titles and dates only, a raw HTML list (archive, the rest of a large tag)."""
+    section = config.settings["section"]
+    out = ['<div class="digest-archive">\n<ul>\n']
+    for a in articles:
+        when = f" — {time_element(iso(a.date), config)}" if a.date else ""
+        out.append(f'<li><a href="{article_url(root, section, a.slug)}">{h(a.title)}</a>{when}</li>\n')
+    out.append("</ul>\n</div>\n\n")
+    return "".join(out)
+
+
+def home_page(articles: list[Article], config: SiteConfig, with_page: Container[str] | None = None) -> str:
+    """The newest articles as cards (the page is at the site root: links start there)."""
     site = config.settings["site_name"]
     limit = int(config.settings["home_articles"])
     ordered = newest_first(articles)
@@ -72,14 +91,17 @@ def home_page(articles: list[Article], config: SiteConfig) -> str:
         f'# {md_escape(site["kk"])} <span class="digest-h1-en" lang="en">{h(site["en"])}</span>\n\n',
         f'<p class="digest-lede">{bilingual(config.label("latest"))}</p>\n\n',
     ]
-    parts += [article_card(a, "", config) for a in ordered[:limit]]
+    parts += [article_card(a, "", config, with_page=with_page) for a in ordered[:limit]]
     if len(ordered) > limit:
-        parts.append(f"[{bilingual(config.label('all_articles'))}](archive.md){{ .md-button }}\n")
+        parts.append(f'<p><a class="md-button" href="archive/">{bilingual(config.label("all_articles"))}</a></p>\n')
     return "".join(parts)
 
 
 def archive_page(articles: list[Article], config: SiteConfig) -> str:
-    """Every article, grouped by year, titles only: keeps the home page small."""
+    """Every article, grouped by year, titles only: keeps the home page small.
+
+    The page is at /archive/; the years stay Markdown headings (table of contents).
+    """
     parts = [_index_meta(f"{config.label('archive').kk} · {config.label('archive').en}", "archive")]
     parts.append(f"# {bilingual(config.label('archive'))}\n\n")
     groups: dict[str, list[Article]] = defaultdict(list)
@@ -87,11 +109,8 @@ def archive_page(articles: list[Article], config: SiteConfig) -> str:
         groups[str(article.date.year) if article.date else ""].append(article)
     for year, items in groups.items():
         heading = year or bilingual(config.label("date_unknown"))
-        parts.append(f"## {heading}\n\n<div class=\"digest-archive\" markdown>\n\n")
-        for a in items:
-            when = f" — {time_element(iso(a.date), config)}" if a.date else ""
-            parts.append(f"- [{md_escape(a.title)}]({config.settings['section']}/{a.slug}.md){when}\n")
-        parts.append("\n</div>\n\n")
+        parts.append(f"## {heading}\n\n")
+        parts.append(title_list(items, "../", config))
     return "".join(parts)
 
 
@@ -106,7 +125,21 @@ def collect_tags(articles: list[Article]) -> dict[str, tuple[Tag, list[Article]]
     return found
 
 
-def tags_index(tags: dict[str, tuple[Tag, list[Article]]], config: SiteConfig) -> str:
+def tags_with_page(tags: dict[str, tuple[Tag, list[Article]]], config: SiteConfig) -> set[str]:
+    """The ids of the tags that get a page: every vocabulary tag, and a tag found
+    by entity discovery only once it is on ``discovered_tag_min_articles`` articles
+    (a name seen once would be a page of one card, one of hundreds)."""
+    least = int(config.settings.get("discovered_tag_min_articles") or 1)
+    return {tag_id for tag_id, (tag, tagged) in tags.items()
+            if len(tagged) >= least or not all(t.discovered for a in tagged for t in a.tags if t.id == tag_id)}
+
+
+def tags_index(tags: dict[str, tuple[Tag, list[Article]]], config: SiteConfig,
+               with_page: Container[str] | None = None) -> str:
+    """Every tag by kind, in Kazakh alphabetical order, with its count (at /tags/).
+
+    The kinds stay Markdown headings (table of contents); the lists are raw HTML.
+    """
     label = config.label("tags")
     parts = [_index_meta(f"{label.kk} · {label.en}", "tags"), f"# {bilingual(label)}\n\n"]
     if not tags:
@@ -115,15 +148,20 @@ def tags_index(tags: dict[str, tuple[Tag, list[Article]]], config: SiteConfig) -
         members = sorted((t for t, _ in tags.values() if t.kind == kind), key=lambda t: kazakh_key(t.kk))
         if not members:
             continue
-        parts.append(f'## {bilingual(config.label(kind))}\n\n<ul class="digest-tag-list" markdown>\n')
+        parts.append(f'## {bilingual(config.label(kind))}\n\n<ul class="digest-tag-list">\n')
         for tag in members:
             count = len(tags[tag.id][1])
-            parts.append(f'<li markdown>{tag_chip(tag, "../")} <span class="digest-count">{count}</span></li>\n')
+            chip = tag_chip(tag, "../", with_page is None or tag.id in with_page)
+            parts.append(f'<li>{chip} <span class="digest-count">{count}</span></li>\n')
         parts.append("</ul>\n\n")
     return "".join(parts)
 
 
-def tag_page(tag: Tag, articles: list[Article], config: SiteConfig) -> str:
+def tag_page(tag: Tag, articles: list[Article], config: SiteConfig,
+             with_page: Container[str] | None = None) -> str:
+    """One tag's page (at /tags/<id>/): its articles newest first, as cards up to
+    ``tag_page_cards``, the older ones as a list of titles and dates; then the
+    dated events of its articles."""
     kind = config.label(tag.kind)
     parts = [
         _index_meta(f"{tag.kk} · {tag.en}", "tag"),
@@ -132,11 +170,14 @@ def tag_page(tag: Tag, articles: list[Article], config: SiteConfig) -> str:
         f' <span lang="en">/ {len(articles)} {h(config.label("article_count").en)}</span></p>\n\n',
         f"## {bilingual(config.label('tag_articles'))}\n\n",
     ]
-    parts += [article_card(a, "../", config, level=3) for a in newest_first(articles)]
+    ordered = newest_first(articles)
+    cards = int(config.settings.get("tag_page_cards") or TAG_PAGE_CARDS)
+    parts += [article_card(a, "../../", config, level=3, with_page=with_page) for a in ordered[:cards]]
+    if len(ordered) > cards:
+        parts.append(title_list(ordered[cards:], "../../", config))
     entries = [(e, a) for a in articles for e in a.timeline if e.when and not e.recurring]
     if entries:
         parts.append(f"## {bilingual(config.label('tag_timeline'))}\n\n")
-        # Raw HTML links are relative to the page's URL (/tags/<id>/), not its file.
         parts.append(timeline_list(entries, "../../", config))
     return "".join(parts)
 

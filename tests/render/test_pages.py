@@ -134,7 +134,7 @@ def test_article_page_structure(articles, config):
     html = to_html(page)
     assert_headings_in_order(html)
     assert '<nav class="digest-crumbs"' in html and 'href="../../"' in html
-    assert '<a class="digest-chip digest-chip--person" href="../tags/kassym-jomart-tokayev.md">' in html
+    assert '<a class="digest-chip digest-chip--person" href="../../tags/kassym-jomart-tokayev/">' in html
     assert '<span class="digest-chip__en" lang="en">Kassym-Jomart Tokayev</span>' in html
     assert "<h2" in html and "Инвестиция мен сауда</h2>" in html
     assert '<footer class="digest-quote__speaker">— Асқар Смағұлов, экономист</footer>' in html
@@ -179,7 +179,7 @@ def test_home_card_caps_many_tags(config):
     many = tuple(Tag(f"t{i}", "topic", f"Тақырып {i}", f"Topic {i}") for i in range(14))
     html = to_html(home_page([make_article("many", "Көп тег", tags=many)], config))
     assert html.count('class="digest-chip digest-chip--topic"') == 10
-    assert "+4" in html and 'href="articles/many.md"' in html
+    assert "+4" in html and 'href="articles/many/"' in html
 
 
 def test_tags_index_and_tag_page(articles, config):
