@@ -1,0 +1,87 @@
+"""Pages cheap for MkDocs: listings and wrappers are raw HTML with working relative
+links, big tags are capped, one-off discovered names get no page, pages stream."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+import types
+from urllib.parse import urljoin
+
+import pytest
+
+from digest.model import Tag
+from digest.render import generate_pages, iter_pages
+from digest.render.urls import page_url, root_of
+from tests.render.test_pages import KZ, TOKAYEV, TRADE, make_article, to_html
+
+DISCOVERED = Tag("zeiin", "person", "Зейін", "Zeiin", discovered=True)
+DISCOVERED_TWICE = Tag("gliwice", "place", "Гливице", "Gliwice", discovered=True)
+
+
+def with_settings(config, **settings):
+    return dataclasses.replace(config, settings={**config.settings, **settings})
+
+
+@pytest.fixture(scope="module")
+def articles():
+    return [
+        make_article("a", "Бірінші", dt.date(2024, 3, 1), tags=(KZ, TOKAYEV, DISCOVERED, DISCOVERED_TWICE)),
+        make_article("b", "Екінші", dt.date(2024, 3, 2), tags=(KZ, TRADE, DISCOVERED_TWICE)),
+        make_article("c", "Үшінші", None, tags=(TRADE,)),
+    ]
+
+
+def test_urls_follow_mkdocs_directory_urls():
+    assert [page_url(p) for p in ("index.md", "archive.md", "tags/index.md", "tags/kz.md", "articles/x.md")] == \
+        ["", "archive/", "tags/", "tags/kz/", "articles/x/"]
+    assert [root_of(p) for p in ("index.md", "archive.md", "tags/kz.md")] == ["", "../", "../../"]
+
+
+def test_pages_are_generated_one_at_a_time(articles, config):
+    assert isinstance(iter_pages(articles, config), types.GeneratorType)
+    assert dict(iter_pages(articles, config)) == generate_pages(articles, config)
+
+
+def test_listings_are_raw_html_whose_links_reach_generated_pages(articles, config):
+    pages = generate_pages(articles, config)
+    urls = {"/" + page_url(path) for path in pages}
+    for path, page in pages.items():
+        if not path.startswith("articles/"):
+            assert " markdown>" not in page, path  # no md_in_html on listings
+        html = to_html(page)
+        for href in re.findall(r'href="([^"]+)"', html):
+            if href.startswith(("http", "#")):
+                continue
+            target = urljoin("/" + page_url(path), href)
+            assert target in urls, (path, href, target)
+
+
+def test_discovered_tag_on_one_article_has_no_page(articles, config):
+    pages = generate_pages(articles, config)
+    assert "tags/gliwice.md" in pages and "tags/kazakhstan.md" in pages and "tags/trade.md" in pages
+    assert "tags/zeiin.md" not in pages
+    article = to_html(pages["articles/a.md"])
+    assert '<span class="digest-chip digest-chip--person digest-chip--nopage"><span class="digest-chip__kk">Зейін' \
+        in article
+    assert 'lang="en">Zeiin</span>' in article  # still searchable by its English label
+    index = to_html(pages["tags/index.md"])
+    assert "Зейін" in index and "tags/zeiin" not in index and 'href="../gliwice/"' not in index
+    assert 'href="../tags/gliwice/"' in index
+    # The threshold is a setting; a vocabulary tag always has its page.
+    assert "tags/zeiin.md" in generate_pages(articles, with_settings(config, discovered_tag_min_articles=1))
+    solo = generate_pages([make_article("s", "Жалғыз", tags=(TOKAYEV,))], config)
+    assert "tags/kassym-jomart-tokayev.md" in solo
+
+
+def test_large_tag_lists_older_articles_by_title(config):
+    many = [make_article(f"n{i:02d}", f"Жаңалық {i}", dt.date(2020, 1, 1) + dt.timedelta(days=i), tags=(KZ,))
+            for i in range(60)]
+    page = to_html(generate_pages(many, with_settings(config, tag_page_cards=50))["tags/kazakhstan.md"])
+    assert page.count('<article class="digest-card">') == 50
+    for i in range(60):
+        assert f'href="../../articles/n{i:02d}/"' in page
+    # Newest first: the ten oldest are the titles after the cards.
+    assert page.index("Жаңалық 59<") < page.index("Жаңалық 10<") < page.rindex("</article>") \
+        < page.index("Жаңалық 9<") < page.index("Жаңалық 0<")
