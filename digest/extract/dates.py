@@ -264,9 +264,31 @@ def _read(m: re.Match[str], family: Family, registry: Registry) -> TemporalExpre
 
 
 def _candidates(text: str, registry: Registry) -> list[tuple[TemporalExpression, int]]:
+    index = _start_index(registry)
+    # Every family's regex begins with (?<![\w-]): a match starts at the line's start or
+    # right after a character that is neither a word character nor a hyphen. Of those
+    # positions, a family is tried only where its first character can match.
+    # One scan (the union of every family, as a lookahead) finds the positions where
+    # at least one family matches; without it, every such position is a candidate.
+    if index.union is not None:
+        positions = [m.start() for m in index.union.finditer(text)]
+    else:
+        positions = [0] + [m.end() for m in _NON_WORD.finditer(text)]
+    at: dict[int, list[int]] = {}
+    size = len(text)
+    for p in positions:
+        if p < size:
+            for i in index.families_for(text[p]):
+                at.setdefault(i, []).append(p)
     found = []
-    for family in registry.families:
-        for m in family.regex.finditer(text):
+    for i, family in enumerate(registry.families):
+        if index.tests[i] is None:
+            matches = family.regex.finditer(text)
+        elif i in at:
+            matches = _matches_at(family.regex, text, at[i])
+        else:
+            continue
+        for m in matches:
             if any(x.search(m.group()) for x in family.exclude):
                 continue
             if family.lowercase_inside and _capitalised_inside(text, m.start()):
@@ -275,6 +297,146 @@ def _candidates(text: str, registry: Registry) -> list[tuple[TemporalExpression,
             if expr is not None:
                 found.append((expr, family.priority))
     return found
+
+
+def _matches_at(regex: re.Pattern[str], text: str, positions: list[int]):
+    """What ``regex.finditer(text)`` yields when matches can only start at ``positions`` (sorted).
+
+    finditer takes the leftmost match at or after the end of the previous one;
+    trying only the positions where a match can begin finds the same ones
+    (matches are never empty: ``_first_chars`` says so).
+    """
+    end = 0
+    for p in positions:
+        if p >= end:
+            m = regex.match(text, p)
+            if m is not None:
+                end = m.end()
+                yield m
+
+
+_NON_WORD = re.compile(r"[^\w-]")
+_LOOKBEHIND = r"(?<![\w-])"
+
+
+class _StartIndex:
+    """For each character, the families whose match may begin with it (worked out once per character)."""
+
+    def __init__(self, families: tuple[Family, ...]) -> None:
+        self.tests = [_first_char_test(f.regex) for f in families]
+        self._by_char: dict[str, tuple[int, ...]] = {}
+        self.union = _union([f.regex for f, t in zip(families, self.tests) if t is not None])
+
+    def families_for(self, ch: str) -> tuple[int, ...]:
+        found = self._by_char.get(ch)
+        if found is None:
+            found = tuple(i for i, t in enumerate(self.tests) if t is not None and t(ch))
+            self._by_char[ch] = found
+        return found
+
+
+_START_INDEXES: dict[int, tuple[Registry, _StartIndex]] = {}
+
+
+def _start_index(registry: Registry) -> _StartIndex:
+    entry = _START_INDEXES.get(id(registry))
+    if entry is None or entry[0] is not registry:
+        entry = (registry, _StartIndex(registry.families))
+        _START_INDEXES[id(registry)] = entry
+    return entry[1]
+
+
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+
+
+def _union(regexes: list[re.Pattern[str]]) -> re.Pattern[str] | None:
+    """A regex matching (empty, as a lookahead) wherever one of ``regexes`` matches, or None.
+
+    Each family's pattern after its lookbehind, named groups made non-capturing
+    (the same names recur across families) and its case flag scoped to it.
+    """
+    alternatives = []
+    for regex in regexes:
+        if regex.flags & ~(re.IGNORECASE | re.UNICODE) or "(?P=" in regex.pattern:
+            return None
+        body = _NAMED_GROUP.sub("(?:", regex.pattern[len(_LOOKBEHIND):])
+        alternatives.append(("(?i:" if regex.flags & re.IGNORECASE else "(?-i:") + body + ")")
+    if not alternatives:
+        return None
+    try:
+        return re.compile(_LOOKBEHIND + "(?=" + "|".join(alternatives) + ")")
+    except re.error:
+        return None
+
+
+class _Unknown(Exception):
+    pass
+
+
+def _first_char_test(regex: re.Pattern[str]):
+    """A test for the first character of any match of ``regex`` (a family's), or None.
+
+    Worked out from the parsed pattern: the single-character items a match can
+    begin with, each compiled with the flags in force where it stands (so case
+    folding is the regex engine's own). None (try every position, as finditer
+    does) if the pattern does not begin with the family lookbehind, may match
+    the empty string, or holds a construct not understood here.
+    """
+    from re import _compiler, _parser
+
+    if not regex.pattern.startswith(_LOOKBEHIND):
+        return None
+    try:
+        parsed = _parser.parse(regex.pattern, regex.flags)
+        items, nullable = _first_items(parsed.data, parsed.state.flags)
+        if nullable or not items:
+            return None
+        compiled = []
+        for item, flags in items:
+            state = _parser.State()
+            state.flags = flags
+            compiled.append(_compiler.compile(_parser.SubPattern(state, [item]), flags))
+    except Exception:  # an unfamiliar parse tree: no pre-filter for this family
+        return None
+
+    def test(ch: str) -> bool:
+        return any(c.fullmatch(ch) is not None for c in compiled)
+
+    return test
+
+
+def _first_items(seq, flags: int) -> tuple[list, bool]:
+    """Single-character items a match of the sequence ``seq`` may begin with; whether it may be empty."""
+    from re import _constants as c
+
+    items: list = []
+    for op, av in seq:
+        if op in (c.LITERAL, c.NOT_LITERAL, c.IN, c.ANY):
+            items.append(((op, av), flags))
+            return items, False
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue  # zero width
+        if op is c.SUBPATTERN:
+            _, add, remove, sub = av
+            got, nullable = _first_items(sub.data, (flags | add) & ~remove)
+        elif op is c.BRANCH:
+            got, nullable = [], False
+            for alternative in av[1]:
+                g, n = _first_items(alternative.data, flags)
+                got += g
+                nullable = nullable or n
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            low, _, sub = av
+            got, nullable = _first_items(sub.data, flags)
+            nullable = nullable or low == 0
+        elif op is c.ATOMIC_GROUP:
+            got, nullable = _first_items(av.data, flags)
+        else:
+            raise _Unknown(op)
+        items += got
+        if not nullable:
+            return items, False
+    return items, True
 
 
 def _capitalised_inside(text: str, start: int) -> bool:
