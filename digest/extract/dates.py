@@ -264,31 +264,9 @@ def _read(m: re.Match[str], family: Family, registry: Registry) -> TemporalExpre
 
 
 def _candidates(text: str, registry: Registry) -> list[tuple[TemporalExpression, int]]:
-    index = _start_index(registry)
-    # Every family's regex begins with (?<![\w-]): a match starts at the line's start or
-    # right after a character that is neither a word character nor a hyphen. Of those
-    # positions, a family is tried only where its first character can match.
-    # One scan (the union of every family, as a lookahead) finds the positions where
-    # at least one family matches; without it, every such position is a candidate.
-    if index.union is not None:
-        positions = [m.start() for m in index.union.finditer(text)]
-    else:
-        positions = [0] + [m.end() for m in _NON_WORD.finditer(text)]
-    at: dict[int, list[int]] = {}
-    size = len(text)
-    for p in positions:
-        if p < size:
-            for i in index.families_for(text[p]):
-                at.setdefault(i, []).append(p)
     found = []
-    for i, family in enumerate(registry.families):
-        if index.tests[i] is None:
-            matches = family.regex.finditer(text)
-        elif i in at:
-            matches = _matches_at(family.regex, text, at[i])
-        else:
-            continue
-        for m in matches:
+    for family in _possible_families(text, registry):
+        for m in family.regex.finditer(text):
             if any(x.search(m.group()) for x in family.exclude):
                 continue
             if family.lowercase_inside and _capitalised_inside(text, m.start()):
@@ -299,33 +277,49 @@ def _candidates(text: str, registry: Registry) -> list[tuple[TemporalExpression,
     return found
 
 
-def _matches_at(regex: re.Pattern[str], text: str, positions: list[int]):
-    """What ``regex.finditer(text)`` yields when matches can only start at ``positions`` (sorted).
+def _possible_families(text: str, registry: Registry) -> list[Family]:
+    """The families that may match somewhere in ``text``, in registry order.
 
-    finditer takes the leftmost match at or after the end of the previous one;
-    trying only the positions where a match can begin finds the same ones
-    (matches are never empty: ``_first_chars`` says so).
+    A cheap necessary condition per family, worked out from its pattern: one
+    of the characters its match can begin with occurs in the text, and one of
+    the literal words every match of it contains (``_required``) occurs in the
+    case-folded text. The other families could not match, so running only
+    these finds exactly what running all of them finds.
     """
-    end = 0
-    for p in positions:
-        if p >= end:
-            m = regex.match(text, p)
-            if m is not None:
-                end = m.end()
-                yield m
+    index = _prefilter(registry)
+    starting: set[int] = set()
+    for ch in set(text):
+        starting.update(index.families_for(ch))
+    folded = text.casefold()
+    present: dict[str, bool] = {}
+    out = []
+    for i, family in enumerate(registry.families):
+        if index.tests[i] is not None and i not in starting:
+            continue
+        words = index.required[i]
+        if words is not None:
+            for w in words:
+                hit = present.get(w)
+                if hit is None:
+                    hit = present[w] = w in folded
+                if hit:
+                    break
+            else:
+                continue
+        out.append(family)
+    return out
 
 
-_NON_WORD = re.compile(r"[^\w-]")
 _LOOKBEHIND = r"(?<![\w-])"
 
 
-class _StartIndex:
-    """For each character, the families whose match may begin with it (worked out once per character)."""
+class _Prefilter:
+    """Per family: a test of a match's first character, and the words every match contains."""
 
     def __init__(self, families: tuple[Family, ...]) -> None:
         self.tests = [_first_char_test(f.regex) for f in families]
+        self.required = [_required_words(f.regex) for f in families]
         self._by_char: dict[str, tuple[int, ...]] = {}
-        self.union = _union([f.regex for f, t in zip(families, self.tests) if t is not None])
 
     def families_for(self, ch: str) -> tuple[int, ...]:
         found = self._by_char.get(ch)
@@ -335,38 +329,83 @@ class _StartIndex:
         return found
 
 
-_START_INDEXES: dict[int, tuple[Registry, _StartIndex]] = {}
+_PREFILTERS: dict[int, tuple[Registry, _Prefilter]] = {}
 
 
-def _start_index(registry: Registry) -> _StartIndex:
-    entry = _START_INDEXES.get(id(registry))
+def _prefilter(registry: Registry) -> _Prefilter:
+    entry = _PREFILTERS.get(id(registry))
     if entry is None or entry[0] is not registry:
-        entry = (registry, _StartIndex(registry.families))
-        _START_INDEXES[id(registry)] = entry
+        entry = (registry, _Prefilter(registry.families))
+        _PREFILTERS[id(registry)] = entry
     return entry[1]
 
 
-_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+def _foldable(word: str) -> bool:
+    """Whether case-insensitive matching of ``word`` is exactly equality of ``casefold()``.
 
-
-def _union(regexes: list[re.Pattern[str]]) -> re.Pattern[str] | None:
-    """A regex matching (empty, as a lookahead) wherever one of ``regexes`` matches, or None.
-
-    Each family's pattern after its lookbehind, named groups made non-capturing
-    (the same names recur across families) and its case flag scoped to it.
+    True for words of Cyrillic letters (U+0400–U+04FF) and ASCII digits and
+    punctuation: their case-fold classes are single characters, and every
+    character the regex engine takes as equal to one of them case-folds to
+    the same character (the variant Cyrillic letters U+1C80–U+1C88 included).
     """
-    alternatives = []
-    for regex in regexes:
-        if regex.flags & ~(re.IGNORECASE | re.UNICODE) or "(?P=" in regex.pattern:
-            return None
-        body = _NAMED_GROUP.sub("(?:", regex.pattern[len(_LOOKBEHIND):])
-        alternatives.append(("(?i:" if regex.flags & re.IGNORECASE else "(?-i:") + body + ")")
-    if not alternatives:
-        return None
+    return bool(word) and all(
+        "\u0400" <= c <= "\u04ff" or (c.isascii() and not c.isalpha() and not c.isspace()) for c in word
+    )
+
+
+def _required_words(regex: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Case-folded words one of which every match of ``regex`` contains, or None if unknown."""
+    from re import _parser
+
     try:
-        return re.compile(_LOOKBEHIND + "(?=" + "|".join(alternatives) + ")")
-    except re.error:
+        parsed = _parser.parse(regex.pattern, regex.flags)
+        words = _required(parsed.data)
+    except Exception:  # an unfamiliar parse tree: no pre-filter for this family
         return None
+    if not words or not all(_foldable(w) for w in words):
+        return None
+    return tuple(sorted({w.casefold() for w in words}, key=lambda w: (len(w), w)))
+
+
+def _required(seq) -> set[str] | None:
+    """Literal strings one of which every match of the sequence contains (None: no such set known)."""
+    from re import _constants as c
+
+    options: list[set[str]] = []
+    run: list[str] = []
+
+    def close() -> None:
+        if run:
+            options.append({"".join(run)})
+            run.clear()
+
+    for op, av in seq:
+        if op is c.LITERAL:
+            run.append(chr(av))
+            continue
+        close()
+        got = None
+        if op is c.SUBPATTERN:
+            got = _required(av[3].data)
+        elif op is c.ATOMIC_GROUP:
+            got = _required(av.data)
+        elif op is c.BRANCH:
+            got = set()
+            for alternative in av[1]:
+                one = _required(alternative.data)
+                if one is None:
+                    got = None
+                    break
+                got |= one
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            got = _required(av[2].data)
+        if got:
+            options.append(got)
+    close()
+    if not options:
+        return None
+    # the most selective: the longest shortest word, then the fewest words
+    return max(options, key=lambda o: (min(len(w) for w in o), -len(o)))
 
 
 class _Unknown(Exception):
