@@ -287,27 +287,16 @@ def _possible_families(text: str, registry: Registry) -> list[Family]:
     these finds exactly what running all of them finds.
     """
     index = _prefilter(registry)
-    starting: set[int] = set()
+    starting = 0  # bit i: family i may begin with a character of the text
     for ch in set(text):
-        starting.update(index.families_for(ch))
+        starting |= index.mask_for(ch)
     folded = text.casefold()
-    present: dict[str, bool] = {}
-    out = []
-    for i, family in enumerate(registry.families):
-        if index.tests[i] is not None and i not in starting:
-            continue
-        words = index.required[i]
-        if words is not None:
-            for w in words:
-                hit = present.get(w)
-                if hit is None:
-                    hit = present[w] = w in folded
-                if hit:
-                    break
-            else:
-                continue
-        out.append(family)
-    return out
+    present = 0  # bit j: word j occurs in the folded text
+    for bit, word in index.words:
+        if word in folded:
+            present |= bit
+    return [f for f, need_start, need_word in index.needs
+            if starting & need_start == need_start and (not need_word or present & need_word)]
 
 
 _LOOKBEHIND = r"(?<![\w-])"
@@ -319,12 +308,21 @@ class _Prefilter:
     def __init__(self, families: tuple[Family, ...]) -> None:
         self.tests = [_first_char_test(f.regex) for f in families]
         self.required = [_required_words(f.regex) for f in families]
-        self._by_char: dict[str, tuple[int, ...]] = {}
+        self._by_char: dict[str, int] = {}
+        distinct = sorted({w for words in self.required if words for w in words}, key=lambda w: (len(w), w))
+        bits = {w: 1 << j for j, w in enumerate(distinct)}
+        self.words = [(bits[w], w) for w in distinct]
+        # (family, bit it needs among the starting characters or 0, bits of its words or 0)
+        self.needs = [
+            (f, (1 << i) if t is not None else 0, sum(bits[w] for w in words) if words else 0)
+            for i, (f, t, words) in enumerate(zip(families, self.tests, self.required))
+        ]
 
-    def families_for(self, ch: str) -> tuple[int, ...]:
+    def mask_for(self, ch: str) -> int:
+        """Bit i set: family i's match may begin with ``ch``."""
         found = self._by_char.get(ch)
         if found is None:
-            found = tuple(i for i, t in enumerate(self.tests) if t is not None and t(ch))
+            found = sum(1 << i for i, t in enumerate(self.tests) if t is not None and t(ch))
             self._by_char[ch] = found
         return found
 
