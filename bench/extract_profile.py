@@ -48,18 +48,11 @@ def _stages(config):
 
 
 def _clear_caches() -> None:
-    """Forget memoised per-text results so each pass does the work again (the stem cache stays)."""
-    import gc
+    """Forget per-text results kept between calls, so each pass does the work again (word memos stay)."""
+    from digest.kazakh import sentences, tokens
 
-    for obj in gc.get_objects():
-        if callable(obj) and hasattr(obj, "cache_clear") and getattr(obj, "__module__", "").startswith(
-                ("digest.kazakh.sentences", "digest.kazakh.tokens", "digest.extract")):
-            if getattr(obj, "__name__", "") in _PER_TEXT_CACHES:
-                obj.cache_clear()
-
-
-# memoised functions whose cache holds per-text results (cleared between passes)
-_PER_TEXT_CACHES = {"split_sentences", "tokenize", "_split_cached", "_tokenize_cached", "_sentences_cached"}
+    for module in (sentences, tokens):
+        getattr(module, "_RECENT", {}).clear()
 
 
 def main() -> None:

@@ -109,8 +109,25 @@ def _emit(text: str, start: int, end: int, out: list[Sentence]) -> None:
         out.append(Sentence(text[start:end], start, end))
 
 
+# The extraction splits an article's text several times (title, summary, timeline):
+# the last few texts' sentences are kept. Sentences are immutable; each call gets
+# its own list.
+_RECENT: dict[str, tuple[Sentence, ...]] = {}
+_RECENT_SIZE = 8
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Split ``text`` into sentences; each keeps its exact offsets in ``text``."""
+    found = _RECENT.get(text)
+    if found is None:
+        found = tuple(_split(text))
+        if len(_RECENT) >= _RECENT_SIZE:
+            _RECENT.pop(next(iter(_RECENT), None), None)
+        _RECENT[text] = found
+    return list(found)
+
+
+def _split(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     for line_start, line_end in _lines(text):
         line = text[line_start:line_end]

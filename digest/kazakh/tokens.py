@@ -28,9 +28,25 @@ _NUMBER = r"\d+(?:[.,]\d+)*%?"
 _TOKEN = re.compile(rf"(?:{_NUMBER}|{_WORD})(?:-(?:{_NUMBER}|{_WORD}))*")
 
 
+# An article's text is tokenised by the tags and again by the summary: the last
+# few texts' tokens are kept (long texts only; tokens are immutable, each call
+# gets its own list).
+_RECENT: dict[str, tuple[Token, ...]] = {}
+_RECENT_SIZE = 8
+_RECENT_MIN_CHARS = 200
+
+
 def tokenize(text: str) -> list[Token]:
     """Words and numbers of ``text`` in order; punctuation and spaces are skipped."""
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    if len(text) < _RECENT_MIN_CHARS:
+        return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    found = _RECENT.get(text)
+    if found is None:
+        found = tuple([Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)])
+        if len(_RECENT) >= _RECENT_SIZE:
+            _RECENT.pop(next(iter(_RECENT), None), None)
+        _RECENT[text] = found
+    return list(found)
 
 
 def words(text: str) -> list[str]:
