@@ -120,17 +120,25 @@ def sentence_features(
         for d in (-2, -1, 1, 2):
             j = i + d
             if 0 <= j < n:
-                p = f"{d}:"
-                w = own[j]
-                f.append(p + w[0])  # the word
-                f.append(p + w[4])  # its 3-letter suffix
-                f.extend(p + x for x in w[10:] if x in _NEIGHBOUR_FLAGS)
+                f.extend(_neighbour_features(words[j], d))
                 if gazetteer[j]:
-                    f.append(p + "gz=" + gazetteer[j])
+                    f.append(f"{d}:gz=" + gazetteer[j])
             else:
-                f.append(f"{d}:none")
+                f.append(_NONE[d])
         out.append(f)
     return out
+
+
+_NONE = {d: f"{d}:none" for d in (-2, -1, 1, 2)}
+
+
+@lru_cache(maxsize=100_000)
+def _neighbour_features(word: str, d: int) -> tuple[str, ...]:
+    """What the word at offset ``d`` contributes to a word's features: itself, its suffix, its flags."""
+    p = f"{d}:"
+    w = _word_features(word)
+    # the word, its 3-letter suffix, its flags
+    return (p + w[0], p + w[4], *(p + x for x in w[10:] if x in _NEIGHBOUR_FLAGS))
 
 
 @lru_cache(maxsize=1)

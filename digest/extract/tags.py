@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -285,6 +286,7 @@ def _latin(label: str) -> str:
     return latin
 
 
+@lru_cache(maxsize=20_000)
 def discovered_tag(label: str, kind: str) -> Tag:
     """A tag for an entity not in the vocabulary: kk = base form, en and id by transliteration."""
     en = _latin(label)
