@@ -41,7 +41,7 @@ def iter_pages(articles: list[Article], config: SiteConfig) -> Iterator[tuple[st
     yield "tags/index.md", tags_index(tags, config, with_page)
     for tag_id, (tag, tagged) in tags.items():
         if tag_id in with_page:
-            yield f"tags/{tag_id}.md", tag_page(tag, tagged, config, with_page)
+            yield f"tags/{tag_id}.md", tag_page(tag, tagged, config)
     yield "timeline/index.md", timeline_page(articles, config)
 
 

@@ -44,9 +44,10 @@ def theme_labels(config: SiteConfig) -> dict[str, dict[str, str]]:
 
 
 def article_card(article: Article, root: str, config: SiteConfig, with_summary: bool = True,
-                 level: int = 2, with_page: Container[str] | None = None) -> str:
+                 level: int = 2, with_page: Container[str] | None = None, with_tags: bool = True) -> str:
     """One article in a listing, a raw HTML block: title (a heading of
-    ``level``, not in the table of contents), date, source, summary, tags.
+    ``level``, not in the table of contents), date, source, summary, tags
+    (unless ``with_tags`` is false).
 
     ``root`` leads from the listing's URL to the site root.
     """
@@ -64,8 +65,8 @@ def article_card(article: Article, root: str, config: SiteConfig, with_summary: 
         f'<h{level} class="digest-card__title"><a href="{link}">{h(article.title)}</a></h{level}>\n'
         f'<p class="digest-card__meta"><span class="digest-card__date">{stamp}</span>{source}</p>\n'
         + (f'<div class="digest-card__summary">\n<p>{summary}</p>\n</div>\n' if summary else "")
-        + tag_chips(article.tags, root, config, limit=CARD_TAGS, more_link=link, with_page=with_page).rstrip("\n")
-        + ("\n" if article.tags else "")
+        + (tag_chips(article.tags, root, config, limit=CARD_TAGS, more_link=link, with_page=with_page).rstrip("\n")
+           + "\n" if with_tags and article.tags else "")
         + "</article>\n\n"
     )
 
@@ -157,11 +158,15 @@ def tags_index(tags: dict[str, tuple[Tag, list[Article]]], config: SiteConfig,
     return "".join(parts)
 
 
-def tag_page(tag: Tag, articles: list[Article], config: SiteConfig,
-             with_page: Container[str] | None = None) -> str:
+def tag_page(tag: Tag, articles: list[Article], config: SiteConfig) -> str:
     """One tag's page (at /tags/<id>/): its articles newest first, as cards up to
     ``tag_page_cards``, the older ones as a list of titles and dates; then the
-    dated events of its articles."""
+    dated events of its articles.
+
+    The cards carry no tag chips (the article pages do): an article is on the
+    page of each of its tags, and its chips there made up half of all the
+    Markdown MkDocs had to read.
+    """
     kind = config.label(tag.kind)
     parts = [
         _index_meta(f"{tag.kk} · {tag.en}", "tag"),
@@ -172,7 +177,7 @@ def tag_page(tag: Tag, articles: list[Article], config: SiteConfig,
     ]
     ordered = newest_first(articles)
     cards = int(config.settings.get("tag_page_cards") or TAG_PAGE_CARDS)
-    parts += [article_card(a, "../../", config, level=3, with_page=with_page) for a in ordered[:cards]]
+    parts += [article_card(a, "../../", config, level=3, with_tags=False) for a in ordered[:cards]]
     if len(ordered) > cards:
         parts.append(title_list(ordered[cards:], "../../", config))
     entries = [(e, a) for a in articles for e in a.timeline if e.when and not e.recurring]
