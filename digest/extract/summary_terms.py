@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 from digest.kazakh import STOPWORDS, Token, stem
 
@@ -46,6 +47,20 @@ class _Sentence:
     pairs: list[tuple[str, str]]  # (uninflected name, name right after it)
 
 
+@lru_cache(maxsize=100_000)
+def _word(word: str) -> tuple[bool, str | None, bool, bool, bool]:
+    """What ``_read`` needs of a word: (is a word, content key or None, acronym, capitalised, uninflected)."""
+    if not word[0].isalpha():
+        return False, None, False, False, False
+    if word.lower() in STOPWORDS:
+        return True, None, False, False, False
+    key = stem(word)
+    if len(key) < 2 or key in STOPWORDS:
+        return True, None, False, False, False
+    acronym = len(word) > 1 and word.split("-")[0].isupper()
+    return True, key, acronym, word[0].isupper(), key == word.lower() and not acronym
+
+
 def _read(text: str, tokens: list[Token]) -> _Sentence:
     """One sentence: ``tokens`` are its tokens, with offsets in ``text``."""
     keys: list[str] = []
@@ -58,22 +73,18 @@ def _read(text: str, tokens: list[Token]) -> _Sentence:
     previous: tuple[str, int, bool] | None = None  # (key, end, uninflected) of the last name
     for i, token in enumerate(tokens):
         word = token.text
-        if not word[0].isalpha():
+        is_word, key, acronym, capital, uninflected = _word(word)
+        if not is_word:
             previous = None
             continue
         words += 1
         if words == 1:
             first_word = word
-        if word.lower() in STOPWORDS:
-            previous = None
-            continue
-        key = stem(word)
-        if len(key) < 2 or key in STOPWORDS:
+        if key is None:  # a stop word, or too short a stem
             previous = None
             continue
         keys.append(key)
-        acronym = len(word) > 1 and word.split("-")[0].isupper()
-        if not (acronym or word[0].isupper()):
+        if not (acronym or capital):
             lower.append(key)
             previous = None
             continue
@@ -83,7 +94,7 @@ def _read(text: str, tokens: list[Token]) -> _Sentence:
             names.append(key)
         if previous and previous[2] and not text[previous[1]:token.start].strip():
             pairs.append((previous[0], key))
-        previous = (key, token.end, key == word.lower() and not acronym)
+        previous = (key, token.end, uninflected)
     return _Sentence(keys, names, lower, initial, words, first_word, pairs)
 
 
