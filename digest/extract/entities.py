@@ -283,25 +283,39 @@ def _named_by_head(tokens: list, text: str, i: int, known_at: frozenset[int] = f
     return start
 
 
+@lru_cache(maxsize=100_000)
+def _rule_of(word: str) -> str | None:
+    """For ``_rules``: "organization" or "place" if ``word`` is a head noun of that kind, else
+    "person" if it looks like a surname or patronymic (capitalised, its base ending in one of
+    their suffixes), else None."""
+    if _head(word, "organization"):
+        return "organization"
+    if _head(word, "place"):
+        return "place"
+    base = base_form(word).lower()
+    if word[:1].isupper() and len(base) > 4 and base.endswith(_lists()["surname_suffixes"]):
+        return "person"
+    return None
+
+
 def _rules(tokens: list, text: str, known: list[tuple[int, int, str]], before: int = 0) -> list[Span]:
     spans: list[Span] = []
-    suffixes = _lists()["surname_suffixes"]
-    known_at = frozenset(t.start for t in tokens if any(a <= t.start < b for a, b, _ in known))
+    known_at = (frozenset(t.start for t in tokens if any(a <= t.start < b for a, b, _ in known))
+                if known else frozenset())
     for i, tok in enumerate(tokens):
-        word = tok.text
-        kind = "organization" if _head(word, "organization") else "place" if _head(word, "place") else None
-        if kind:
+        kind = _rule_of(tok.text)
+        if kind is None:
+            continue
+        if kind != "person":
             start = _named_by_head(tokens, text, i, known_at) if i else None
             if start is not None and not _possessive_phrase(tokens, text, start, i, known_at):
                 spans.append((start, i + 1, kind, "rule"))
             continue
-        base = base_form(word).lower()
-        if word[:1].isupper() and len(base) > 4 and base.endswith(suffixes):
-            start = i
-            if i and tokens[i - 1].text[:1].isupper() and not text[tokens[i - 1].end : tok.start].strip(" ."):
-                start = i - 1
-            if start < i or not _sentence_initial(tokens, text, i):
-                spans.append((start, i + 1, "person", "rule"))
+        start = i
+        if i and tokens[i - 1].text[:1].isupper() and not text[tokens[i - 1].end : tok.start].strip(" ."):
+            start = i - 1
+        if start < i or not _sentence_initial(tokens, text, i):
+            spans.append((start, i + 1, "person", "rule"))
     return spans
 
 
