@@ -282,8 +282,8 @@ def _possible_families(text: str, registry: Registry) -> list[Family]:
 
     A cheap necessary condition per family, worked out from its pattern: one
     of the characters its match can begin with occurs in the text, and one of
-    the literal words every match of it contains (``_required``) occurs in the
-    case-folded text. The other families could not match, so running only
+    the literal words every match of it contains (``_required``: one of each
+    group) occurs in the case-folded text. The other families could not match, so running only
     these finds exactly what running all of them finds.
     """
     index = _prefilter(registry)
@@ -295,8 +295,8 @@ def _possible_families(text: str, registry: Registry) -> list[Family]:
     for bit, word in index.words:
         if word in folded:
             present |= bit
-    return [f for f, need_start, need_word in index.needs
-            if starting & need_start == need_start and (not need_word or present & need_word)]
+    return [f for f, need_start, need_words in index.needs
+            if starting & need_start == need_start and all(present & m for m in need_words)]
 
 
 _LOOKBEHIND = r"(?<![\w-])"
@@ -309,13 +309,15 @@ class _Prefilter:
         self.tests = [_first_char_test(f.regex) for f in families]
         self.required = [_required_words(f.regex) for f in families]
         self._by_char: dict[str, int] = {}
-        distinct = sorted({w for words in self.required if words for w in words}, key=lambda w: (len(w), w))
+        distinct = sorted({w for groups in self.required if groups for g in groups for w in g},
+                          key=lambda w: (len(w), w))
         bits = {w: 1 << j for j, w in enumerate(distinct)}
         self.words = [(bits[w], w) for w in distinct]
-        # (family, bit it needs among the starting characters or 0, bits of its words or 0)
+        # (family, bit it needs among the starting characters or 0, a mask per group of its words)
         self.needs = [
-            (f, (1 << i) if t is not None else 0, sum(bits[w] for w in words) if words else 0)
-            for i, (f, t, words) in enumerate(zip(families, self.tests, self.required))
+            (f, (1 << i) if t is not None else 0,
+             tuple(sum(bits[w] for w in g) for g in groups) if groups else ())
+            for i, (f, t, groups) in enumerate(zip(families, self.tests, self.required))
         ]
 
     def mask_for(self, ch: str) -> int:
@@ -351,30 +353,34 @@ def _foldable(word: str) -> bool:
     )
 
 
-def _required_words(regex: re.Pattern[str]) -> tuple[str, ...] | None:
-    """Case-folded words one of which every match of ``regex`` contains, or None if unknown."""
+def _required_words(regex: re.Pattern[str]) -> tuple[tuple[str, ...], ...] | None:
+    """Groups of case-folded words such that every match of ``regex`` contains a word of each group.
+
+    None if no such group is known.
+    """
     from re import _parser
 
     try:
         parsed = _parser.parse(regex.pattern, regex.flags)
-        words = _required(parsed.data)
+        groups = _required(parsed.data)
     except Exception:  # an unfamiliar parse tree: no pre-filter for this family
         return None
-    if not words or not all(_foldable(w) for w in words):
+    groups = [g for g in groups if all(_foldable(w) for w in g)]
+    if not groups:
         return None
-    return tuple(sorted({w.casefold() for w in words}, key=lambda w: (len(w), w)))
+    return tuple(tuple(sorted({w.casefold() for w in g}, key=lambda w: (len(w), w))) for g in groups)
 
 
-def _required(seq) -> set[str] | None:
-    """Literal strings one of which every match of the sequence contains (None: no such set known)."""
+def _required(seq) -> list[set[str]]:
+    """Sets of literal strings such that every match of the sequence contains one string of each set."""
     from re import _constants as c
 
-    options: list[set[str]] = []
+    groups: list[set[str]] = []
     run: list[str] = []
 
     def close() -> None:
         if run:
-            options.append({"".join(run)})
+            groups.append({"".join(run)})
             run.clear()
 
     for op, av in seq:
@@ -382,28 +388,25 @@ def _required(seq) -> set[str] | None:
             run.append(chr(av))
             continue
         close()
-        got = None
         if op is c.SUBPATTERN:
-            got = _required(av[3].data)
+            groups += _required(av[3].data)
         elif op is c.ATOMIC_GROUP:
-            got = _required(av.data)
-        elif op is c.BRANCH:
-            got = set()
-            for alternative in av[1]:
-                one = _required(alternative.data)
-                if one is None:
-                    got = None
-                    break
-                got |= one
+            groups += _required(av.data)
         elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
-            got = _required(av[2].data)
-        if got:
-            options.append(got)
+            groups += _required(av[2].data)
+        elif op is c.BRANCH:
+            # one set for the alternation: each alternative's most selective set, together
+            either: set[str] = set()
+            for alternative in av[1]:
+                own = _required(alternative.data)
+                if not own:
+                    either = set()
+                    break
+                either |= max(own, key=lambda g: (min(len(w) for w in g), -len(g)))
+            if either:
+                groups.append(either)
     close()
-    if not options:
-        return None
-    # the most selective: the longest shortest word, then the fewest words
-    return max(options, key=lambda o: (min(len(w) for w in o), -len(o)))
+    return groups
 
 
 class _Unknown(Exception):
