@@ -263,9 +263,11 @@ def _read(m: re.Match[str], family: Family, registry: Registry) -> TemporalExpre
     )
 
 
-def _candidates(text: str, registry: Registry) -> list[tuple[TemporalExpression, int]]:
+def _candidates(
+    text: str, registry: Registry, words: list[tuple[int, str]] | None = None
+) -> list[tuple[TemporalExpression, int]]:
     found = []
-    for family in _possible_families(text, registry):
+    for family in _possible_families(text, registry, words):
         for m in family.regex.finditer(text):
             if any(x.search(m.group()) for x in family.exclude):
                 continue
@@ -277,7 +279,13 @@ def _candidates(text: str, registry: Registry) -> list[tuple[TemporalExpression,
     return found
 
 
-def _possible_families(text: str, registry: Registry) -> list[Family]:
+def _words_in(text: str, words: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The (bit, word) pairs of ``words`` whose word occurs in the case-folded ``text``."""
+    folded = text.casefold()
+    return [(bit, word) for bit, word in words if word in folded]
+
+
+def _possible_families(text: str, registry: Registry, words: list[tuple[int, str]] | None = None) -> list[Family]:
     """The families that may match somewhere in ``text``, in registry order.
 
     A cheap necessary condition per family, worked out from its pattern: one
@@ -292,11 +300,19 @@ def _possible_families(text: str, registry: Registry) -> list[Family]:
         starting |= index.mask_for(ch)
     folded = text.casefold()
     present = 0  # bit j: word j occurs in the folded text
-    for bit, word in index.words:
+    for bit, word in index.words if words is None else words:  # ``words``: those of a text holding this one
         if word in folded:
             present |= bit
-    return [f for f, need_start, need_words in index.needs
-            if starting & need_start == need_start and all(present & m for m in need_words)]
+    out = []
+    for family, need_start, need_words in index.needs:
+        if starting & need_start != need_start:
+            continue
+        for mask in need_words:
+            if not present & mask:
+                break
+        else:
+            out.append(family)
+    return out
 
 
 _LOOKBEHIND = r"(?<![\w-])"
@@ -365,10 +381,12 @@ def _required_words(regex: re.Pattern[str]) -> tuple[tuple[str, ...], ...] | Non
         groups = _required(parsed.data)
     except Exception:  # an unfamiliar parse tree: no pre-filter for this family
         return None
-    groups = [g for g in groups if all(_foldable(w) for w in g)]
+    groups = [{w.casefold() for w in g} for g in groups if all(_foldable(w) for w in g)]
     if not groups:
         return None
-    return tuple(tuple(sorted({w.casefold() for w in g}, key=lambda w: (len(w), w))) for g in groups)
+    # a text holding a word holds each word inside it: keep only the innermost ones
+    groups = [{w for w in g if not any(v != w and v in w for v in g)} for g in groups]
+    return tuple(tuple(sorted(g, key=lambda w: (len(w), w))) for g in groups)
 
 
 def _required(seq) -> list[set[str]]:
@@ -560,8 +578,9 @@ def find_temporal_expressions(text: str, registry: Registry | None = None) -> li
     """
     registry = registry or load_registry()
     found: list[TemporalExpression] = []
+    words = _words_in(text, _prefilter(registry).words)  # the lines look only for these
     for line in re.finditer(r"[^\n]+", text):
         base = line.start()
-        for e in _join_neighbours(_select(_candidates(line.group(), registry)), line.group()):
+        for e in _join_neighbours(_select(_candidates(line.group(), registry, words)), line.group()):
             found.append(replace(e, start=e.start + base, end=e.end + base))
     return found
