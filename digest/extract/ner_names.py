@@ -172,9 +172,14 @@ class NameIndex:
         i, n = 0, len(tokens)
         blocked = blocked or set()
         while i < n:
-            found = None if i in blocked else self._match_at(text, tokens, i)
+            word = tokens[i].text
+            if i in blocked or not (word[:1].isalpha() and is_capitalised(word)):
+                found = None  # what _match_at says of a word that is not a capitalised one
+            else:
+                found = self._match_at(text, tokens, i)
             if found is None:
-                out.extend(self._match_parts(tokens[i], i))
+                if "-" in word:  # _match_parts finds nothing in a word without a hyphen
+                    out.extend(self._match_parts(tokens[i], i))
                 i += 1
                 continue
             out.append(found)
