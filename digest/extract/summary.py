@@ -114,20 +114,20 @@ def _pick(
     cands: list[_Candidate], terms: ArticleTerms, shares: dict[str, float], budget: int
 ) -> list[_Candidate]:
     """Greedy choice: merit, less what repeats the sentences already picked."""
-    scale = max((_topic(c, terms.weight) for c in cands), default=0.0) or 1.0
-    merit = [W_LEAD * c.lead + W_TOPIC * _topic(c, terms.weight) / scale for c in cands]
+    topic = [_topic(c, terms.weight) for c in cands]
+    scale = max(topic, default=0.0) or 1.0
+    merit = [W_LEAD * c.lead + W_TOPIC * t / scale for c, t in zip(cands, topic)]
     similarity = [0.0] * len(cands)
     open_ = [i for i, c in enumerate(cands) if len(c.unit) <= budget]
     picked: list[_Candidate] = []
     covered: set[str] = set()
+    # each candidate's principals with their shares, in the order of ``shares``
+    named = [[(name, share) for name, share in shares.items() if name in c.profile.names] for c in cands]
     while budget > 0 and open_:
         best, best_score = -1, -math.inf
         for i in open_:
             c = cands[i]
-            principals = sum(
-                share * (COVERED if name in covered else 1.0)
-                for name, share in shares.items() if name in c.profile.names
-            )
+            principals = sum(share * (COVERED if name in covered else 1.0) for name, share in named[i])
             score = (merit[i] + W_PRINCIPALS * principals) * c.penalty - REDUNDANCY * similarity[i]
             if score > best_score:
                 best, best_score = i, score
