@@ -181,4 +181,73 @@ def tag(words: list[str], gaps: list[str], gazetteer: list[str], sentence_start:
     tagger = _tagger()
     if tagger is None or not words:
         return ["O"] * len(words)
-    return tagger.tag(sentence_features(words, gaps, gazetteer, sentence_start))
+    if _known_attributes() is None:
+        return tagger.tag(sentence_features(words, gaps, gazetteer, sentence_start))
+    return tagger.tag(_model_features(words, gaps, gazetteer, sentence_start))
+
+
+@lru_cache(maxsize=1)
+def _known_attributes() -> frozenset[str] | None:
+    """The attributes the model has weights for (None if it cannot say).
+
+    crfsuite skips an attribute its model does not know, so leaving those out
+    of the features it is given changes nothing but the time it takes.
+    """
+    try:
+        known = frozenset(_tagger().info().attributes)
+    except Exception:  # pragma: no cover - an unreadable dump: give every feature
+        return None
+    return known or None
+
+
+@lru_cache(maxsize=100_000)
+def _known_word_features(word: str) -> tuple[str, ...]:
+    known = _known_attributes()
+    return tuple(x for x in _word_features(word) if x in known)
+
+
+@lru_cache(maxsize=100_000)
+def _known_neighbour_features(word: str, d: int) -> tuple[str, ...]:
+    known = _known_attributes()
+    return tuple(x for x in _neighbour_features(word, d) if x in known)
+
+
+def _model_features(
+    words: list[str], gaps: list[str], gazetteer: list[str], sentence_start: bool = True
+) -> list[list[str]]:
+    """``sentence_features`` less the attributes the model does not know (in the same order)."""
+    known = _known_attributes()
+    n = len(words)
+    out = []
+    depth = 0
+    bias = ["bias"] if "bias" in known else []
+    for i in range(n):
+        f = bias + list(_known_word_features(words[i]))
+        gap = gaps[i].strip()
+        depth = max(0, depth + gap.count("«") - gap.count("»"))
+        extra = []
+        if depth:
+            extra.append("inquote")
+        after = gaps[i + 1].strip() if i + 1 < n else "."
+        if after:
+            extra.append("after=" + after[:1])
+        if (i == 0 and sentence_start) or gap[-1:] in ".!?:":
+            extra.append("first")
+        if gap:
+            extra.append("gap=" + gap[-1])
+        if gazetteer[i]:
+            extra.append("gz=" + gazetteer[i])
+            extra.append("gzk=" + gazetteer[i][2:])
+        f.extend(x for x in extra if x in known)
+        for d in (-2, -1, 1, 2):
+            j = i + d
+            if 0 <= j < n:
+                f.extend(_known_neighbour_features(words[j], d))
+                if gazetteer[j]:
+                    x = f"{d}:gz=" + gazetteer[j]
+                    if x in known:
+                        f.append(x)
+            elif _NONE[d] in known:
+                f.append(_NONE[d])
+        out.append(f)
+    return out
