@@ -144,8 +144,9 @@ def timeline_section(article: Article, config: SiteConfig) -> str:
     dated = sorted((e for e in shown if e.when), key=lambda e: (e.when.split("-"), e.start))
     entries = dated + [e for e in shown if not e.when]
     title = bilingual(config.label("timeline"))
-    # A Markdown heading, so the table of contents lists the timeline too.
-    out = [f'<section class="digest-timeline-section" data-search-exclude markdown>\n\n## {title} {{ #timeline }}\n\n']
+    # A Markdown heading (the table of contents lists it) before a raw section:
+    # md_in_html would drop data-search-exclude, and the entries repeat the body.
+    out = [f'## {title} {{ #timeline }}\n\n<section class="digest-timeline-section" data-search-exclude>\n']
     if not entries:
         out.append(f'<p class="digest-empty">{bilingual(config.label("no_timeline"))}</p>\n')
     else:
