@@ -25,6 +25,7 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "feed_articles": 50,
     "max_article_bytes": 2_000_000,
     "summary_sentences": 3,
+    "timeline_undated_articles": 50,
     "reading_words_per_minute": 180,
     "discovered_tag_min_articles": 2,
     "tag_page_cards": 50,

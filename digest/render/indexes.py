@@ -223,7 +223,15 @@ def timeline_page(articles: list[Article], config: SiteConfig) -> str:
         parts.append(f'<p class="digest-empty">{bilingual(config.label("no_events"))}</p>\n')
     if pending:
         parts.append(f"## {bilingual(config.label('unresolved'))}\n\n")
-        for article in pending:
+        # Undated events stay on every article's own page; here only the newest
+        # articles' (the page would otherwise grow with the whole archive).
+        limit = int(config.settings.get("timeline_undated_articles", 50))
+        if len(pending) > limit:
+            more = len(pending) - limit
+            note = config.label("more_undated")
+            parts.append(f'<p class="digest-lede">{h(note.kk.format(n=more))} '
+                         f'<span lang="en">{h(note.en.format(n=more))}</span></p>\n\n')
+        for article in pending[:limit]:
             parts.append(f"### [{md_escape(article.title)}](../{config.settings['section']}/{article.slug}.md)\n\n")
             parts.append('<ol class="digest-timeline digest-timeline--pending">\n')
             for e in article.timeline:

@@ -85,3 +85,17 @@ def test_large_tag_lists_older_articles_by_title(config):
     # Newest first: the ten oldest are the titles after the cards.
     assert page.index("Жаңалық 59<") < page.index("Жаңалық 10<") < page.rindex("</article>") \
         < page.index("Жаңалық 9<") < page.index("Жаңалық 0<")
+
+
+def test_timeline_page_lists_undated_events_of_the_newest_articles_only(config):
+    from digest.model import TimelineEntry
+    from digest.render.indexes import timeline_page
+
+    undated = (TimelineEntry("өткен жылы", None, True, "Өткен жылы форум өтті."),)
+    many = [make_article(f"u{i:02}", f"Мақала {i}", dt.date(2024, 1, 1) + dt.timedelta(days=i), timeline=undated)
+            for i in range(5)]
+    page = timeline_page(many, with_settings(config, timeline_undated_articles=2))
+    assert page.count("digest-timeline--pending") == 2
+    assert "Мақала 4" in page and "Мақала 3" in page and "Мақала 0" not in page
+    assert "3 more articles" in page and "тағы 3 мақаланың" in page
+    assert timeline_page(many, config).count("digest-timeline--pending") == 5

@@ -52,3 +52,18 @@ def test_front_matter_quotes_survive():
     fm = front_matter({"title": title, "other": 'x "y"'})
     # Titles are stored HTML-escaped: MkDocs/Material print them unescaped.
     assert yaml.safe_load(fm.split("---\n")[1]) == {"title": html.escape(title), "other": 'x "y"'}
+
+
+def test_front_matter_same_with_either_yaml_emitter():
+    import yaml
+
+    from digest.render import markup
+
+    data = {"title": 'a "b" #c --- <d> ' + "\u2028\x85\u00a0'q'", "description": "ұзын " * 50,
+            "digest": {"kind": "article", "date": None, "tags": ["x", "y-z"]}, "search": {"exclude": True}}
+    with_c = markup.front_matter(data)
+    markup._DUMPER = yaml.SafeDumper
+    try:
+        assert markup.front_matter(data) == with_c
+    finally:
+        markup._DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
