@@ -40,6 +40,11 @@ def neutralize_script_loads(js: str) -> tuple[str, list[str]]:
 def keep_assets_local(site_dir: Path) -> list[str]:
     """Rewrite the theme's JavaScript bundles in ``site_dir``; returns the URLs removed."""
     removed: list[str] = []
+    # Source maps are for debugging Material itself, fetched only by developer
+    # tools; they quote the original source, CDN addresses included. Readers
+    # never need them, so they are not published.
+    for path in sorted((site_dir / "assets").rglob("*.js.map")):
+        path.unlink()
     for path in sorted((site_dir / "assets" / "javascripts").glob("bundle.*.js")):
         text = path.read_text(encoding="utf-8")
         new_text, urls = neutralize_script_loads(text)

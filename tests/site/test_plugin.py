@@ -24,3 +24,8 @@ def test_plugin_is_registered_for_mkdocs():
 
     names = {ep.name: ep.value for ep in entry_points(group="mkdocs.plugins")}
     assert names.get("digest") == "digest.site.plugin:DigestPlugin"
+
+
+def test_no_source_maps_published(built_site):
+    # They quote Material's source, CDN addresses included; only developer tools fetch them.
+    assert not list(built_site.rglob("*.map"))
