@@ -43,7 +43,7 @@ def keep_assets_local(site_dir: Path) -> list[str]:
     # Source maps are for debugging Material itself, fetched only by developer
     # tools; they quote the original source, CDN addresses included. Readers
     # never need them, so they are not published.
-    for path in sorted((site_dir / "assets").rglob("*.js.map")):
+    for path in sorted((site_dir / "assets").rglob("*.map")):
         path.unlink()
     for path in sorted((site_dir / "assets" / "javascripts").glob("bundle.*.js")):
         text = path.read_text(encoding="utf-8")
