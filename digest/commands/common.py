@@ -11,6 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from digest.cache import ExtractionCache
 from digest.config import SiteConfig, find_project_root, load_config
+from digest.model import DigestError
 from digest.pipeline import Collection, collect
 
 # Above this many files the report lists only files with problems on screen;
@@ -38,6 +39,16 @@ def collect_with_progress(content_dir: Path, config: SiteConfig, use_cache: bool
     with Progress(*columns, console=err, transient=True) as progress:
         task = progress.add_task("extract", total=total)
         return collect(content_dir, config, advance=lambda: progress.advance(task), cache=cache)
+
+
+def collect_project(content: str | None) -> tuple[SiteConfig, Collection] | None:
+    """Find the project and collect its articles; None (the error printed) when it cannot."""
+    try:
+        config, content_dir = project(content)
+        return config, collect_with_progress(content_dir, config)
+    except DigestError as exc:
+        err.print(f"error: {exc}", markup=False)
+        return None
 
 
 STATUS_STYLE = {"published": "green", "draft": "yellow", "refused": "bold red", "skipped": "dim"}

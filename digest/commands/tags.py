@@ -8,18 +8,15 @@ from __future__ import annotations
 
 import yaml
 
-from digest.commands.common import collect_with_progress, err, out, project
+from digest.commands.common import collect_project, out
 from digest.extract.tags import tag_candidates
-from digest.model import DigestError
 
 
 def run(content: str | None, minimum: int = 1) -> int:
-    try:
-        config, content_dir = project(content)
-        collection = collect_with_progress(content_dir, config)
-    except DigestError as exc:
-        err.print(f"error: {exc}", markup=False)
+    collected = collect_project(content)
+    if collected is None:
         return 1
+    _, collection = collected
     candidates = [(tag, n) for tag, n in tag_candidates(a.tags for a in collection.articles) if n >= minimum]
     if not candidates:
         out.print("no tags outside the vocabulary", markup=False)
