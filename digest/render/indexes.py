@@ -161,7 +161,7 @@ def tags_index(tags: dict[str, tuple[Tag, list[Article]]], config: SiteConfig,
 def tag_page(tag: Tag, articles: list[Article], config: SiteConfig) -> str:
     """One tag's page (at /tags/<id>/): its articles newest first, as cards up to
     ``tag_page_cards``, the older ones as a list of titles and dates; then the
-    dated events of its articles.
+    dated events of the articles shown as cards.
 
     The cards carry no tag chips (the article pages do): an article is on the
     page of each of its tags, and its chips there made up half of all the
@@ -180,7 +180,9 @@ def tag_page(tag: Tag, articles: list[Article], config: SiteConfig) -> str:
     parts += [article_card(a, "../../", config, level=3, with_tags=False) for a in ordered[:cards]]
     if len(ordered) > cards:
         parts.append(title_list(ordered[cards:], "../../", config))
-    entries = [(e, a) for a in articles for e in a.timeline if e.when and not e.recurring]
+    # The events of the articles shown as cards: a big tag's full chronology was
+    # the largest part of all the HTML MkDocs parses (/timeline/ has them all).
+    entries = [(e, a) for a in ordered[:cards] for e in a.timeline if e.when and not e.recurring]
     if entries:
         parts.append(f"## {bilingual(config.label('tag_timeline'))}\n\n")
         parts.append(timeline_list(entries, "../../", config))

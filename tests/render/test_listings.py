@@ -99,3 +99,15 @@ def test_timeline_page_lists_undated_events_of_the_newest_articles_only(config):
     assert "Мақала 4" in page and "Мақала 3" in page and "Мақала 0" not in page
     assert "3 more articles" in page and "тағы 3 мақаланың" in page
     assert timeline_page(many, config).count("digest-timeline--pending") == 5
+
+
+def test_tag_timeline_holds_the_events_of_the_articles_shown_as_cards(config):
+    from digest.model import TimelineEntry
+    from digest.render.indexes import tag_page
+
+    def dated(slug, day, year):
+        entry = TimelineEntry(f"{year} жылы", str(year), False, f"{year} жылы келісім жасалды.")
+        return make_article(slug, f"Мақала {slug}", dt.date(2024, 1, day), tags=(KZ,), timeline=(entry,))
+
+    page = tag_page(KZ, [dated("old", 1, 1991), dated("new", 2, 1992)], with_settings(config, tag_page_cards=1))
+    assert '<time datetime="1992">' in page and '<time datetime="1991">' not in page
