@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 from rich.console import Console
@@ -86,12 +85,3 @@ def print_report(collection: Collection, config: SiteConfig, report_file: Path |
         report_file.write_text(json.dumps([r.__dict__ for r in reports], ensure_ascii=False, indent=1), "utf-8")
         if not show_all:
             out.print(f"full report of every file: {report_file}", markup=False)
-
-
-def fail(message: str) -> int:
-    err.print(f"error: {message}", markup=False)
-    return 1
-
-
-def is_tty() -> bool:
-    return sys.stdout.isatty()

@@ -9,7 +9,6 @@ compiles that registry, matches it, and joins neighbouring pieces
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache

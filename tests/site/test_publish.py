@@ -27,7 +27,7 @@ import feedparser
 import pytest
 import yaml
 
-from conftest import REPO, make_project, run_digest
+from conftest import make_project, run_digest
 
 pytestmark = pytest.mark.slow
 
