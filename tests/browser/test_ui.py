@@ -8,15 +8,14 @@ axe-core violation. Screenshots go to test-artifacts/ (look at them).
 
 from __future__ import annotations
 
-import functools
 import os
 import re
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+
+from conftest import serve_site
 
 CHROMIUM = Path("/usr/bin/chromium")
 REPO = Path(__file__).resolve().parents[2]
@@ -42,20 +41,6 @@ def site_path_prefix() -> str:
     return "/" + path.strip("/") + "/" if path.strip("/") else "/"
 
 
-class _SiteHandler(SimpleHTTPRequestHandler):
-    """Serves the site both at / and under site_url's path, quietly."""
-
-    prefix = "/"
-
-    def translate_path(self, path: str) -> str:
-        if self.prefix != "/" and path.startswith(self.prefix):
-            path = "/" + path[len(self.prefix):]
-        return super().translate_path(path)
-
-    def log_message(self, *args) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def site(built_site) -> Path:
     return built_site
@@ -63,14 +48,8 @@ def site(built_site) -> Path:
 
 @pytest.fixture(scope="module")
 def base_url(site):
-    prefix = site_path_prefix()
-    handler = type("Handler", (_SiteHandler,), {"prefix": prefix})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{prefix.rstrip('/')}"
-    server.shutdown()
-    server.server_close()
+    with serve_site(site, site_path_prefix()) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

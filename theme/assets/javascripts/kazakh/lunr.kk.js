@@ -62,16 +62,22 @@
     return out.normalize("NFKD").replace(/[^\x00-\x7F]/g, "")
   }
 
-  /* Lower-case Cyrillic → ASCII-folded 2021 Latin (Қазақстан → qazaqstan) */
-  var latinOf = new Map()
-  function latin(word) {
-    var out = latinOf.get(word)
-    if (out === undefined) {
-      out = toLatinFolded(word)
-      latinOf.set(word, out)
+  /* compute(word), remembered per word: a site has a few ten thousand
+     distinct words and millions of tokens */
+  function memoised(compute) {
+    var cache = new Map()
+    return function (word) {
+      var value = cache.get(word)
+      if (value === undefined) {
+        value = compute(word)
+        cache.set(word, value)
+      }
+      return value
     }
-    return out
   }
+
+  /* Lower-case Cyrillic → ASCII-folded 2021 Latin (Қазақстан → qazaqstan) */
+  var latin = memoised(toLatinFolded)
 
   function toLatinFolded(word) {
     var out = ""
@@ -124,15 +130,7 @@
 
   /* The keys an indexed word is found by (memoised: a site has a few ten
      thousand distinct words, and millions of tokens) */
-  var indexed = new Map()
-  function indexKeys(word) {
-    var keys = indexed.get(word)
-    if (keys === undefined) {
-      keys = computeIndexKeys(word)
-      indexed.set(word, keys)
-    }
-    return keys
-  }
+  var indexKeys = memoised(computeIndexKeys)
 
   function computeIndexKeys(word) {
     var keys = []
