@@ -14,19 +14,34 @@ from ._data import load_json
 _T = load_json("normalize.json")
 _LOOKALIKES: dict[str, str] = _T["lookalikes"]
 
-# a run of letters (and apostrophes) containing at least one Cyrillic letter and
-# at least one look-alike; fixed only if every non-Cyrillic letter is a look-alike
-_WORD = re.compile(r"[^\W\d_]+")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _SPACES = re.compile("[" + "".join(_T["spaces"]) + "]")
 _ZERO_WIDTH = re.compile("[" + "".join(_T["zero_width"]) + "]")
 _JOINERS = re.compile(r"(?<=\w)[" + "".join(_T["joiners"]) + r"](?=\w)")
-_QUOTES = str.maketrans(_T["quotes"])
-_APOSTROPHES = str.maketrans({ch: "'" for ch in _T["apostrophes"]})
+_QUOTES: dict[str, str] = _T["quotes"]
+_APOSTROPHES: dict[str, str] = {ch: "'" for ch in _T["apostrophes"]}
 _DASHES = re.compile("[" + "".join(_T["dashes"]) + "]")
 # a hyphen used as a dash: spaced, or opening a line of dialogue
 _HYPHEN_DASH = re.compile(r"(?:(?<=\s)|^)-{1,2}(?=\s)", re.M)
 _CONTEXT_QUOTES = re.compile("[" + "".join(_T["context_quotes"]) + "]")
+
+
+def _char_class(chars) -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(ch) for ch in chars) + "]")
+
+
+def _is_cyrillic(ch: str) -> bool:
+    return "\u0400" <= ch <= "\u04ff"
+
+
+_CYRILLIC_TABLE = {ch: rep for ch, rep in _LOOKALIKES.items() if _is_cyrillic(ch)}
+# A run of letters is fixed only if it holds a Cyrillic letter and every other
+# letter is a look-alike: so only a run holding a non-Cyrillic look-alike can
+# change, and the other runs need not reach Python at all.
+_FOREIGN_LOOKALIKE = _char_class(ch for ch in _LOOKALIKES if not _is_cyrillic(ch))
+_SUSPECT = re.compile(r"(?<![^\W\d_])[^\W\d_]*" + _FOREIGN_LOOKALIKE.pattern + r"[^\W\d_]*")
+_QUOTE_CHARS = _char_class(_QUOTES)
+_APOSTROPHE_CHARS = _char_class(_APOSTROPHES)
 
 
 def fix_lookalikes(text: str) -> str:
@@ -41,13 +56,19 @@ def fix_lookalikes(text: str) -> str:
             return word
         return "".join(_LOOKALIKES.get(ch, ch) for ch in word)
 
-    return _WORD.sub(fix, text)
+    if not _FOREIGN_LOOKALIKE.search(text):
+        return text
+    return _SUSPECT.sub(fix, text)
 
 
 def _fix_cyrillic_lookalikes(text: str) -> str:
     """Non-Kazakh Cyrillic letters (ҥ, ґ, ќ...) are replaced even in pure-Cyrillic words."""
-    table = {ch: rep for ch, rep in _LOOKALIKES.items() if _CYRILLIC.match(ch)}
-    return text.translate(str.maketrans(table)) if any(ch in text for ch in table) else text
+    return text.translate(str.maketrans(_CYRILLIC_TABLE)) if any(ch in text for ch in _CYRILLIC_TABLE) else text
+
+
+def _replace_chars(text: str, chars: re.Pattern[str], table: dict[str, str]) -> str:
+    """``str.translate`` by a regex: as fast as a scan when (as usual) no such character occurs."""
+    return chars.sub(lambda m: table[m.group()], text)
 
 
 def _pair_straight_quotes(text: str) -> str:
@@ -68,7 +89,7 @@ def normalize(text: str) -> str:
     text = _JOINERS.sub("", text)
     text = _SPACES.sub(" ", text)
     text = _fix_cyrillic_lookalikes(fix_lookalikes(text))
-    text = text.translate(_QUOTES).translate(_APOSTROPHES)
+    text = _replace_chars(_replace_chars(text, _QUOTE_CHARS, _QUOTES), _APOSTROPHE_CHARS, _APOSTROPHES)
     text = _pair_straight_quotes(text)
     text = _DASHES.sub(_T["dash"], text)
     text = _HYPHEN_DASH.sub(_T["dash"], text)

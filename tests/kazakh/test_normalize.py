@@ -63,3 +63,32 @@ def test_seed_is_stable_under_normalisation(seed):
     text = normalize(seed("002"))
     assert normalize(text) == text
     assert '"' not in text and "«Жол картасының»" in text
+
+
+def _fix_every_word(text: str) -> str:
+    """The look-alike rule applied to every run of letters, as a reference."""
+    import re
+
+    from digest.kazakh.normalize import _LOOKALIKES
+
+    def fix(m):
+        word = m.group()
+        foreign = [ch for ch in word if not "\u0400" <= ch <= "\u04ff"]
+        if len(foreign) == len(word) or not foreign or not all(ch in _LOOKALIKES for ch in foreign):
+            return word
+        return "".join(_LOOKALIKES.get(ch, ch) for ch in word)
+
+    return re.sub(r"[^\W\d_]+", fix, text)
+
+
+def test_only_runs_with_a_foreign_lookalike_are_looked_at():
+    """The fast path (runs holding a Latin look-alike) changes what the plain rule changes."""
+    import random
+
+    from digest.kazakh.normalize import fix_lookalikes
+
+    rng = random.Random(7)
+    alphabet = "аеоқңәіөAaceopxiHTBMgrz5-'’ .,«»ґҥ"
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 14)))
+        assert fix_lookalikes(text) == _fix_every_word(text), text
