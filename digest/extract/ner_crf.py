@@ -200,16 +200,23 @@ def _known_attributes() -> frozenset[str] | None:
     return known or None
 
 
-@lru_cache(maxsize=100_000)
-def _known_word_features(word: str) -> tuple[str, ...]:
-    known = _known_attributes()
-    return tuple(x for x in _word_features(word) if x in known)
+_OFFSETS = (-2, -1, 1, 2)
+_KNOWN_ROWS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]] = {}
+_KNOWN_ROWS_SIZE = 100_000
 
 
-@lru_cache(maxsize=100_000)
-def _known_neighbour_features(word: str, d: int) -> tuple[str, ...]:
-    known = _known_attributes()
-    return tuple(x for x in _neighbour_features(word, d) if x in known)
+def _known_row(word: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """What ``word`` contributes that the model knows: its own features, and as a neighbour at
+    each of ``_OFFSETS`` (a per-word memo: a window's words are mostly seen before)."""
+    row = _KNOWN_ROWS.get(word)
+    if row is None:
+        known = _known_attributes()
+        own = tuple(x for x in _word_features(word) if x in known)
+        near = tuple(tuple(x for x in _neighbour_features(word, d) if x in known) for d in _OFFSETS)
+        if len(_KNOWN_ROWS) >= _KNOWN_ROWS_SIZE:
+            _KNOWN_ROWS.clear()
+        row = _KNOWN_ROWS[word] = (own, near)
+    return row
 
 
 def _model_features(
@@ -218,17 +225,22 @@ def _model_features(
     """``sentence_features`` less the attributes the model does not know (in the same order)."""
     known = _known_attributes()
     n = len(words)
+    rows = [_known_row(w) for w in words]
+    stripped = [g.strip() for g in gaps]
+    neighbour_gz = [{d: f"{d}:gz=" + g for d in _OFFSETS} if g else None for g in gazetteer]
+    none = [_NONE[d] if _NONE[d] in known else None for d in _OFFSETS]
     out = []
     depth = 0
-    bias = ["bias"] if "bias" in known else []
+    bias = ("bias",) if "bias" in known else ()
     for i in range(n):
-        f = bias + list(_known_word_features(words[i]))
-        gap = gaps[i].strip()
-        depth = max(0, depth + gap.count("«") - gap.count("»"))
+        f = [*bias, *rows[i][0]]
+        gap = stripped[i]
+        if gap:
+            depth = max(0, depth + gap.count("«") - gap.count("»"))
         extra = []
         if depth:
             extra.append("inquote")
-        after = gaps[i + 1].strip() if i + 1 < n else "."
+        after = stripped[i + 1] if i + 1 < n else "."
         if after:
             extra.append("after=" + after[:1])
         if (i == 0 and sentence_start) or gap[-1:] in ".!?:":
@@ -239,15 +251,15 @@ def _model_features(
             extra.append("gz=" + gazetteer[i])
             extra.append("gzk=" + gazetteer[i][2:])
         f.extend(x for x in extra if x in known)
-        for d in (-2, -1, 1, 2):
+        for k, d in enumerate(_OFFSETS):
             j = i + d
             if 0 <= j < n:
-                f.extend(_known_neighbour_features(words[j], d))
-                if gazetteer[j]:
-                    x = f"{d}:gz=" + gazetteer[j]
+                f.extend(rows[j][1][k])
+                if neighbour_gz[j] is not None:
+                    x = neighbour_gz[j][d]
                     if x in known:
                         f.append(x)
-            elif _NONE[d] in known:
-                f.append(_NONE[d])
+            elif none[k] is not None:
+                f.append(none[k])
         out.append(f)
     return out
