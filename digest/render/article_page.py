@@ -8,7 +8,7 @@ from typing import Container
 from digest.config import SiteConfig
 from digest.model import Article, Block, Tag
 from digest.render.dates import iso, time_element
-from digest.render.markup import bilingual, front_matter, h, md_escape
+from digest.render.markup import bilingual, front_matter, h, md_escape, raw_html
 from digest.render.urls import tag_url
 from digest.text import shorten
 
@@ -104,20 +104,32 @@ def summary_box(article: Article, config: SiteConfig) -> str:
 
 
 def _quote(speaker: str | None, lines: list[str]) -> str:
-    paragraphs = "".join(f"<p>{h(line)}</p>" for line in lines)
-    cite = f'<footer class="digest-quote__speaker">— {h(speaker)}</footer>' if speaker else ""
-    return f'<blockquote class="digest-quote">{paragraphs}{cite}</blockquote>\n\n'
+    # One element a line: the search index's text keeps the words of the last
+    # paragraph and the speaker apart.
+    paragraphs = "".join(f"<p>{h(line)}</p>\n" for line in lines)
+    cite = f'<footer class="digest-quote__speaker">— {h(speaker)}</footer>\n' if speaker else ""
+    return f'<blockquote class="digest-quote">\n{paragraphs}{cite}</blockquote>\n\n'
 
 
 def body(blocks: tuple[Block, ...]) -> str:
-    """The cleaned text: paragraphs, subheadings, and speaker quotes grouped."""
-    out: list[str] = []
+    """The cleaned text in a <div class="digest-body">: paragraphs and speaker
+    quotes as raw HTML, subheadings as Markdown headings (the table of contents
+    lists them)."""
+    out: list[str] = [raw_html('<div class="digest-body">')]
+    run: list[str] = []  # finished HTML since the last heading
+
+    def flush() -> None:
+        if run:
+            out.append(raw_html("".join(run)))
+            run.clear()
+
     i = 0
     while i < len(blocks):
         block = blocks[i]
         if block.kind == "headline":
             i += 1
         elif block.kind == "heading":
+            flush()
             out.append(f"## {md_escape(block.text)}\n\n")
             i += 1
         elif block.kind in ("speaker", "quote"):
@@ -127,14 +139,17 @@ def body(blocks: tuple[Block, ...]) -> str:
             while i < len(blocks) and blocks[i].kind == "quote" and blocks[i].speaker == speaker:
                 lines.append(blocks[i].text)
                 i += 1
-            out.append(_quote(speaker, lines))
+            run.append(_quote(speaker, lines))
         elif block.text[:1] in SPEECH_DASHES:
             # A paragraph opening with a dash is direct speech ("– ..., – деді X.").
-            out.append(f'<blockquote class="digest-quote digest-quote--speech"><p>{h(block.text)}</p></blockquote>\n\n')
+            run.append(f'<blockquote class="digest-quote digest-quote--speech">\n<p>{h(block.text)}</p>\n'
+                       f'</blockquote>\n')
             i += 1
         else:
-            out.append(f"{md_escape(block.text)}\n\n")
+            run.append(f"<p>{h(block.text)}</p>\n")
             i += 1
+    flush()
+    out.append(raw_html("</div>"))
     return "".join(out)
 
 
@@ -144,9 +159,9 @@ def timeline_section(article: Article, config: SiteConfig) -> str:
     dated = sorted((e for e in shown if e.when), key=lambda e: (e.when.split("-"), e.start))
     entries = dated + [e for e in shown if not e.when]
     title = bilingual(config.label("timeline"))
-    # A Markdown heading (the table of contents lists it) before a raw section:
-    # md_in_html would drop data-search-exclude, and the entries repeat the body.
-    out = [f'## {title} {{ #timeline }}\n\n<section class="digest-timeline-section" data-search-exclude>\n']
+    # A Markdown heading (the table of contents lists it) before a raw section
+    # kept out of the search index (data-search-exclude): it repeats the body.
+    out = ['<section class="digest-timeline-section" data-search-exclude>\n']
     if not entries:
         out.append(f'<p class="digest-empty">{bilingual(config.label("no_timeline"))}</p>\n')
     else:
@@ -154,8 +169,8 @@ def timeline_section(article: Article, config: SiteConfig) -> str:
         for entry in entries:
             out.append(timeline_item(entry.when, entry.text, entry.event, entry.relative, config))
         out.append("</ol>\n")
-    out.append("</section>\n\n")
-    return "".join(out)
+    out.append("</section>\n")
+    return f"## {title} {{ #timeline }}\n\n" + raw_html("".join(out))
 
 
 def timeline_item(when, text, event, relative, config: SiteConfig, link: str = "") -> str:
@@ -223,15 +238,14 @@ def article_page(article: Article, config: SiteConfig, with_page: Container[str]
     }
     parts = [
         front_matter(meta),
-        breadcrumbs(config),
+        raw_html(breadcrumbs(config)),
         f"# {md_escape(article.title)}\n\n",
-        meta_line(article, config),
-        tag_chips(article.tags, "../../", config, landmark=True, with_page=with_page),
-        summary_box(article, config),
-        '<div class="digest-body" markdown>\n\n',
+        raw_html(meta_line(article, config) + tag_chips(article.tags, "../../", config, landmark=True,
+                                                        with_page=with_page) + summary_box(article, config)),
         body(article.document.blocks),
-        "</div>\n\n",
         timeline_section(article, config),
-        source_box(article, config),
     ]
+    source = source_box(article, config)
+    if source:
+        parts.append(raw_html(source))
     return "".join(parts)

@@ -14,7 +14,7 @@ from digest.model import TAG_KINDS, Article, Tag, TimelineEntry
 from digest.render.article_page import tag_chip, tag_chips, timeline_item
 from digest.render.collation import kazakh_key
 from digest.render.dates import iso, time_element
-from digest.render.markup import bilingual, front_matter, h, md_escape
+from digest.render.markup import bilingual, front_matter, h, md_escape, raw_html
 from digest.render.urls import article_url
 
 
@@ -90,11 +90,12 @@ def home_page(articles: list[Article], config: SiteConfig, with_page: Container[
     parts = [
         _index_meta(f"{site['kk']} · {site['en']}", "home", {"labels": theme_labels(config)}),
         f'# {md_escape(site["kk"])} <span class="digest-h1-en" lang="en">{h(site["en"])}</span>\n\n',
-        f'<p class="digest-lede">{bilingual(config.label("latest"))}</p>\n\n',
     ]
-    parts += [article_card(a, "", config, with_page=with_page) for a in ordered[:limit]]
+    listing = [f'<p class="digest-lede">{bilingual(config.label("latest"))}</p>\n\n']
+    listing += [article_card(a, "", config, with_page=with_page) for a in ordered[:limit]]
     if len(ordered) > limit:
-        parts.append(f'<p><a class="md-button" href="archive/">{bilingual(config.label("all_articles"))}</a></p>\n')
+        listing.append(f'<p><a class="md-button" href="archive/">{bilingual(config.label("all_articles"))}</a></p>\n')
+    parts.append(raw_html("".join(listing)))
     return "".join(parts)
 
 
@@ -111,7 +112,7 @@ def archive_page(articles: list[Article], config: SiteConfig) -> str:
     for year, items in groups.items():
         heading = year or bilingual(config.label("date_unknown"))
         parts.append(f"## {heading}\n\n")
-        parts.append(title_list(items, "../", config))
+        parts.append(raw_html(title_list(items, "../", config)))
     return "".join(parts)
 
 
@@ -144,17 +145,19 @@ def tags_index(tags: dict[str, tuple[Tag, list[Article]]], config: SiteConfig,
     label = config.label("tags")
     parts = [_index_meta(f"{label.kk} · {label.en}", "tags"), f"# {bilingual(label)}\n\n"]
     if not tags:
-        parts.append(f'<p class="digest-empty">{bilingual(config.label("no_tags"))}</p>\n')
+        parts.append(raw_html(f'<p class="digest-empty">{bilingual(config.label("no_tags"))}</p>'))
     for kind in TAG_KINDS:
         members = sorted((t for t, _ in tags.values() if t.kind == kind), key=lambda t: kazakh_key(t.kk))
         if not members:
             continue
-        parts.append(f'## {bilingual(config.label(kind))}\n\n<ul class="digest-tag-list">\n')
+        parts.append(f'## {bilingual(config.label(kind))}\n\n')
+        items = ['<ul class="digest-tag-list">\n']
         for tag in members:
             count = len(tags[tag.id][1])
             chip = tag_chip(tag, "../", with_page is None or tag.id in with_page)
-            parts.append(f'<li>{chip} <span class="digest-count">{count}</span></li>\n')
-        parts.append("</ul>\n\n")
+            items.append(f'<li>{chip} <span class="digest-count">{count}</span></li>\n')
+        items.append("</ul>")
+        parts.append(raw_html("".join(items)))
     return "".join(parts)
 
 
@@ -171,21 +174,22 @@ def tag_page(tag: Tag, articles: list[Article], config: SiteConfig) -> str:
     parts = [
         _index_meta(f"{tag.kk} · {tag.en}", "tag"),
         f'# {md_escape(tag.kk)} <span class="digest-h1-en" lang="en">{h(tag.en)}</span>\n\n',
-        f'<p class="digest-lede">{bilingual(kind)} · {len(articles)} {h(config.label("article_count").kk)}'
-        f' <span lang="en">/ {len(articles)} {h(config.label("article_count").en)}</span></p>\n\n',
+        raw_html(f'<p class="digest-lede">{bilingual(kind)} · {len(articles)} {h(config.label("article_count").kk)}'
+                 f' <span lang="en">/ {len(articles)} {h(config.label("article_count").en)}</span></p>'),
         f"## {bilingual(config.label('tag_articles'))}\n\n",
     ]
     ordered = newest_first(articles)
     cards = int(config.settings.get("tag_page_cards") or TAG_PAGE_CARDS)
-    parts += [article_card(a, "../../", config, level=3, with_tags=False) for a in ordered[:cards]]
+    listing = [article_card(a, "../../", config, level=3, with_tags=False) for a in ordered[:cards]]
     if len(ordered) > cards:
-        parts.append(title_list(ordered[cards:], "../../", config))
+        listing.append(title_list(ordered[cards:], "../../", config))
+    parts.append(raw_html("".join(listing)))
     # The events of the articles shown as cards: a big tag's full chronology was
     # the largest part of all the HTML MkDocs parses (/timeline/ has them all).
     entries = [(e, a) for a in ordered[:cards] for e in a.timeline if e.when and not e.recurring]
     if entries:
         parts.append(f"## {bilingual(config.label('tag_timeline'))}\n\n")
-        parts.append(timeline_list(entries, "../../", config))
+        parts.append(raw_html(timeline_list(entries, "../../", config)))
     return "".join(parts)
 
 
@@ -219,10 +223,10 @@ def timeline_page(articles: list[Article], config: SiteConfig) -> str:
     for year in sorted(by_year):
         # Markdown headings, so the table of contents jumps to a year.
         parts.append(f"## {year} {{ #y{year} .digest-year }}\n\n")
-        parts.append(timeline_list(by_year[year], "../", config))
+        parts.append(raw_html(timeline_list(by_year[year], "../", config)))
     pending = [a for a in newest_first(articles) if any(not e.when and not e.recurring for e in a.timeline)]
     if not resolved and not pending:
-        parts.append(f'<p class="digest-empty">{bilingual(config.label("no_events"))}</p>\n')
+        parts.append(raw_html(f'<p class="digest-empty">{bilingual(config.label("no_events"))}</p>'))
     if pending:
         parts.append(f"## {bilingual(config.label('unresolved'))}\n\n")
         # Undated events stay on every article's own page; here only the newest
@@ -231,13 +235,14 @@ def timeline_page(articles: list[Article], config: SiteConfig) -> str:
         if len(pending) > limit:
             more = len(pending) - limit
             note = config.label("more_undated")
-            parts.append(f'<p class="digest-lede">{h(note.kk.format(n=more))} '
-                         f'<span lang="en">{h(note.en.format(n=more))}</span></p>\n\n')
+            parts.append(raw_html(f'<p class="digest-lede">{h(note.kk.format(n=more))} '
+                                  f'<span lang="en">{h(note.en.format(n=more))}</span></p>'))
         for article in pending[:limit]:
             parts.append(f"### [{md_escape(article.title)}](../{config.settings['section']}/{article.slug}.md)\n\n")
-            parts.append('<ol class="digest-timeline digest-timeline--pending">\n')
+            items = ['<ol class="digest-timeline digest-timeline--pending">\n']
             for e in article.timeline:
                 if not e.when and not e.recurring:
-                    parts.append(timeline_item(None, e.text, e.event, e.relative, config))
-            parts.append("</ol>\n\n")
+                    items.append(timeline_item(None, e.text, e.event, e.relative, config))
+            items.append("</ol>")
+            parts.append(raw_html("".join(items)))
     return "".join(parts)

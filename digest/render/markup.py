@@ -42,6 +42,21 @@ def bilingual(label: Label, tag: str = "span", cls: str = "digest-label") -> str
     )
 
 
+# Raw HTML blocks of generated pages sit between these two comment lines. The
+# digest's Markdown extension (digest/site/raw_html.py) stashes what is between
+# them as it is, unparsed: Python-Markdown would otherwise run html.parser over
+# every raw block twice (its own HTML-block pass and MkDocs's anchor scan),
+# which was most of a build's time. The text inside is ours, escaped with h(),
+# so an article can never produce either line.
+RAW_OPEN = "<!-- digest:raw -->"
+RAW_CLOSE = "<!-- /digest:raw -->"
+
+
+def raw_html(markup: str) -> str:
+    """A block of finished HTML for a generated page, passed through unparsed."""
+    return f"{RAW_OPEN}\n{markup.strip()}\n{RAW_CLOSE}\n\n"
+
+
 # libyaml's safe emitter when PyYAML has it (9x faster; same output, tested),
 # else the pure-Python one.
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)

@@ -19,6 +19,7 @@ from types import ModuleType
 from mkdocs.plugins import BasePlugin
 
 HOOK_MODULES = (
+    "digest.site.raw_html",  # generated pages' finished HTML goes through Markdown unparsed
     "digest.site.serve_hooks",  # regenerates pages before each `digest serve` rebuild
     "digest.site.search_index",  # Kazakh search: builds lunr.kk (stemmer, Latin input) for the worker
     "digest.site.seo",  # sitemap dates, social meta

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from digest.render.markup import front_matter, md_escape
 
-EXTENSIONS = ["attr_list", "md_in_html", "tables", "toc"]
+EXTENSIONS = ["attr_list", "tables", "toc"]
 
 
 def rendered_text(source: str) -> str:

@@ -15,8 +15,10 @@ from digest.render import generate_pages
 from digest.render.article_page import article_page
 from digest.render.dates import english_date, kazakh_date, time_element
 from digest.render.indexes import archive_page, collect_tags, home_page, tag_page, tags_index, timeline_page
+from digest.site.raw_html import RawBlockExtension
 
-EXTENSIONS = ["attr_list", "md_in_html", "tables", "toc"]
+# mkdocs.yml's extensions, and the digest plugin's (digest/site/raw_html.py).
+EXTENSIONS = ["attr_list", "tables", "toc", RawBlockExtension()]
 
 
 def make_article(slug: str, title: str, date: dt.date | None = None, tags=(), timeline=(), blocks=None,
