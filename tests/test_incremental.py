@@ -101,6 +101,24 @@ def test_dirty_builds_equal_full_builds(tmp_path):
     assert_same_site(root / "site", root / "site_full")
 
 
+def test_a_page_rendered_without_the_home_page_keeps_its_footer(tmp_path):
+    """The footer's labels reach every page through the home page's front
+    matter: an edit the home page does not show re-renders the article without
+    it, and the page must still equal a full build's."""
+    root = make_project(tmp_path / "p", generate(4, seed=5))
+    settings = root / "site_config" / "digest.yml"
+    settings.write_text(settings.read_text("utf-8").replace("home_articles: 30", "home_articles: 1"), "utf-8")
+    build(root)
+    home = (root / "site" / "index.html").stat().st_ino
+    oldest = root / "content" / "bench_5_0.txt"  # undated: last on the home page's order
+    oldest.write_text(oldest.read_text("utf-8") + "\nҚосымша сөйлем осында.\n", "utf-8")
+    changed = build(root)
+    assert changed.incremental and 0 < changed.rendered < changed.pages
+    assert (root / "site" / "index.html").stat().st_ino == home  # the home page was not rendered
+    build(root, "site_full")
+    assert_same_site(root / "site", root / "site_full")
+
+
 def _change(root: Path, change: str) -> None:
     if change == "theme":
         css = next((root / "theme").rglob("*.css"))

@@ -32,6 +32,7 @@ from digest.site.mkdocs_build import (
     site_inputs,
     swap_in,
 )
+from digest.site.parallel import run_mkdocs_split, split_unavailable
 
 BUILD_DIR = "build"
 
@@ -58,13 +59,14 @@ class SiteBuild:
 
 
 def build_site(config: SiteConfig, collection: Collection, site_dir: Path, strict: bool,
-               incremental: bool = True) -> SiteBuild:
+               incremental: bool = True, split: bool = True) -> SiteBuild:
     """Render and run MkDocs into a staging folder, then swap it in.
 
     The staging folder starts as hard links to the live site when a dirty
     build is safe (see digest.site.mkdocs_build), else empty. Once their
     pages are written, ``collection.articles`` is emptied: MkDocs needs the
-    memory (the report needs only ``collection.reports``).
+    memory (the report needs only ``collection.reports``). A full build of
+    a large site renders on two cores (``split``; see digest.site.parallel).
     """
     site_dir = site_dir.resolve()
     build_dir = config.root / BUILD_DIR
@@ -88,10 +90,14 @@ def build_site(config: SiteConfig, collection: Collection, site_dir: Path, stric
             except OSError as exc:
                 shutil.rmtree(staging, ignore_errors=True)
                 previous, reason = None, f"cannot copy the previous site: {exc}"
-        generate(collection, config, mk.site_url or "/")
+        rendered = generate(collection, config, mk.site_url or "/")
+        pages = sum(1 for path in rendered.written + rendered.unchanged if path.suffix == ".md")
         collection.articles = []
         plugin = IncrementalSite(dirty=previous is not None, previous=previous)
-        warnings = run_mkdocs(mk, dirty=previous is not None, plugin=plugin)
+        if previous is None and split and not split_unavailable(pages):
+            warnings = run_mkdocs_split(config.root, docs_dir_of(config), staging, strict, mk, plugin)
+        else:
+            warnings = run_mkdocs(mk, dirty=previous is not None, plugin=plugin)
         stamp.clear()  # between the swap and the new stamp, no stamp: the next build is full
         swap_in(staging, site_dir)
         stamp.save(inputs, site_dir, plugin.outputs)

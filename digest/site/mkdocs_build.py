@@ -183,7 +183,7 @@ class IncrementalSite(BasePlugin):
         self.rendered: set[str] = set()
         self._old_index: dict | None = None
         self._parked: dict[str, bytes] = {}
-        self._files: Files | None = None
+        self.files: Files | None = None
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if not self.dirty:
@@ -197,7 +197,7 @@ class IncrementalSite(BasePlugin):
 
     @event_priority(-100)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        self._files = files
+        self.files = files
         included = [f for f in files if f.inclusion.is_included() or f.inclusion.is_in_serve()]
         self.outputs = {f.dest_uri for f in included}
         self.pages = sum(1 for f in included if f.is_documentation_page())
@@ -224,6 +224,15 @@ class IncrementalSite(BasePlugin):
                     os.unlink(page.file.abs_dest_path)
         return nav
 
+    @event_priority(100)
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        """Read the home page's front matter even when dirty mode skipped the
+        page: it carries the labels the theme prints on every page (footer, 404)."""
+        home = next((f.page for f in files.documentation_pages() if f.page and f.page.is_homepage), None)
+        if home is not None and home.markdown is None:
+            home.read_source(config)
+        return env
+
     @event_priority(-100)
     def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
         """Park the page's HTML compressed until MkDocs writes it, and drop its
@@ -249,14 +258,14 @@ class IncrementalSite(BasePlugin):
 
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if not self.dirty or self._old_index is None or self._files is None:
+        if not self.dirty or self._old_index is None or self.files is None:
             return
         path = Path(config.site_dir) / SEARCH_INDEX
         try:
             new = json.loads(path.read_text("utf-8"))
         except (OSError, ValueError):
             return  # no search plugin
-        path.write_text(_merge_search_index(self._old_index, new, self.rendered, self._files), "utf-8")
+        path.write_text(merge_search_index([(new, self.rendered), (self._old_index, None)], self.files), "utf-8")
 
 
 def _by_page(entries: list[dict]) -> dict[str, list[dict]]:
@@ -266,16 +275,19 @@ def _by_page(entries: list[dict]) -> dict[str, list[dict]]:
     return grouped
 
 
-def _merge_search_index(old: dict, new: dict, rendered: set[str], files: Files) -> str:
-    """The index a full build would write: new entries for re-rendered pages,
-    the previous build's for the others, in the order of the pages."""
-    old_entries, new_entries = _by_page(old.get("docs", [])), _by_page(new.get("docs", []))
+def merge_search_index(sources: list[tuple[dict, set[str] | None]], files: Files) -> str:
+    """The index a full build would write, from partial ones: ``sources`` are
+    (search index, URLs of the pages it rendered, or None for "every page"),
+    and each page's entries come from the first source holding the page, in
+    the order of the pages. An incremental build merges [(new, re-rendered),
+    (previous build's, None)]; a split build its processes' indexes."""
+    grouped = [(_by_page(index.get("docs", [])), urls) for index, urls in sources]
     docs: list[dict] = []
     for f in files.documentation_pages():
-        url = f.url
-        docs.extend(new_entries.get(url, []) if url in rendered else old_entries.get(url, []))
+        entries = next((by_page for by_page, urls in grouped if urls is None or f.url in urls), {})
+        docs.extend(entries.get(f.url, []))
     # The same serialisation as Material's search plugin.
-    return json.dumps({"config": new.get("config"), "docs": docs}, separators=(",", ":"), default=str)
+    return json.dumps({"config": sources[0][0].get("config"), "docs": docs}, separators=(",", ":"), default=str)
 
 
 def _remove_empty_dirs(root: Path) -> None:
