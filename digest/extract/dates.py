@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import lru_cache, reduce
+from operator import or_
 from pathlib import Path
 from typing import Any
 
@@ -263,11 +264,12 @@ def _read(m: re.Match[str], family: Family, registry: Registry) -> TemporalExpre
 
 
 def _candidates(
-    text: str, registry: Registry, words: list[tuple[int, str]] | None = None
+    text: str, registry: Registry, families: list[Family] | None = None
 ) -> list[tuple[TemporalExpression, int]]:
+    """Matches of ``families`` (default: those ``_possible_families`` leaves) in ``text``, with priorities."""
     found = []
     scanners = _prefilter(registry).scanners
-    for family in _possible_families(text, registry, words):
+    for family in _possible_families(text, registry) if families is None else families:
         for m in scanners[id(family)].finditer(text):
             if family.exclude and any(x.search(m.group()) for x in family.exclude):
                 continue
@@ -279,13 +281,50 @@ def _candidates(
     return found
 
 
-def _words_in(text: str, words: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """The (bit, word) pairs of ``words`` whose word occurs in the case-folded ``text``."""
-    folded = text.casefold()
-    return [(bit, word) for bit, word in words if word in folded]
+_Need = tuple["Family", int, tuple[int, ...]]  # a family, the start bit it needs (or 0), a mask per word group
 
 
-def _possible_families(text: str, registry: Registry, words: list[tuple[int, str]] | None = None) -> list[Family]:
+def _present(folded: str, words: list[tuple[int, str]]) -> int:
+    """Bit j set: word j of ``words`` ((bit, word) pairs) occurs in the case-folded text."""
+    present = 0
+    for bit, word in words:
+        if word in folded:
+            present |= bit
+    return present
+
+
+def _holding_words(needs: list[_Need], present: int) -> list[_Need]:
+    """The entries of ``needs`` with a word of each of their groups in ``present``."""
+    out = []
+    for need in needs:
+        for mask in need[2]:
+            if not present & mask:
+                break
+        else:
+            out.append(need)
+    return out
+
+
+class _LineFilter:
+    """The families each line of one text may hold, judged by the words they need.
+
+    Worked out once for the text: the families whose words it holds, and of
+    their words those it holds; a line is then tested on those alone. (The
+    first-character test is left to each family's scanner: on a line it
+    almost never rules a family out.)
+    """
+
+    def __init__(self, text: str, index: "_Prefilter") -> None:
+        present = _present(text.casefold(), index.words)
+        self.among = _holding_words(index.needs, present)
+        needed = reduce(or_, (mask for need in self.among for mask in need[2]), 0)
+        self.words = [(bit, word) for bit, word in index.words if bit & present & needed]
+
+    def families(self, line: str) -> list[Family]:
+        return [need[0] for need in _holding_words(self.among, _present(line.casefold(), self.words))]
+
+
+def _possible_families(text: str, registry: Registry) -> list[Family]:
     """The families that may match somewhere in ``text``, in registry order.
 
     A cheap necessary condition per family, worked out from its pattern: one
@@ -298,21 +337,8 @@ def _possible_families(text: str, registry: Registry, words: list[tuple[int, str
     starting = 0  # bit i: family i may begin with a character of the text
     for ch in set(text):
         starting |= index.mask_for(ch)
-    folded = text.casefold()
-    present = 0  # bit j: word j occurs in the folded text
-    for bit, word in index.words if words is None else words:  # ``words``: those of a text holding this one
-        if word in folded:
-            present |= bit
-    out = []
-    for family, need_start, need_words in index.needs:
-        if starting & need_start != need_start:
-            continue
-        for mask in need_words:
-            if not present & mask:
-                break
-        else:
-            out.append(family)
-    return out
+    present = _present(text.casefold(), index.words)
+    return [need[0] for need in _holding_words(index.needs, present) if starting & need[1] == need[1]]
 
 
 _LOOKBEHIND = r"(?<![\w-])"
@@ -623,9 +649,9 @@ def find_temporal_expressions(text: str, registry: Registry | None = None) -> li
     """
     registry = registry or load_registry()
     found: list[TemporalExpression] = []
-    words = _words_in(text, _prefilter(registry).words)  # the lines look only for these
+    lines = _LineFilter(text, _prefilter(registry))
     for line in re.finditer(r"[^\n]+", text):
-        base = line.start()
-        for e in _join_neighbours(_select(_candidates(line.group(), registry, words)), line.group()):
+        base, piece = line.start(), line.group()
+        for e in _join_neighbours(_select(_candidates(piece, registry, lines.families(piece))), piece):
             found.append(replace(e, start=e.start + base, end=e.end + base))
     return found
