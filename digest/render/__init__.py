@@ -10,6 +10,7 @@ from digest.config import SiteConfig
 from digest.model import Article
 from digest.render.article_page import article_page
 from digest.render.indexes import (
+    TagPageParts,
     archive_page,
     collect_tags,
     home_page,
@@ -39,9 +40,10 @@ def iter_pages(articles: list[Article], config: SiteConfig) -> Iterator[tuple[st
     yield "index.md", home_page(articles, config, with_page)
     yield "archive.md", archive_page(articles, config)
     yield "tags/index.md", tags_index(tags, config, with_page)
+    parts = TagPageParts(config)
     for tag_id, (tag, tagged) in tags.items():
         if tag_id in with_page:
-            yield f"tags/{tag_id}.md", tag_page(tag, tagged, config)
+            yield f"tags/{tag_id}.md", tag_page(tag, tagged, config, parts)
     yield "timeline/index.md", timeline_page(articles, config)
 
 

@@ -161,17 +161,44 @@ def tags_index(tags: dict[str, tuple[Tag, list[Article]]], config: SiteConfig,
     return "".join(parts)
 
 
-def tag_page(tag: Tag, articles: list[Article], config: SiteConfig) -> str:
+class TagPageParts:
+    """An article's card and dated events as tag pages show them, made once per
+    build: an article is on the page of each of its tags (a dozen, often), and
+    these parts are the same on every one."""
+
+    def __init__(self, config: SiteConfig):
+        self.config = config
+        self._cards: dict[str, str] = {}
+        self._events: dict[str, list[tuple[tuple, str]]] = {}
+
+    def card(self, article: Article) -> str:
+        if article.path not in self._cards:
+            self._cards[article.path] = article_card(article, "../../", self.config, level=3, with_tags=False)
+        return self._cards[article.path]
+
+    def events(self, article: Article) -> list[tuple[tuple, str]]:
+        """(chronological sort key, <li>) of the article's dated events."""
+        if article.path not in self._events:
+            self._events[article.path] = [
+                (_entry_key(entry, article), _timeline_entry(entry, article, "../../", self.config))
+                for entry in article.timeline if entry.when and not entry.recurring
+            ]
+        return self._events[article.path]
+
+
+def tag_page(tag: Tag, articles: list[Article], config: SiteConfig, parts: TagPageParts | None = None) -> str:
     """One tag's page (at /tags/<id>/): its articles newest first, as cards up to
     ``tag_page_cards``, the older ones as a list of titles and dates; then the
     dated events of the articles shown as cards.
 
     The cards carry no tag chips (the article pages do): an article is on the
     page of each of its tags, and its chips there made up half of all the
-    Markdown MkDocs had to read.
+    Markdown MkDocs had to read. ``parts`` shares cards and events between
+    the tag pages of one build.
     """
+    parts = parts or TagPageParts(config)
     kind = config.label(tag.kind)
-    parts = [
+    out = [
         _index_meta(f"{tag.kk} · {tag.en}", "tag"),
         f'# {md_escape(tag.kk)} <span class="digest-h1-en" lang="en">{h(tag.en)}</span>\n\n',
         raw_html(f'<p class="digest-lede">{bilingual(kind)} · {len(articles)} {h(config.label("article_count").kk)}'
@@ -180,17 +207,18 @@ def tag_page(tag: Tag, articles: list[Article], config: SiteConfig) -> str:
     ]
     ordered = newest_first(articles)
     cards = int(config.settings.get("tag_page_cards") or TAG_PAGE_CARDS)
-    listing = [article_card(a, "../../", config, level=3, with_tags=False) for a in ordered[:cards]]
+    listing = [parts.card(a) for a in ordered[:cards]]
     if len(ordered) > cards:
         listing.append(title_list(ordered[cards:], "../../", config))
-    parts.append(raw_html("".join(listing)))
+    out.append(raw_html("".join(listing)))
     # The events of the articles shown as cards: a big tag's full chronology was
     # the largest part of all the HTML MkDocs parses (/timeline/ has them all).
-    entries = [(e, a) for a in ordered[:cards] for e in a.timeline if e.when and not e.recurring]
-    if entries:
-        parts.append(f"## {bilingual(config.label('tag_timeline'))}\n\n")
-        parts.append(raw_html(timeline_list(entries, "../../", config)))
-    return "".join(parts)
+    events = sorted(event for a in ordered[:cards] for event in parts.events(a))
+    if events:
+        out.append(f"## {bilingual(config.label('tag_timeline'))}\n\n")
+        items = "".join(item for _, item in events)
+        out.append(raw_html(f'<ol class="digest-timeline">\n{items}</ol>'))
+    return "".join(out)
 
 
 def _when_key(when: str) -> tuple[int, int, int]:
@@ -198,18 +226,23 @@ def _when_key(when: str) -> tuple[int, int, int]:
     return parts[0], parts[1], parts[2]
 
 
+def _entry_key(entry: TimelineEntry, article: Article) -> tuple:
+    return _when_key(entry.when), article.path, entry.start
+
+
+def _timeline_entry(entry: TimelineEntry, article: Article, url_prefix: str, config: SiteConfig) -> str:
+    link = (
+        f' <a class="digest-timeline__link" href="{url_prefix}{config.settings["section"]}/{article.slug}/">'
+        f"{h(article.title)}</a>"
+    )
+    return timeline_item(entry.when, entry.text, entry.event, entry.relative, config, link)
+
+
 def timeline_list(entries: list[tuple[TimelineEntry, Article]], url_prefix: str, config: SiteConfig) -> str:
     """Entries in chronological order; ``url_prefix`` leads from the page's URL to the root."""
-    ordered = sorted(entries, key=lambda ea: (_when_key(ea[0].when), ea[1].path, ea[0].start))
-    out = ['<ol class="digest-timeline">\n']
-    for entry, article in ordered:
-        link = (
-            f' <a class="digest-timeline__link" href="{url_prefix}{config.settings["section"]}/{article.slug}/">'
-            f"{h(article.title)}</a>"
-        )
-        out.append(timeline_item(entry.when, entry.text, entry.event, entry.relative, config, link))
-    out.append("</ol>\n\n")
-    return "".join(out)
+    ordered = sorted(entries, key=lambda ea: _entry_key(*ea))
+    items = "".join(_timeline_entry(entry, article, url_prefix, config) for entry, article in ordered)
+    return f'<ol class="digest-timeline">\n{items}</ol>\n\n'
 
 
 def timeline_page(articles: list[Article], config: SiteConfig) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 import yaml
 
@@ -33,6 +34,7 @@ def h(text: str) -> str:
     return html.escape(" ".join(str(text).split()), quote=True)
 
 
+@lru_cache(maxsize=1024)  # a few dozen labels, printed thousands of times per build
 def bilingual(label: Label, tag: str = "span", cls: str = "digest-label") -> str:
     """Kazakh label with the English beside it, the English marked lang="en"."""
     return (
