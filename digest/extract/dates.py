@@ -219,7 +219,8 @@ def _day(text: str, registry: Registry) -> int | None:
 # matching
 
 
-def _read(m: re.Match[str], family: Family, registry: Registry) -> TemporalExpression | None:
+def _read(m: re.Match[str], family: Family, registry: Registry, base: int = 0) -> TemporalExpression | None:
+    """What match ``m`` of ``family`` means; its offsets moved by ``base`` (where its line starts)."""
     groups = {k: v for k, v in m.groupdict().items() if v}
     sets = family.sets
     year = month = day = None
@@ -247,8 +248,8 @@ def _read(m: re.Match[str], family: Family, registry: Registry) -> TemporalExpre
     if kind == "date" and year is None and month is None:
         kind = "duration" if "year" in groups else kind  # "үшінші жылы": no calendar year
     return TemporalExpression(
-        start=m.start(),
-        end=m.end(),
+        start=m.start() + base,
+        end=m.end() + base,
         text=m.group(),
         family=family.name,
         kind=kind,
@@ -264,9 +265,12 @@ def _read(m: re.Match[str], family: Family, registry: Registry) -> TemporalExpre
 
 
 def _candidates(
-    text: str, registry: Registry, families: list[Family] | None = None
+    text: str, registry: Registry, families: list[Family] | None = None, base: int = 0
 ) -> list[tuple[TemporalExpression, int]]:
-    """Matches of ``families`` (default: those ``_possible_families`` leaves) in ``text``, with priorities."""
+    """Matches of ``families`` (default: those ``_possible_families`` leaves) in ``text``, with priorities.
+
+    ``text`` is a line starting at offset ``base`` of the text the offsets are given in.
+    """
     found = []
     scanners = _prefilter(registry).scanners
     for family in _possible_families(text, registry) if families is None else families:
@@ -275,7 +279,7 @@ def _candidates(
                 continue
             if family.lowercase_inside and _capitalised_inside(text, m.start()):
                 continue
-            expr = _read(m, family, registry)
+            expr = _read(m, family, registry, base)
             if expr is not None:
                 found.append((expr, family.priority))
     return found
@@ -652,6 +656,5 @@ def find_temporal_expressions(text: str, registry: Registry | None = None) -> li
     lines = _LineFilter(text, _prefilter(registry))
     for line in re.finditer(r"[^\n]+", text):
         base, piece = line.start(), line.group()
-        for e in _join_neighbours(_select(_candidates(piece, registry, lines.families(piece))), piece):
-            found.append(replace(e, start=e.start + base, end=e.end + base))
+        found += _join_neighbours(_select(_candidates(piece, registry, lines.families(piece), base)), text)
     return found

@@ -247,20 +247,27 @@ def find_tags(text: str, vocabulary: Vocabulary, extra: tuple[str, ...] = ()) ->
     tokens = kazakh.tokenize(text)
     tags: dict[str, Tag] = {}
     first: dict[str, int] = {}
+    mentions: dict[str, list[str]] = {}  # tag id → its mentions as written, in text order
     for m in find_mentions(text, vocabulary, tokens):
         tag = tags.get(m.tag_id or "") if m.tag_id else None
         if tag is None:
             tag = _vocabulary_tag(vocabulary.by_id[m.tag_id]) if m.tag_id else discovered_tag(m.label, m.kind)
             tag = tags.setdefault(tag.id, tag)
             first.setdefault(tag.id, m.start)
-        _add_mention(tags, tag.id, text[m.start : m.end])
+        _add_mention(mentions, tag.id, text[m.start : m.end])
     for topic, spans in vocabulary.topics.hits(text, tokens).items():
         entry = vocabulary.by_id[topic]
         if len(spans) >= entry.threshold:
             tags[topic] = _vocabulary_tag(entry)
+            mentions[topic] = []
             first[topic] = spans[0][0]
             for start, end in spans:
-                _add_mention(tags, topic, text[start:end])
+                _add_mention(mentions, topic, text[start:end])
+    for tag_id, written in mentions.items():
+        tag = tags[tag_id]
+        extra_mentions = tuple(w for w in written if w not in tag.mentions)
+        if extra_mentions:
+            tags[tag_id] = replace(tag, mentions=tag.mentions + extra_mentions)
     for label in extra:
         tag = editor_tag(label, vocabulary)
         tags.setdefault(tag.id, tag)
@@ -273,10 +280,11 @@ def _vocabulary_tag(entry: Entry) -> Tag:
     return Tag(entry.id, entry.kind, entry.kk, entry.en)
 
 
-def _add_mention(tags: dict[str, Tag], tag_id: str, mention: str) -> None:
-    tag = tags[tag_id]
-    if mention not in tag.mentions:
-        tags[tag_id] = replace(tag, mentions=tag.mentions + (mention,))
+def _add_mention(mentions: dict[str, list[str]], tag_id: str, mention: str) -> None:
+    """Note ``mention`` for the tag (once); the tags get their mentions when all are found."""
+    written = mentions.setdefault(tag_id, [])
+    if mention not in written:
+        written.append(mention)
 
 
 def _latin(label: str) -> str:

@@ -41,7 +41,8 @@ _MAY_END = frozenset(a.lower().rstrip(".") for a in _A["may_end"])
 _CLOSERS = "»\"”“’')]"
 _DASHES = "-–—"
 _BOUNDARY = re.compile(r"(?:[.!?…]+|\.\.\.)[" + re.escape(_CLOSERS) + r"]*(?=\s)")
-_PREV_WORD = re.compile(r"[\w.-]*\w$")
+# the word before a terminator; the lookbehind lets the search try only where a word starts
+_PREV_WORD = re.compile(r"(?<![\w.-])[\w.-]*\w$")
 _LEAD = re.compile(r"^(?:[-–—•*#]+\s+)+")
 _HAS_WORD = re.compile(r"\w")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.-?)*[^\W\d_]")
