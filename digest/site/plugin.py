@@ -20,6 +20,7 @@ from mkdocs.plugins import BasePlugin
 
 HOOK_MODULES = (
     "digest.site.raw_html",  # generated pages' finished HTML goes through Markdown unparsed
+    "digest.site.template_cache",  # Material's templates compiled once, not on every build
     "digest.site.serve_hooks",  # regenerates pages before each `digest serve` rebuild
     "digest.site.search_index",  # Kazakh search: builds lunr.kk (stemmer, Latin input) for the worker
     "digest.site.seo",  # sitemap dates, social meta
