@@ -219,6 +219,32 @@ def _known_row(word: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]
     return row
 
 
+_KNOWN_CONTEXT: dict[tuple, tuple[str, ...]] = {}
+
+
+def _known_context(inquote: bool, after: str, first: bool, gap: str, gazetteer: str) -> tuple[str, ...]:
+    """The features a word gets from where it stands (quotes, punctuation, vocabulary), less the
+    unknown ones, in ``sentence_features``' order. ``after``: the first character of the next gap;
+    ``gap``: the last character of its own gap. Memoised: there are few such combinations."""
+    key = (inquote, after, first, gap, gazetteer)
+    found = _KNOWN_CONTEXT.get(key)
+    if found is None:
+        extra = ["inquote"] if inquote else []
+        if after:
+            extra.append("after=" + after)
+        if first:
+            extra.append("first")
+        if gap:
+            extra.append("gap=" + gap)
+        if gazetteer:
+            extra += ["gz=" + gazetteer, "gzk=" + gazetteer[2:]]
+        known = _known_attributes()
+        if len(_KNOWN_CONTEXT) >= _KNOWN_ROWS_SIZE:
+            _KNOWN_CONTEXT.clear()
+        found = _KNOWN_CONTEXT[key] = tuple(x for x in extra if x in known)
+    return found
+
+
 def _model_features(
     words: list[str], gaps: list[str], gazetteer: list[str], sentence_start: bool = True
 ) -> list[list[str]]:
@@ -227,39 +253,29 @@ def _model_features(
     n = len(words)
     rows = [_known_row(w) for w in words]
     stripped = [g.strip() for g in gaps]
-    neighbour_gz = [{d: f"{d}:gz=" + g for d in _OFFSETS} if g else None for g in gazetteer]
-    none = [_NONE[d] if _NONE[d] in known else None for d in _OFFSETS]
+    # per offset d: what the word at i + d gives word i, with two "none" entries padding each end
+    columns = [list(column) for column in zip(*(row[1] for row in rows))] if n else [[]] * len(_OFFSETS)
+    near = []
+    for d, column in zip(_OFFSETS, columns):
+        if any(gazetteer):
+            for j, label in enumerate(gazetteer):
+                if label and f"{d}:gz=" + label in known:
+                    column[j] += (f"{d}:gz=" + label,)
+        none = (_NONE[d],) if _NONE[d] in known else ()
+        near.append([none, none, *column, none, none])
+    before2, before1, after1, after2 = near
+    bias = ("bias",) if "bias" in known else ()
+    context_of = _KNOWN_CONTEXT.get
     out = []
     depth = 0
-    bias = ("bias",) if "bias" in known else ()
     for i in range(n):
-        f = [*bias, *rows[i][0]]
         gap = stripped[i]
         if gap:
             depth = max(0, depth + gap.count("«") - gap.count("»"))
-        extra = []
-        if depth:
-            extra.append("inquote")
-        after = stripped[i + 1] if i + 1 < n else "."
-        if after:
-            extra.append("after=" + after[:1])
-        if (i == 0 and sentence_start) or gap[-1:] in ".!?:":
-            extra.append("first")
-        if gap:
-            extra.append("gap=" + gap[-1])
-        if gazetteer[i]:
-            extra.append("gz=" + gazetteer[i])
-            extra.append("gzk=" + gazetteer[i][2:])
-        f.extend(x for x in extra if x in known)
-        for k, d in enumerate(_OFFSETS):
-            j = i + d
-            if 0 <= j < n:
-                f.extend(rows[j][1][k])
-                if neighbour_gz[j] is not None:
-                    x = neighbour_gz[j][d]
-                    if x in known:
-                        f.append(x)
-            elif none[k] is not None:
-                f.append(none[k])
-        out.append(f)
+        key = (depth > 0, stripped[i + 1][:1] if i + 1 < n else ".",
+               (i == 0 and sentence_start) or gap[-1:] in ".!?:", gap[-1:], gazetteer[i])
+        context = context_of(key)
+        if context is None:
+            context = _known_context(*key)
+        out.append([*bias, *rows[i][0], *context, *before2[i], *before1[i + 1], *after1[i + 3], *after2[i + 4]])
     return out

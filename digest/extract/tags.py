@@ -69,9 +69,11 @@ class TopicIndex:
         self._exact: dict[str, list[str]] = {}
         self._multi: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         self._cache: dict[str, set[str]] = {}
+        self._entries: dict[str, tuple[list, set[str]]] = {}  # word → (phrases it starts, its topics)
 
     def add(self, keyword: str, topic: str) -> None:
         words = tuple(t.text.lower() for t in kazakh.tokenize(keyword))
+        self._entries.clear()
         if len(words) > 1:
             self._multi.setdefault(words[0], []).append((words, topic))
         elif words:
@@ -79,6 +81,7 @@ class TopicIndex:
 
     def _add_word(self, word: str, topic: str) -> None:
         self._cache.clear()
+        self._entries.clear()
         if len(word) >= _PREFIX:
             self._prefix.setdefault(word[:_PREFIX], []).append((word, topic))
         else:
@@ -98,14 +101,24 @@ class TopicIndex:
             found.update(self._exact.get(key, ()))
         return found
 
+    def _entry(self, word: str) -> tuple[list, set[str]]:
+        """The keyword phrases ``word`` may begin and the topics it is a keyword of (memoised)."""
+        found = self._entries.get(word)
+        if found is None:
+            if len(self._entries) >= 200_000:
+                self._entries.clear()
+            found = self._entries[word] = (self._multi.get(word.lower(), ()), self._word_topics(word))
+        return found
+
     def hits(self, text: str, tokens: list) -> dict[str, list[tuple[int, int]]]:
         """topic id → spans of its keyword hits (one per token at most)."""
         out: dict[str, list[tuple[int, int]]] = {}
         i, n = 0, len(tokens)
+        entry = self._entry
         while i < n:
-            low = tokens[i].text.lower()
+            phrases, topics = entry(tokens[i].text)
             step = 1
-            for words, topic in self._multi.get(low, ()):
+            for words, topic in phrases:
                 j = i + len(words)
                 if j <= n and all(tokens[i + m].text.lower() == words[m] for m in range(1, len(words) - 1)):
                     last = tokens[j - 1].text.lower()
@@ -113,7 +126,7 @@ class TopicIndex:
                         out.setdefault(topic, []).append((tokens[i].start, tokens[j - 1].end))
                         step = max(step, len(words))
             if step == 1:
-                for topic in self._word_topics(tokens[i].text):
+                for topic in topics:
                     out.setdefault(topic, []).append((tokens[i].start, tokens[i].end))
             i += step
         return out
