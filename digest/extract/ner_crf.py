@@ -201,28 +201,36 @@ def _known_attributes() -> frozenset[str] | None:
 
 
 _OFFSETS = (-2, -1, 1, 2)
-_KNOWN_ROWS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]] = {}
+# The fast path hands crfsuite its attributes as UTF-8 bytes, which it takes as
+# they are (a str it encodes anew each time): the memos below keep bytes.
+Known = tuple[bytes, ...]
+_KNOWN_ROWS: dict[str, tuple[Known, tuple[Known, ...]]] = {}
 _KNOWN_ROWS_SIZE = 100_000
 
 
-def _known_row(word: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+def _known(features) -> Known:
+    """Those of ``features`` the model knows, in order, as UTF-8 bytes."""
+    known = _known_attributes()
+    return tuple(x.encode() for x in features if x in known)
+
+
+def _known_row(word: str) -> tuple[Known, tuple[Known, ...]]:
     """What ``word`` contributes that the model knows: its own features, and as a neighbour at
     each of ``_OFFSETS`` (a per-word memo: a window's words are mostly seen before)."""
     row = _KNOWN_ROWS.get(word)
     if row is None:
-        known = _known_attributes()
-        own = tuple(x for x in _word_features(word) if x in known)
-        near = tuple(tuple(x for x in _neighbour_features(word, d) if x in known) for d in _OFFSETS)
+        own = _known(_word_features(word))
+        near = tuple(_known(_neighbour_features(word, d)) for d in _OFFSETS)
         if len(_KNOWN_ROWS) >= _KNOWN_ROWS_SIZE:
             _KNOWN_ROWS.clear()
         row = _KNOWN_ROWS[word] = (own, near)
     return row
 
 
-_KNOWN_CONTEXT: dict[tuple, tuple[str, ...]] = {}
+_KNOWN_CONTEXT: dict[tuple, Known] = {}
 
 
-def _known_context(inquote: bool, after: str, first: bool, gap: str, gazetteer: str) -> tuple[str, ...]:
+def _known_context(inquote: bool, after: str, first: bool, gap: str, gazetteer: str) -> Known:
     """The features a word gets from where it stands (quotes, punctuation, vocabulary), less the
     unknown ones, in ``sentence_features``' order. ``after``: the first character of the next gap;
     ``gap``: the last character of its own gap. Memoised: there are few such combinations."""
@@ -238,18 +246,16 @@ def _known_context(inquote: bool, after: str, first: bool, gap: str, gazetteer: 
             extra.append("gap=" + gap)
         if gazetteer:
             extra += ["gz=" + gazetteer, "gzk=" + gazetteer[2:]]
-        known = _known_attributes()
         if len(_KNOWN_CONTEXT) >= _KNOWN_ROWS_SIZE:
             _KNOWN_CONTEXT.clear()
-        found = _KNOWN_CONTEXT[key] = tuple(x for x in extra if x in known)
+        found = _KNOWN_CONTEXT[key] = _known(extra)
     return found
 
 
 def _model_features(
     words: list[str], gaps: list[str], gazetteer: list[str], sentence_start: bool = True
-) -> list[list[str]]:
-    """``sentence_features`` less the attributes the model does not know (in the same order)."""
-    known = _known_attributes()
+) -> list[list[bytes]]:
+    """``sentence_features`` less the attributes the model does not know (in the same order), in UTF-8."""
     n = len(words)
     rows = [_known_row(w) for w in words]
     stripped = [g.strip() for g in gaps]
@@ -259,12 +265,12 @@ def _model_features(
     for d, column in zip(_OFFSETS, columns):
         if any(gazetteer):
             for j, label in enumerate(gazetteer):
-                if label and f"{d}:gz=" + label in known:
-                    column[j] += (f"{d}:gz=" + label,)
-        none = (_NONE[d],) if _NONE[d] in known else ()
+                if label:
+                    column[j] += _known([f"{d}:gz=" + label])
+        none = _known([_NONE[d]])
         near.append([none, none, *column, none, none])
     before2, before1, after1, after2 = near
-    bias = ("bias",) if "bias" in known else ()
+    bias = _known(["bias"])
     context_of = _KNOWN_CONTEXT.get
     out = []
     depth = 0

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from ._data import load_json
 
@@ -30,6 +31,7 @@ def _upper(latin: str, whole: bool) -> str:
     return first + (rest.upper() if whole else rest)
 
 
+@lru_cache(maxsize=100_000)
 def _word(word: str) -> str:
     all_caps = len(word) > 1 and word.isupper()
     out = []

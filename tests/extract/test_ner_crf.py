@@ -33,7 +33,8 @@ def test_model_features_are_the_plain_features_the_model_knows():
     known = ner_crf._known_attributes()
     count = 0
     for words, gaps, gazetteer, start in _windows():
-        plain = [[x for x in f if x in known] for f in ner_crf.sentence_features(words, gaps, gazetteer, start)]
+        plain = [[x.encode() for x in f if x in known]
+                 for f in ner_crf.sentence_features(words, gaps, gazetteer, start)]
         assert ner_crf._model_features(words, gaps, gazetteer, start) == plain, words
         count += 1
     assert count > 100
@@ -42,4 +43,11 @@ def test_model_features_are_the_plain_features_the_model_knows():
 def test_a_quote_left_open_marks_the_words_after_it():
     words, gaps = ["Ол", "Астана", "деді"], ["", " «", "» "]
     features = ner_crf._model_features(words, gaps, ["", "", ""])
-    assert ["inquote" in f for f in features] == [False, True, False]
+    assert [b"inquote" in f for f in features] == [False, True, False]
+
+
+def test_the_tagger_reads_bytes_as_it_reads_strings():
+    tagger = ner_crf._tagger()
+    for words, gaps, gazetteer, start in list(_windows())[:60]:
+        features = ner_crf._model_features(words, gaps, gazetteer, start)
+        assert tagger.tag(features) == tagger.tag([[x.decode() for x in f] for f in features])
