@@ -214,6 +214,12 @@ def _known(features) -> Known:
     return tuple(x.encode() for x in features if x in known)
 
 
+@lru_cache(maxsize=1024)
+def _known_one(feature: str) -> Known:
+    """``(feature,)`` in UTF-8 if the model knows it, else ``()`` (memoised)."""
+    return _known([feature])
+
+
 def _known_row(word: str) -> tuple[Known, tuple[Known, ...]]:
     """What ``word`` contributes that the model knows: its own features, and as a neighbour at
     each of ``_OFFSETS`` (a per-word memo: a window's words are mostly seen before)."""
@@ -266,11 +272,11 @@ def _model_features(
         if any(gazetteer):
             for j, label in enumerate(gazetteer):
                 if label:
-                    column[j] += _known([f"{d}:gz=" + label])
-        none = _known([_NONE[d]])
+                    column[j] += _known_one(f"{d}:gz=" + label)
+        none = _known_one(_NONE[d])
         near.append([none, none, *column, none, none])
     before2, before1, after1, after2 = near
-    bias = _known(["bias"])
+    bias = _known_one("bias")
     context_of = _KNOWN_CONTEXT.get
     out = []
     depth = 0

@@ -173,7 +173,8 @@ class NameIndex:
         blocked = blocked or set()
         while i < n:
             word = tokens[i].text
-            if i in blocked or not (word[:1].isalpha() and is_capitalised(word)):
+            first = word[:1]
+            if i in blocked or not (first.isalpha() and first.isupper()):  # not a capitalised word
                 found = None  # what _match_at says of a word that is not a capitalised one
             else:
                 found = self._match_at(text, tokens, i)
