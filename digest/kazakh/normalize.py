@@ -17,12 +17,16 @@ _LOOKALIKES: dict[str, str] = _T["lookalikes"]
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _SPACES = re.compile("[" + "".join(_T["spaces"]) + "]")
 _ZERO_WIDTH = re.compile("[" + "".join(_T["zero_width"]) + "]")
-_JOINERS = re.compile(r"(?<=\w)[" + "".join(_T["joiners"]) + r"](?=\w)")
+# Patterns that begin with the character they look for, not with a lookbehind:
+# the regex engine then skips to that character instead of trying every position.
+_JOINER = "[" + "".join(_T["joiners"]) + "]"
+_JOINERS = re.compile(_JOINER + r"(?<=\w" + _JOINER + r")(?=\w)")  # a joiner between two letters
 _QUOTES: dict[str, str] = _T["quotes"]
 _APOSTROPHES: dict[str, str] = {ch: "'" for ch in _T["apostrophes"]}
 _DASHES = re.compile("[" + "".join(_T["dashes"]) + "]")
-# a hyphen used as a dash: spaced, or opening a line of dialogue
-_HYPHEN_DASH = re.compile(r"(?:(?<=\s)|^)-{1,2}(?=\s)", re.M)
+# a hyphen used as a dash: spaced, or opening a line of dialogue (one or two
+# hyphens, after a space or at a line start, before a space)
+_HYPHEN_DASH = re.compile(r"-(?<!\S-)-?(?=\s)")
 _CONTEXT_QUOTES = re.compile("[" + "".join(_T["context_quotes"]) + "]")
 
 

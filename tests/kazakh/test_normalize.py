@@ -92,3 +92,31 @@ def test_only_runs_with_a_foreign_lookalike_are_looked_at():
     for _ in range(3000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 14)))
         assert fix_lookalikes(text) == _fix_every_word(text), text
+
+
+@pytest.mark.parametrize(
+    "raw, clean",
+    [
+        ("- Иә, -- деді ол.\n- Жоқ", "– Иә, – деді ол.\n– Жоқ"),
+        ("1-2 - 3 --x -\tа", "1-2 – 3 --x –\tа"),
+        ("Қазақ\u200cстан \u200cа\u200d", "Қазақстан \u200cа\u200d"),
+    ],
+)
+def test_spaced_hyphens_and_joiners_between_letters(raw, clean):
+    assert normalize(raw) == clean
+
+
+def test_hyphens_and_joiners_as_the_plain_rules_say():
+    """The hyphen and joiner patterns (written to start with their character) agree with the plain rules."""
+    import random
+    import re
+
+    from digest.kazakh.normalize import _HYPHEN_DASH, _JOINERS
+
+    plain_hyphen = re.compile(r"(?:(?<=\s)|^)-{1,2}(?=\s)", re.M)
+    plain_joiner = re.compile("(?<=\\w)[\u200c\u200d](?=\\w)")
+    rng = random.Random(3)
+    for _ in range(5000):
+        text = "".join(rng.choice(" \n\t-аб1\u00a0\u200c\u200d.") for _ in range(rng.randint(0, 10)))
+        assert _HYPHEN_DASH.sub("–", text) == plain_hyphen.sub("–", text), repr(text)
+        assert _JOINERS.sub("", text) == plain_joiner.sub("", text), repr(text)
