@@ -219,6 +219,12 @@ def source_box(article: Article, config: SiteConfig) -> str:
     return f'<p class="digest-original">{" ".join(parts)}</p>\n'
 
 
+def article_facts(article: Article) -> dict:
+    """What the site stage reads of an article page (front matter ``digest:``)."""
+    return {"kind": "article", "date": iso(article.date), "source": article.source,
+            "tags": [t.id for t in article.tags]}
+
+
 def article_page(article: Article, config: SiteConfig, with_page: Container[str] | None = None) -> str:
     """The whole generated Markdown of one article page (at /<section>/<slug>/).
 
@@ -229,12 +235,7 @@ def article_page(article: Article, config: SiteConfig, with_page: Container[str]
         "description": shorten(" ".join(article.summary), 300),
         # Articles are not in the nav (by design): no empty left sidebar.
         "hide": ["navigation"],
-        "digest": {
-            "kind": "article",
-            "date": iso(article.date),
-            "source": article.source,
-            "tags": [t.id for t in article.tags],
-        },
+        "digest": article_facts(article),
     }
     parts = [
         front_matter(meta),

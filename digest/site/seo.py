@@ -15,12 +15,14 @@ incremental. The social meta of each page is in theme/main.html.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import xml.etree.ElementTree as ET
 from pathlib import Path, PurePosixPath
 
 from mkdocs.utils.meta import get_data
 
+from digest.render import FACTS_FILE
 from digest.site.privacy import keep_assets_local
 from digest.site.reproducible import replace_file, write_gzip_copy
 
@@ -62,26 +64,45 @@ def front_matter(page) -> dict:
         return {}
 
 
-def page_lastmods(pages) -> dict[str, str | None]:
-    """Sitemap address → lastmod (ISO date) or None, from the generated front matter."""
+def page_lastmods(pages, facts: dict[str, dict] | None = None) -> dict[str, str | None]:
+    """Sitemap address → lastmod (ISO date) or None, from the generated front
+    matter: a page's own (when MkDocs read it), else the render stage's facts
+    file, else the page's file."""
+    facts = facts or {}
     infos = []
     for page in pages:
-        digest = front_matter(page).get("digest") or {}
+        if page.markdown is None and page.file.src_uri in facts:
+            digest = facts[page.file.src_uri]
+        else:
+            digest = front_matter(page).get("digest") or {}
         infos.append((page, digest.get("kind"), _iso_date(digest.get("date")), digest.get("tags") or ()))
-    articles = [(date, set(tags)) for _, kind, date, tags in infos if kind == "article" and date]
-    newest = max((date for date, _ in articles), default=None)
+    newest_by_tag: dict[str, str] = {}
+    for _, kind, date, tags in infos:
+        if kind == "article" and date:
+            for tag_id in tags:
+                if date > newest_by_tag.get(tag_id, ""):
+                    newest_by_tag[tag_id] = date
+    newest = max((date for _, kind, date, _ in infos if kind == "article" and date), default=None)
     lastmods: dict[str, str | None] = {}
     for page, kind, date, _ in infos:
         if kind == "article":
             lastmods[_address(page)] = date
         elif kind == "tag":
-            tag_id = PurePosixPath(page.file.src_uri).stem
-            lastmods[_address(page)] = max((d for d, tags in articles if tag_id in tags), default=None)
+            lastmods[_address(page)] = newest_by_tag.get(PurePosixPath(page.file.src_uri).stem)
         elif kind in SITE_WIDE_KINDS:
             lastmods[_address(page)] = newest
         else:
             lastmods[_address(page)] = None
     return lastmods
+
+
+def read_facts(docs_dir: str) -> dict[str, dict]:
+    """The render stage's facts about every page ({} without the file)."""
+    try:
+        data = json.loads((Path(docs_dir) / FACTS_FILE).read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 def sitemap_xml(addresses: list[str], lastmods: dict[str, str | None]) -> str:
@@ -116,7 +137,7 @@ def on_env(env, config, files, **kwargs):
     """Every page's front matter is read by now: work out the lastmods."""
     pages = [f.page for f in files.documentation_pages() if f.page is not None]
     _lastmod.clear()
-    _lastmod.update(page_lastmods(pages))
+    _lastmod.update(page_lastmods(pages, read_facts(config.docs_dir)))
     return env
 
 
