@@ -9,13 +9,15 @@ whose Markdown changed, on top of hard links to the previous site.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from digest.commands.common import collect_with_progress, err, out, print_report, project
-from digest.config import SiteConfig
+from digest.cache import package_fingerprint
+from digest.config import SiteConfig, fingerprint_dir
 from digest.extract.slugs import load_registry, save_registry
 from digest.lock import BuildLock, pid_alive
 from digest.model import DigestError
@@ -44,7 +46,15 @@ def docs_dir_of(config: SiteConfig) -> Path:
 def generate(collection: Collection, config: SiteConfig, site_url: str):
     """Write the Markdown pages (and feed) of the collected articles into build/docs."""
     feed = build_feed(collection.articles, config, site_url)
-    return render_site(collection.articles, config, docs_dir_of(config), extra_files={"feed.xml": feed})
+    return render_site(collection.articles, config, docs_dir_of(config), extra_files={"feed.xml": feed},
+                       generation=render_generation(config))
+
+
+def render_generation(config: SiteConfig) -> str:
+    """What every page is made with besides its articles: the digest's code and
+    site_config/ (labels, settings). A page made with another is made again."""
+    parts = (package_fingerprint(), fingerprint_dir(config.config_dir))
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:24]
 
 
 @dataclass

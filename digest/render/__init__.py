@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import pickle
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -36,29 +38,44 @@ class RenderResult:
 # read the front matter of every page MkDocs skips. A dotfile, which MkDocs
 # leaves out of the site.
 FACTS_FILE = ".digest-pages.json"
+# What each article page was made from (see _inputs_key), so that the next
+# render can skip the pages whose inputs are the same: most of a rebuild's
+# rendering at a thousand articles and more.
+RENDERED_FILE = ".digest-rendered.json"
 
 
-def _plan(articles: list[Article], config: SiteConfig) -> Iterator[tuple[str, dict, Callable[[], str]]]:
-    """(path in the docs folder, facts, function making its Markdown) for every page."""
+def _inputs_key(article: Article, with_page: set[str]) -> str:
+    """A hash of everything an article page shows besides the labels and code
+    (``generation``): the article, and which of its tags have a page. A pickle
+    that differs for equal articles only costs a needless render."""
+    linked = sorted(t.id for t in article.tags if t.id in with_page)
+    return hashlib.blake2b(pickle.dumps((article, linked), protocol=5), digest_size=16).hexdigest()
+
+
+def _plan(articles: list[Article], config: SiteConfig
+          ) -> Iterator[tuple[str, dict, Callable[[], str], Callable[[], str] | None]]:
+    """(path in the docs folder, facts, function making its Markdown, function
+    making its inputs key or None) for every page."""
     section = config.settings["section"]
     tags = collect_tags(articles)
     with_page = tags_with_page(tags, config)
     for a in articles:
-        yield f"{section}/{a.slug}.md", article_facts(a), partial(article_page, a, config, with_page)
-    yield "index.md", {"kind": "home"}, partial(home_page, articles, config, with_page)
-    yield "archive.md", {"kind": "archive"}, partial(archive_page, articles, config)
-    yield "tags/index.md", {"kind": "tags"}, partial(tags_index, tags, config, with_page)
+        yield (f"{section}/{a.slug}.md", article_facts(a), partial(article_page, a, config, with_page),
+               partial(_inputs_key, a, with_page))
+    yield "index.md", {"kind": "home"}, partial(home_page, articles, config, with_page), None
+    yield "archive.md", {"kind": "archive"}, partial(archive_page, articles, config), None
+    yield "tags/index.md", {"kind": "tags"}, partial(tags_index, tags, config, with_page), None
     parts = TagPageParts(config)
     for tag_id, (tag, tagged) in tags.items():
         if tag_id in with_page:
-            yield f"tags/{tag_id}.md", {"kind": "tag"}, partial(tag_page, tag, tagged, config, parts)
-    yield "timeline/index.md", {"kind": "timeline"}, partial(timeline_page, articles, config)
+            yield f"tags/{tag_id}.md", {"kind": "tag"}, partial(tag_page, tag, tagged, config, parts), None
+    yield "timeline/index.md", {"kind": "timeline"}, partial(timeline_page, articles, config), None
 
 
 def iter_pages(articles: list[Article], config: SiteConfig) -> Iterator[tuple[str, str]]:
     """(relative path in the docs folder, Markdown text) for every page of the
     site, one page at a time: a caller writing them keeps only one in memory."""
-    for relative, _, make in _plan(articles, config):
+    for relative, _, make, _ in _plan(articles, config):
         yield relative, make()
 
 
@@ -68,30 +85,69 @@ def generate_pages(articles: list[Article], config: SiteConfig) -> dict[str, str
 
 
 def render_site(articles: list[Article], config: SiteConfig, docs_dir: Path,
-                extra_files: dict[str, str | bytes] | None = None) -> RenderResult:
+                extra_files: dict[str, str | bytes] | None = None, generation: str = "") -> RenderResult:
     """Write every page into ``docs_dir``; untouched pages keep their mtime.
 
-    Pages are generated and written one at a time (``iter_pages``), so only one
-    is in memory; ``written`` and ``unchanged`` list them in path order.
+    Pages are generated and written one at a time, so only one is in memory;
+    ``written`` and ``unchanged`` list them in path order. With a
+    ``generation`` (a hash of the labels, settings and code the pages are
+    made with), an article page whose inputs and file are as the previous
+    render left them is not made again.
     """
     result = RenderResult()
     extra = dict(extra_files or {})
     keep: set[Path] = set()
+    previous = _read_rendered(docs_dir, generation)
+    rendered: dict[str, list] = {}
 
-    def write(relative: str, content: str | bytes) -> None:
+    def write(relative: str, content: str | bytes) -> Path:
         path = docs_dir / relative
         keep.add(path)
         (result.written if write_if_changed(path, content) else result.unchanged).append(path)
+        return path
 
     facts: dict[str, dict] = {}
-    for relative, page_facts, make in _plan(articles, config):
-        # An extra file of the same path replaces the page, as before.
-        write(relative, extra.pop(relative) if relative in extra else make())
+    for relative, page_facts, make, inputs in _plan(articles, config):
         facts[relative] = page_facts
+        if relative in extra:  # an extra file of the same path replaces the page
+            write(relative, extra.pop(relative))
+            continue
+        key = inputs() if generation and inputs else None
+        path = docs_dir / relative
+        if key is not None and previous.get(relative) == [key, _mtime(path)]:
+            keep.add(path)
+            result.unchanged.append(path)
+        else:
+            write(relative, make())
+        if key is not None:
+            rendered[relative] = [key, _mtime(path)]
     for relative, content in extra.items():
         write(relative, content)
     write(FACTS_FILE, json.dumps(facts, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
+    if generation:
+        write(RENDERED_FILE, json.dumps({"generation": generation, "pages": rendered}, sort_keys=True))
     result.written.sort()
     result.unchanged.sort()
     result.removed = remove_stale(docs_dir, keep)
     return result
+
+
+def _mtime(path: Path) -> int | None:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return None
+
+
+def _read_rendered(docs_dir: Path, generation: str) -> dict[str, list]:
+    """The previous render's inputs keys, if it was of the same generation."""
+    if not generation:
+        return {}
+    try:
+        data = json.loads((docs_dir / RENDERED_FILE).read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("generation") != generation:
+        return {}
+    pages = data.get("pages")
+    return pages if isinstance(pages, dict) else {}
