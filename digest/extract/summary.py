@@ -118,7 +118,8 @@ def _pick(
     scale = max(topic, default=0.0) or 1.0
     merit = [W_LEAD * c.lead + W_TOPIC * t / scale for c, t in zip(cands, topic)]
     similarity = [0.0] * len(cands)
-    open_ = [i for i, c in enumerate(cands) if len(c.unit) <= budget]
+    size = [len(c.unit) for c in cands]  # sentences in each candidate
+    open_ = [i for i in range(len(cands)) if size[i] <= budget]
     picked: list[_Candidate] = []
     covered: set[str] = set()
     # each candidate's principals with their shares, in the order of ``shares``
@@ -134,10 +135,10 @@ def _pick(
         chosen = cands[best]
         picked.append(chosen)
         covered |= chosen.profile.names
-        budget -= len(chosen.unit)
+        budget -= size[best]
         still = []
         for i in open_:
-            if i == best or len(cands[i].unit) > budget:
+            if i == best or size[i] > budget:
                 continue
             similarity[i] = max(similarity[i], _cosine(cands[i].profile.keys, chosen.profile.keys))
             if similarity[i] < DUPLICATE:
