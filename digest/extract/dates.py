@@ -272,9 +272,9 @@ def _candidates(
     ``text`` is a line starting at offset ``base`` of the text the offsets are given in.
     """
     found = []
-    scanners = _prefilter(registry).scanners
+    index = _prefilter(registry)
     for family in _possible_families(text, registry) if families is None else families:
-        for m in scanners[id(family)].finditer(text):
+        for m in index.scanner(family).finditer(text):
             if family.exclude and any(x.search(m.group()) for x in family.exclude):
                 continue
             if family.lowercase_inside and _capitalised_inside(text, m.start()):
@@ -353,8 +353,7 @@ class _Prefilter:
 
     def __init__(self, families: tuple[Family, ...]) -> None:
         self.tests = [_first_char_test(f.regex) for f in families]
-        # id(family) → the regex to run for it (the same matches, found sooner)
-        self.scanners = {id(f): _with_first_char_lookahead(f.regex) for f in families}
+        self._scanners: dict[int, re.Pattern[str]] = {}  # id(family) → its scanner, once used
         self.required = [_required_words(f.regex) for f in families]
         self._by_char: dict[str, int] = {}
         distinct = sorted({w for groups in self.required if groups for g in groups for w in g},
@@ -367,6 +366,13 @@ class _Prefilter:
              tuple(sum(bits[w] for w in g) for g in groups) if groups else ())
             for i, (f, t, groups) in enumerate(zip(families, self.tests, self.required))
         ]
+
+    def scanner(self, family: Family) -> re.Pattern[str]:
+        """The regex to run for ``family``: its matches, found sooner (compiled on first use)."""
+        found = self._scanners.get(id(family))
+        if found is None:
+            found = self._scanners[id(family)] = _with_first_char_lookahead(family.regex)
+        return found
 
     def mask_for(self, ch: str) -> int:
         """Bit i set: family i's match may begin with ``ch``."""

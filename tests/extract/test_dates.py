@@ -75,7 +75,7 @@ def test_each_family_scanner_matches_as_the_family_regex(index):
     """The regex with its first-character lookahead: the same matches and groups, on every line."""
     registry = dates.load_registry()
     family = registry.families[index]
-    scanner = dates._prefilter(registry).scanners[id(family)]
+    scanner = dates._prefilter(registry).scanner(family)
     for line in LINES:
         got = [(m.span(), m.groupdict()) for m in scanner.finditer(line)]
         assert got == [(m.span(), m.groupdict()) for m in family.regex.finditer(line)], line
