@@ -174,7 +174,7 @@ class NameIndex:
         while i < n:
             word = tokens[i].text
             first = word[:1]
-            if i in blocked or not (first.isalpha() and first.isupper()):  # not a capitalised word
+            if i in blocked or not (first.isalpha() and first.isupper()):
                 found = None  # what _match_at says of a word that is not a capitalised one
             else:
                 found = self._match_at(text, tokens, i)
