@@ -22,6 +22,10 @@ from digest.model import Article
 
 MAX_SLUG = 80
 _UNSAFE = re.compile(r"[^a-z0-9-]+")
+_SAFE_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+# libyaml's loader and emitter when PyYAML has them (same data, same text).
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def slug_for(text: str) -> str:
@@ -37,6 +41,8 @@ def slug_for(text: str) -> str:
 
 def sanitize_slug(slug: str) -> str:
     """An editor's slug made safe as one path segment (no '/', '..', spaces)."""
+    if len(slug) <= MAX_SLUG and _SAFE_SLUG.match(slug):
+        return slug  # what slug_for would return, without its work (the registry holds thousands)
     return slug_for(slug.replace("/", "-").replace("\\", "-"))
 
 
@@ -52,7 +58,7 @@ def load_registry(root: Path) -> dict[str, str]:
     """The slugs already published, by article path ({} when there is none)."""
     path = root / REGISTRY_FILE
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)  # noqa: S506 (a safe loader)
     except (FileNotFoundError, yaml.YAMLError, UnicodeDecodeError):
         return {}
     if not isinstance(data, dict):
@@ -66,7 +72,7 @@ def save_registry(root: Path, published: dict[str, str], registry: dict[str, str
     merged.update(published)
     if merged == registry and (root / REGISTRY_FILE).exists():
         return False
-    body = yaml.safe_dump(dict(sorted(merged.items())), allow_unicode=True, width=10_000)
+    body = yaml.dump(dict(sorted(merged.items())), Dumper=_DUMPER, allow_unicode=True, width=10_000)
     (root / REGISTRY_FILE).write_text(_REGISTRY_HEADER + body, encoding="utf-8")
     return True
 
