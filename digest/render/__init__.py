@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from digest.config import SiteConfig
-from digest.model import Article
+from digest.model import Article, Tag
 from digest.render.article_page import article_facts, article_page
 from digest.render.indexes import (
     TagPageParts,
@@ -38,7 +38,7 @@ class RenderResult:
 # read the front matter of every page MkDocs skips. A dotfile, which MkDocs
 # leaves out of the site.
 FACTS_FILE = ".digest-pages.json"
-# What each article page was made from (see _inputs_key), so that the next
+# What each article and tag page was made from (see _plan), so that the next
 # render can skip the pages whose inputs are the same: most of a rebuild's
 # rendering at a thousand articles and more.
 RENDERED_FILE = ".digest-rendered.json"
@@ -55,20 +55,33 @@ def _inputs_key(article: Article, with_page: set[str]) -> str:
 def _plan(articles: list[Article], config: SiteConfig
           ) -> Iterator[tuple[str, dict, Callable[[], str], Callable[[], str] | None]]:
     """(path in the docs folder, facts, function making its Markdown, function
-    making its inputs key or None) for every page."""
+    making its inputs key or None: made every time) for every page."""
     section = config.settings["section"]
     tags = collect_tags(articles)
     with_page = tags_with_page(tags, config)
+    keys: dict[str, str] = {}
+
+    def article_key(article: Article) -> str:
+        if article.path not in keys:
+            keys[article.path] = _inputs_key(article, with_page)
+        return keys[article.path]
+
+    def tag_key(tag: Tag, tagged: list[Article]) -> str:
+        # A tag page shows its articles (cards, titles, events): their keys cover it.
+        data = pickle.dumps((tag, [article_key(a) for a in tagged]), protocol=5)
+        return hashlib.blake2b(data, digest_size=16).hexdigest()
+
     for a in articles:
         yield (f"{section}/{a.slug}.md", article_facts(a), partial(article_page, a, config, with_page),
-               partial(_inputs_key, a, with_page))
+               partial(article_key, a))
     yield "index.md", {"kind": "home"}, partial(home_page, articles, config, with_page), None
     yield "archive.md", {"kind": "archive"}, partial(archive_page, articles, config), None
     yield "tags/index.md", {"kind": "tags"}, partial(tags_index, tags, config, with_page), None
     parts = TagPageParts(config)
     for tag_id, (tag, tagged) in tags.items():
         if tag_id in with_page:
-            yield f"tags/{tag_id}.md", {"kind": "tag"}, partial(tag_page, tag, tagged, config, parts), None
+            yield (f"tags/{tag_id}.md", {"kind": "tag"}, partial(tag_page, tag, tagged, config, parts),
+                   partial(tag_key, tag, tagged))
     yield "timeline/index.md", {"kind": "timeline"}, partial(timeline_page, articles, config), None
 
 
@@ -91,8 +104,8 @@ def render_site(articles: list[Article], config: SiteConfig, docs_dir: Path,
     Pages are generated and written one at a time, so only one is in memory;
     ``written`` and ``unchanged`` list them in path order. With a
     ``generation`` (a hash of the labels, settings and code the pages are
-    made with), an article page whose inputs and file are as the previous
-    render left them is not made again.
+    made with), an article or tag page whose inputs and file are as the
+    previous render left them is not made again.
     """
     result = RenderResult()
     extra = dict(extra_files or {})

@@ -92,3 +92,24 @@ def test_facts_name_every_page(tmp_path, config):
     assert set(facts) == set(generate_pages(_articles(), config))
     assert facts["articles/a.md"]["kind"] == "article" and facts["articles/a.md"]["date"] == "2024-03-01"
     assert facts["tags/kazakhstan.md"] == {"kind": "tag"} and facts["index.md"] == {"kind": "home"}
+
+
+def test_a_tag_page_is_made_again_only_when_one_of_its_articles_changes(tmp_path, config, monkeypatch):
+    made: list[str] = []
+    real = render.tag_page
+    monkeypatch.setattr(render, "tag_page", lambda tag, *a, **k: made.append(tag.id) or real(tag, *a, **k))
+    docs = tmp_path / "docs"
+    articles = _articles()
+    render_site(articles, config, docs, generation="g1")
+    assert sorted(made) == ["kazakhstan", "trade"]
+
+    made.clear()
+    render_site(articles, config, docs, generation="g1")
+    assert made == []
+
+    made.clear()  # c carries only TRADE: the Kazakhstan page stays
+    changed = [*articles[:2], dataclasses.replace(articles[2], title="Жаңа тақырып")]
+    render_site(changed, config, docs, generation="g1")
+    assert made == ["trade"]
+    assert "Жаңа тақырып" in (docs / "tags" / "trade.md").read_text("utf-8")
+    assert _files(docs) == {k: v.encode() for k, v in generate_pages(changed, config).items()}
