@@ -412,11 +412,8 @@ def _required_words(regex: re.Pattern[str]) -> tuple[tuple[str, ...], ...] | Non
 
     None if no such group is known.
     """
-    from re import _parser
-
     try:
-        parsed = _parser.parse(regex.pattern, regex.flags)
-        groups = _required(parsed.data)
+        groups = _required(_parsed(regex.pattern, regex.flags).data)
     except Exception:  # an unfamiliar parse tree: no pre-filter for this family
         return None
     groups = [{w.casefold() for w in g} for g in groups if all(_foldable(w) for w in g)]
@@ -469,6 +466,15 @@ class _Unknown(Exception):
     pass
 
 
+@lru_cache(maxsize=None)
+def _parsed(pattern: str, flags: int):
+    """A family's parsed pattern, shared by the analyses that only read it
+    (parsing the families is most of a process's first date search)."""
+    from re import _parser
+
+    return _parser.parse(pattern, flags)
+
+
 def _first_char_test(regex: re.Pattern[str]):
     """A test for the first character of any match of ``regex`` (a family's), or None.
 
@@ -483,7 +489,7 @@ def _first_char_test(regex: re.Pattern[str]):
     if not regex.pattern.startswith(_LOOKBEHIND):
         return None
     try:
-        parsed = _parser.parse(regex.pattern, regex.flags)
+        parsed = _parsed(regex.pattern, regex.flags)
         items, nullable = _first_items(parsed.data, parsed.state.flags)
         if nullable or not items:
             return None
