@@ -119,6 +119,41 @@ def test_a_page_rendered_without_the_home_page_keeps_its_footer(tmp_path):
     assert_same_site(root / "site", root / "site_full")
 
 
+def test_the_spare_an_incremental_build_starts_from_is_repaired_whatever_was_done_to_it(tmp_path):
+    """An incremental build keeps the site it replaced (hard links, mostly to
+    the new site's files) and the next one starts from it; whatever differs
+    from the live site there is put right, and the live site's files are never
+    written through a link."""
+    corpus = generate(5, seed=9)
+    root = make_project(tmp_path / "p", dict(list(corpus.items())[:3]))
+    build(root)
+    build(root)  # incremental: the first spare
+    spare = root / ".site.spare"
+    assert spare.is_dir()
+    live = tree(root / "site")
+    # Tamper with the spare: a stray file and folder, a page with other bytes
+    # (a new inode), a missing folder, a file where a folder was.
+    (spare / "stray.html").write_text("x", "utf-8")
+    (spare / "stray").mkdir()
+    page = next(p for p in spare.rglob("index.html") if "articles" in p.parts)
+    page.unlink()
+    page.write_text("changed", "utf-8")
+    shutil.rmtree(spare / "timeline")
+    shutil.rmtree(spare / "tags")
+    (spare / "tags").write_text("not a folder", "utf-8")
+    name, text = list(corpus.items())[3]
+    (root / "content" / name).write_text(text, "utf-8")
+    before = _inodes(root / "site")
+    added = build(root)
+    assert added.incremental
+    assert not (root / "site" / "stray.html").exists() and not (root / "site" / "stray").exists()
+    assert tree(root / "site") != live  # the new article is in
+    after = _inodes(root / "site")
+    assert [ino for ino in set(before) & set(after) if before[ino] != after[ino]] == []
+    build(root, "site_full")
+    assert_same_site(root / "site", root / "site_full")
+
+
 def _change(root: Path, change: str) -> None:
     if change == "theme":
         css = next((root / "theme").rglob("*.css"))
@@ -155,7 +190,7 @@ def test_the_report_says_what_came_from_the_cache(tmp_path):
     assert "extraction: 0 extracted, 3 from the cache" in second.stdout
     assert "(incremental)" in second.stdout
     assert not (root / "build" / ".lock").read_text().strip()  # released
-    assert not [p for p in root.iterdir() if p.name.startswith(".site")]
+    assert [p.name for p in root.iterdir() if p.name.startswith(".site")] == [".site.spare"]  # no staging left
 
 
 def test_nav_pages_without_a_title_are_always_rendered_and_no_nav_means_full_builds():

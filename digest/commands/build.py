@@ -33,6 +33,7 @@ from digest.site.mkdocs_build import (
     run_mkdocs,
     site_inputs,
     swap_in,
+    sync_tree,
 )
 from digest.site.parallel import run_mkdocs_split, split_unavailable
 
@@ -81,6 +82,7 @@ def build_site(config: SiteConfig, collection: Collection, site_dir: Path, stric
     site_dir = site_dir.resolve()
     build_dir = config.root / BUILD_DIR
     staging = site_dir.with_name(f".{site_dir.name}.building-{os.getpid()}")
+    spare = spare_of(site_dir)
     recover_interrupted(site_dir)
     shutil.rmtree(staging, ignore_errors=True)
     docs_dir_of(config).mkdir(parents=True, exist_ok=True)
@@ -94,9 +96,15 @@ def build_site(config: SiteConfig, collection: Collection, site_dir: Path, stric
         mk = load_mkdocs_config(config.root, docs_dir_of(config), staging, strict=strict)
         if previous is not None and dirty_unsafe(mk):
             previous, reason = None, dirty_unsafe(mk)
-        if previous is not None:
+        if previous is None:
+            shutil.rmtree(spare, ignore_errors=True)  # a full build shares nothing with it
+        else:
             try:
-                link_tree(site_dir, staging)
+                if spare.is_dir():
+                    os.replace(spare, staging)
+                    sync_tree(site_dir, staging)
+                else:
+                    link_tree(site_dir, staging)
             except OSError as exc:
                 shutil.rmtree(staging, ignore_errors=True)
                 previous, reason = None, f"cannot copy the previous site: {exc}"
@@ -109,19 +117,27 @@ def build_site(config: SiteConfig, collection: Collection, site_dir: Path, stric
         else:
             warnings = run_mkdocs(mk, dirty=previous is not None, plugin=plugin)
         stamp.clear()  # between the swap and the new stamp, no stamp: the next build is full
-        swap_in(staging, site_dir)
+        # An incremental build keeps the replaced site as the next one's spare:
+        # nearly all its files are links to the new site's.
+        swap_in(staging, site_dir, keep_as=spare if previous is not None else None)
         stamp.save(inputs, site_dir, plugin.outputs)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return SiteBuild(warnings, previous is not None, reason, plugin.pages, len(plugin.rendered))
 
 
+def spare_of(site_dir: Path) -> Path:
+    """Where the site an incremental build replaced is kept (hidden, next to it)."""
+    return site_dir.with_name(f".{site_dir.name}.spare")
+
+
 def recover_interrupted(site_dir: Path) -> None:
     """Undo what a killed build left: a site moved aside by a swap cut in two
     (put back), and staging folders of builds whose process is gone (deleted)."""
     moved_aside = site_dir.with_name(site_dir.name + ".old")
-    if not site_dir.exists() and moved_aside.is_dir():
-        os.replace(moved_aside, site_dir)
+    for aside in (moved_aside, spare_of(site_dir)):
+        if not site_dir.exists() and aside.is_dir():
+            os.replace(aside, site_dir)
     for path in site_dir.parent.glob(f".{site_dir.name}.building-*"):
         pid = path.name.rsplit("-", 1)[-1]
         if pid.isdigit() and not pid_alive(int(pid)):

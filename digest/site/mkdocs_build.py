@@ -346,13 +346,69 @@ def run_mkdocs(config: MkDocsConfig, dirty: bool = False, plugin: IncrementalSit
     return counter.messages
 
 
-def swap_in(new_site: Path, site_dir: Path) -> None:
-    """Replace ``site_dir`` by ``new_site`` so readers never see a half-built site."""
-    old = site_dir.with_name(site_dir.name + ".old")
-    if old.exists():
-        shutil.rmtree(old)
+def swap_in(new_site: Path, site_dir: Path, keep_as: Path | None = None) -> None:
+    """Replace ``site_dir`` by ``new_site`` so readers never see a half-built site.
+
+    The replaced site is deleted, or with ``keep_as`` moved there (the spare
+    the next incremental build starts from, see ``sync_tree``).
+    """
+    aside = keep_as or site_dir.with_name(site_dir.name + ".old")
+    if aside.exists():
+        shutil.rmtree(aside)
     if site_dir.exists():
-        os.replace(site_dir, old)
+        os.replace(site_dir, aside)
     os.replace(new_site, site_dir)
-    if old.exists():
-        shutil.rmtree(old, ignore_errors=True)
+    if keep_as is None and aside.exists():
+        shutil.rmtree(aside, ignore_errors=True)
+
+
+def sync_tree(source: Path, target: Path) -> None:
+    """Make ``target`` what ``link_tree(source, target)`` would make of it, changing only what differs.
+
+    ``target`` is the site an incremental build replaced, kept as a spare: it
+    shares all but a few files with ``source`` (the same inodes), so this
+    re-links those few instead of making a folder and a link for each of the
+    site's thousands of files and deleting as many (most of what an
+    incremental build spent on its staging copy). Files whose inode differs
+    are replaced by links, never written through.
+    """
+    with os.scandir(source) as entries:
+        wanted = {e.name: e for e in entries}
+    with os.scandir(target) as entries:
+        present = {e.name: e for e in entries}
+    for name, entry in list(present.items()):
+        other = wanted.get(name)
+        if other is None or _kind(other) != _kind(entry):
+            _remove(entry)
+            del present[name]
+    for name, entry in wanted.items():
+        destination = os.path.join(target, name)
+        existing = present.get(name)
+        kind = _kind(entry)
+        if kind == "dir":
+            (sync_tree if existing is not None else link_tree)(Path(entry.path), Path(destination))
+        elif kind == "link":
+            if existing is None or os.readlink(existing.path) != os.readlink(entry.path):
+                if existing is not None:
+                    os.unlink(destination)
+                os.symlink(os.readlink(entry.path), destination)
+        elif existing is None or existing.inode() != entry.inode():
+            if existing is not None:
+                os.unlink(destination)
+            try:
+                os.link(entry.path, destination)
+            except OSError:
+                shutil.copy2(entry.path, destination)
+
+
+def _kind(entry: os.DirEntry) -> str:
+    if entry.is_symlink():
+        return "link"
+    return "dir" if entry.is_dir(follow_symlinks=False) else "file"
+
+
+def _remove(entry: os.DirEntry) -> None:
+    if _kind(entry) == "dir":
+        shutil.rmtree(entry.path)
+    else:
+        os.unlink(entry.path)
