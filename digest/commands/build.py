@@ -74,7 +74,8 @@ def build_site(config: SiteConfig, collection: Collection, site_dir: Path, stric
     """Render and run MkDocs into a staging folder, then swap it in.
 
     The staging folder starts as hard links to the live site when a dirty
-    build is safe (see digest.site.mkdocs_build), else empty. Once their
+    build is safe (see digest.site.mkdocs_build), else empty; a dirty build
+    keeps the site it replaced as the next one's starting point (``spare_of``). Once their
     pages are written, ``collection.articles`` is emptied: MkDocs needs the
     memory (the report needs only ``collection.reports``). A full build of
     a large site renders on two cores (``split``; see digest.site.parallel).

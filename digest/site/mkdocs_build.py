@@ -16,7 +16,8 @@ a plugin added to every build:
   others are taken from the previous index, in the full build's page order;
 * pages that no longer exist would stay: the previous build's outputs are
   remembered (``build/site-stamp-*.json``) and the missing ones deleted;
-* the staging folder starts as hard links to the live site (cheap), and MkDocs
+* the staging folder starts as hard links to the live site (``link_tree``, or
+  ``sync_tree`` on the site the previous incremental build replaced), and MkDocs
   writes files in place: every file it is about to write is unlinked first,
   so the live site's files are never written through a link.
 
