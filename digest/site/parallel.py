@@ -45,7 +45,13 @@ RESULT_FILE = "share-result.json"
 
 
 def processes() -> int:
-    return max(1, min(os.cpu_count() or 1, MAX_PROCESSES))
+    """How many MkDocs processes a split build runs: the cores this process may
+    use (a container's share, where the system says), at most MAX_PROCESSES."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not on every system
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, MAX_PROCESSES))
 
 
 def split_unavailable(pages: int) -> str | None:
