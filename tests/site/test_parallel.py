@@ -98,3 +98,11 @@ def test_a_failed_helper_fails_the_build_and_leaves_the_site(tmp_path, forced_sp
                    incremental=False)
     assert {p: p.read_bytes() for p in (root / "site").rglob("*.html")} == before
     assert not list(tmp_path.glob("p/.site*"))
+
+
+def test_processes_follow_the_usable_cores_up_to_the_cap(monkeypatch):
+    monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda pid: set(range(16)), raising=False)
+    assert parallel.processes() == parallel.MAX_PROCESSES
+    monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    assert parallel.processes() == 1
+    assert split_unavailable(10_000) == "one core"
