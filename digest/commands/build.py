@@ -17,7 +17,7 @@ from pathlib import Path
 
 from digest.commands.common import collect_with_progress, err, out, print_report, project
 from digest.cache import package_fingerprint
-from digest.config import SiteConfig, fingerprint_dir
+from digest.config import SiteConfig
 from digest.extract.slugs import load_registry, save_registry
 from digest.lock import BuildLock, pid_alive
 from digest.model import DigestError
@@ -54,7 +54,7 @@ def generate(collection: Collection, config: SiteConfig, site_url: str):
 def render_generation(config: SiteConfig) -> str:
     """What every page is made with besides its articles: the digest's code and
     site_config/ (labels, settings). A page made with another is made again."""
-    parts = (package_fingerprint(), fingerprint_dir(config.config_dir))
+    parts = (package_fingerprint(), config.fingerprint)
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:24]
 
 
