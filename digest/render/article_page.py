@@ -8,7 +8,7 @@ from typing import Container
 from digest.config import SiteConfig
 from digest.model import Article, Block, Tag
 from digest.render.dates import iso, time_element
-from digest.render.markup import bilingual, front_matter, h, md_escape, raw_html
+from digest.render.markup import bilingual, front_matter, h, md_escape, not_searched, raw_html
 from digest.render.urls import tag_url
 from digest.text import shorten
 
@@ -59,34 +59,42 @@ def tag_chips(tags: tuple[Tag, ...], root: str, config: SiteConfig,
     # The <p> is what Markdown used to wrap the chips in (the CSS expects it).
     return (
         f'<{element} class="digest-chips"{name}>\n'
-        f'<p><span class="digest-chips__label">{bilingual(label)}:</span> {chips}</p>\n</{element}>\n\n'
+        f'<p>{_unsearched_label(label, "digest-chips__label")} {chips}</p>\n</{element}>\n\n'
     )
 
 
+def _unsearched_label(label, cls: str) -> str:
+    """A label with its colon, kept out of search: on every page, it would make
+    every article a hit for "Tags" or "Source"."""
+    return not_searched(f'<span class="{cls}" data-search-exclude>{bilingual(label)}:</span>')
+
+
 def meta_line(article: Article, config: SiteConfig, with_reading_time: bool = True) -> str:
+    """Date, source and reading time; search indexes the date and the source, not the labels."""
     items = []
     when = iso(article.date)
-    published = bilingual(config.label("published"))
     if when:
-        items.append(f'{published}: {time_element(when, config)}')
+        published = _unsearched_label(config.label("published"), "digest-meta__label")
+        items.append(f'<span class="digest-meta__item">{published} {time_element(when, config)}</span>')
     else:
-        items.append(bilingual(config.label("date_unknown")))
+        items.append(not_searched(f'<span class="digest-meta__item" data-search-exclude>'
+                                  f'{bilingual(config.label("date_unknown"))}</span>'))
     if article.source:
         source = h(article.source)
         url = article.document.meta.url
         if url:
             source = f'<a href="{h(url)}" rel="noopener nofollow">{source}</a>'
-        items.append(f'{bilingual(config.label("source"))}: <span class="digest-source">{source}</span>')
+        label = _unsearched_label(config.label("source"), "digest-meta__label")
+        items.append(f'<span class="digest-meta__item">{label} <span class="digest-source">{source}</span></span>')
     if with_reading_time:
         minutes = reading_minutes(article, config)
         unit = config.label("minutes")
-        items.append(
-            f'{bilingual(config.label("reading_time"))}: {minutes} {h(unit.kk)}'
-            f' <span lang="en">/ {minutes} {h(unit.en)}</span>'
-        )
+        items.append(not_searched(
+            f'<span class="digest-meta__item" data-search-exclude>{bilingual(config.label("reading_time"))}:'
+            f' {minutes} {h(unit.kk)} <span lang="en">/ {minutes} {h(unit.en)}</span></span>'
+        ))
     # Spaces between items keep words apart in the search index's text.
-    inner = " ".join(f'<span class="digest-meta__item">{item}</span>' for item in items)
-    return f'<p class="digest-meta">{inner}</p>\n\n'
+    return f'<p class="digest-meta">{" ".join(items)}</p>\n\n'
 
 
 def summary_box(article: Article, config: SiteConfig) -> str:
@@ -96,10 +104,9 @@ def summary_box(article: Article, config: SiteConfig) -> str:
     title = bilingual(config.label("summary"))
     return (
         # The summary repeats sentences of the body: kept out of the search
-        # index (Material's data-search-exclude), which it would otherwise double.
-        # A raw HTML block: Markdown only stashes it.
-        f'<section class="digest-summary" data-search-exclude>\n'
-        f'<h2 class="digest-summary__title">{title}</h2>\n<p>{text}</p>\n</section>\n\n'
+        # index, which it would otherwise double. A raw HTML block: Markdown only stashes it.
+        not_searched(f'<section class="digest-summary" data-search-exclude>\n'
+                     f'<h2 class="digest-summary__title">{title}</h2>\n<p>{text}</p>\n</section>') + "\n\n"
     )
 
 
@@ -159,8 +166,9 @@ def timeline_section(article: Article, config: SiteConfig) -> str:
     dated = sorted((e for e in shown if e.when), key=lambda e: (e.when.split("-"), e.start))
     entries = dated + [e for e in shown if not e.when]
     title = bilingual(config.label("timeline"))
-    # A Markdown heading (the table of contents lists it) before a raw section
-    # kept out of the search index (data-search-exclude): it repeats the body.
+    # A Markdown heading (the table of contents lists it) before a raw section,
+    # both kept out of the search index: the section repeats the body, and the
+    # heading would make every article a hit for "Timeline".
     out = ['<section class="digest-timeline-section" data-search-exclude>\n']
     if not entries:
         out.append(f'<p class="digest-empty">{bilingual(config.label("no_timeline"))}</p>\n')
@@ -169,8 +177,8 @@ def timeline_section(article: Article, config: SiteConfig) -> str:
         for entry in entries:
             out.append(timeline_item(entry.when, entry.text, entry.event, entry.relative, config))
         out.append("</ol>\n")
-    out.append("</section>\n")
-    return f"## {title} {{ #timeline }}\n\n" + raw_html("".join(out))
+    out.append("</section>")
+    return f"## {title} {{ #timeline data-search-exclude }}\n\n" + raw_html(not_searched("".join(out)))
 
 
 def timeline_item(when, text, event, relative, config: SiteConfig, link: str = "") -> str:
@@ -196,11 +204,11 @@ def breadcrumbs(config: SiteConfig, up: str = "../../") -> str:
     """
     label = config.label("breadcrumb")
     home, archive = config.label("home"), config.label("archive")
-    return (
-        f'<nav class="digest-crumbs" aria-label="{h(label.kk)} · {h(label.en)}">'
+    return not_searched(
+        f'<nav class="digest-crumbs" aria-label="{h(label.kk)} · {h(label.en)}" data-search-exclude>'
         f'<a href="{up}">{bilingual(home)}</a><span class="digest-crumbs__sep" aria-hidden="true">›</span>'
-        f'<a href="{up}archive/">{bilingual(archive)}</a></nav>\n\n'
-    )
+        f'<a href="{up}archive/">{bilingual(archive)}</a></nav>'
+    ) + "\n\n"
 
 
 def source_box(article: Article, config: SiteConfig) -> str:

@@ -59,6 +59,21 @@ def raw_html(markup: str) -> str:
     return f"{RAW_OPEN}\n{markup.strip()}\n{RAW_CLOSE}\n\n"
 
 
+# What search must not index carries Material's data-search-exclude attribute,
+# which decides, and sits between these two comments as well: the digest
+# plugin then hands Material's search parser the page without it
+# (digest/site/search_view.py) instead of having html.parser walk markup that
+# is thrown away, which was most of the search plugin's time. Only ever around
+# whole elements of ours, inside raw blocks, never around article text alone.
+NOSEARCH_OPEN = "<!--digest:nosearch-->"
+NOSEARCH_CLOSE = "<!--/digest:nosearch-->"
+
+
+def not_searched(markup: str) -> str:
+    """Whole elements, each marked data-search-exclude, that search may skip unread."""
+    return f"{NOSEARCH_OPEN}{markup}{NOSEARCH_CLOSE}"
+
+
 # libyaml's safe emitter when PyYAML has it (9x faster; same output, tested),
 # else the pure-Python one.
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)

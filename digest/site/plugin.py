@@ -7,7 +7,9 @@ through the package's entry point is found wherever digest is installed.
 Each module in HOOK_MODULES defines plain MkDocs event functions (on_pre_build,
 on_post_build, on_page_context, …) with the signatures of MkDocs's `hooks:`
 files; the plugin forwards every event to each module that defines it, in
-order, chaining returned values as MkDocs itself does.
+order, chaining returned values as MkDocs itself does. A handler keeps its
+``@event_priority``, and a module may give one event several handlers with
+MkDocs's ``CombinedEvent``: the plugin registers one forwarder per priority.
 """
 
 from __future__ import annotations
@@ -16,10 +18,11 @@ import importlib
 import importlib.util
 from types import ModuleType
 
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 HOOK_MODULES = (
     "digest.site.raw_html",  # generated pages' finished HTML goes through Markdown unparsed
+    "digest.site.search_view",  # search parses only what it indexes of generated pages
     "digest.site.template_cache",  # Material's templates compiled once, not on every build
     "digest.site.serve_hooks",  # regenerates pages before each `digest serve` rebuild
     "digest.site.search_index",  # Kazakh search: builds lunr.kk (stemmer, Latin input) for the worker
@@ -40,13 +43,26 @@ def _modules() -> list[ModuleType]:
     return [importlib.import_module(name) for name in HOOK_MODULES if importlib.util.find_spec(name)]
 
 
-def _forwarder(event: str):
+def _handlers(event: str, modules: list[ModuleType]) -> list:
+    """Every module's handlers of ``event``, in module order (a CombinedEvent gives several)."""
+    found = []
+    for module in modules:
+        handler = getattr(module, f"on_{event}", None)
+        if isinstance(handler, CombinedEvent):
+            found.extend(handler.methods)
+        elif handler is not None:
+            found.append(handler)
+    return found
+
+
+def _priority(handler) -> float:
+    return getattr(handler, "mkdocs_priority", 0)
+
+
+def _forwarder(event: str, handlers: list):
     def forward(self, *args, **kwargs):
         item = args[0] if args else None
-        for module in self.modules:
-            handler = getattr(module, f"on_{event}", None)
-            if handler is None:
-                continue
+        for handler in handlers:
             if event in _CHAINED:
                 result = handler(item, **kwargs)
                 item = item if result is None else result
@@ -65,9 +81,21 @@ class DigestPlugin(BasePlugin):
     modules: list[ModuleType] = []
 
 
-# Define only the events some module handles: MkDocs registers a plugin for
-# every on_* method it has, and event priorities stay the modules' own business.
+def define_events(cls: type[DigestPlugin]) -> None:
+    """Give ``cls`` the events its modules handle, and only those (MkDocs registers
+    a plugin for every on_* method it has): one forwarder per priority asked for."""
+    for event in EVENTS:
+        handlers = _handlers(event, cls.modules)
+        priorities = sorted({_priority(h) for h in handlers}, reverse=True)
+        forwarders = [event_priority(p)(_forwarder(event, [h for h in handlers if _priority(h) == p]))
+                      for p in priorities]
+        if len(forwarders) == 1:
+            setattr(cls, f"on_{event}", forwarders[0])
+        elif forwarders:
+            for n, forwarder in enumerate(forwarders):
+                forwarder.__name__ = f"_on_{event}_{n}"  # CombinedEvent's parts must not be named on_*
+            setattr(cls, f"on_{event}", CombinedEvent(*forwarders))
+
+
 DigestPlugin.modules = _modules()
-for _event in EVENTS:
-    if any(hasattr(m, f"on_{_event}") for m in DigestPlugin.modules):
-        setattr(DigestPlugin, f"on_{_event}", _forwarder(_event))
+define_events(DigestPlugin)

@@ -61,7 +61,7 @@ def test_english_tag_labels_are_indexed(built_site, index):
     for page in (built_site / "articles").glob("*/index.html"):
         html = page.read_text(encoding="utf-8")
         for chips in re.findall(r'<nav[^>]*class="digest-chips"[^>]*>.*?</nav>', html, flags=re.S):
-            labels.update(label.strip() for label in re.findall(r'lang="en">([^<]+)<', chips))
+            labels.update(label.strip() for label in re.findall(r'class="digest-chip__en" lang="en">([^<]+)<', chips))
     assert {"Belarus", "Kazakhstan"} <= labels
     text = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("articles/"))
     assert all(label in text for label in labels)

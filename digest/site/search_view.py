@@ -1,0 +1,61 @@
+"""Material's search parses only the part of a generated page it indexes.
+
+Material's search plugin feeds every page's HTML to html.parser (pure Python,
+a call per tag) and drops what carries ``data-search-exclude``. On an article
+page that is most of the markup (breadcrumbs, labels, summary, timeline), and
+parsing it was the largest single cost of MkDocs's work at 1,000 articles.
+The renderer also puts every such element between NOSEARCH_OPEN and
+NOSEARCH_CLOSE (digest.render.markup). Just before Material's handler, the page
+shows search a view without those spans; just after, the full page is back,
+without the markers, for the theme. The index is what Material would make
+from the full page (tests/site/test_search_view.py compares them).
+"""
+
+from __future__ import annotations
+
+import re
+
+from mkdocs.plugins import CombinedEvent, event_priority
+
+from digest.render.markup import NOSEARCH_CLOSE, NOSEARCH_OPEN
+
+_UNSEARCHED = re.compile(re.escape(NOSEARCH_OPEN) + ".*?" + re.escape(NOSEARCH_CLOSE), re.S)
+
+# The full HTML of the page search is reading, by page source path.
+_held: dict[str, str] = {}
+
+
+def search_view(html: str) -> str:
+    """``html`` without the marked spans: what Material's search keeps of it."""
+    return _UNSEARCHED.sub("", html)
+
+
+def without_markers(html: str) -> str:
+    """``html`` as readers get it: the marked spans kept, the markers gone."""
+    return html.replace(NOSEARCH_OPEN, "").replace(NOSEARCH_CLOSE, "")
+
+
+# After IncrementalSite puts the page's HTML back (100), before search (0).
+@event_priority(50)
+def _before_search(context, page, config, nav, **kwargs):
+    content = page.content
+    if not content or NOSEARCH_OPEN not in content:
+        return context
+    if (page.meta.get("search") or {}).get("exclude"):
+        page.content = without_markers(content)  # search skips the page: no view needed
+    else:
+        _held[page.file.src_uri] = without_markers(content)
+        page.content = search_view(content)
+    return context
+
+
+# After search (0), before the theme renders the page.
+@event_priority(-50)
+def _after_search(context, page, config, nav, **kwargs):
+    full = _held.pop(page.file.src_uri, None)
+    if full is not None:
+        page.content = full
+    return context
+
+
+on_page_context = CombinedEvent(_before_search, _after_search)
