@@ -24,6 +24,7 @@ HOOK_MODULES = (
     "digest.site.raw_html",  # generated pages' finished HTML goes through Markdown unparsed
     "digest.site.search_view",  # search parses only what it indexes of generated pages
     "digest.site.template_cache",  # Material's templates compiled once, not on every build
+    "digest.site.fragments",  # partials shared by article and tag pages rendered once per folder
     "digest.site.serve_hooks",  # regenerates pages before each `digest serve` rebuild
     "digest.site.search_index",  # Kazakh search: builds lunr.kk (stemmer, Latin input) for the worker
     "digest.site.seo",  # sitemap dates, social meta
