@@ -1,18 +1,19 @@
-"""Theme partials that come out the same on every article or tag page are rendered once.
+"""Theme parts that come out the same on every article or tag page are rendered once.
 
-Material renders the whole navigation, the tabs, the search box and the
-palette toggle for every page: at 1,000 articles about a tenth of MkDocs's
-work, for HTML that differs only between folders. Jinja has no fragment
-cache, so this hook serves each partial of CACHED through a small wrapper
-template (FragmentLoader) that asks ``digest_fragment_key`` whether the page
-may share it:
+Material renders the whole navigation, the tabs, the search box, the palette
+toggle, the footer and the app's JSON configuration for every page: at 1,000
+articles about a sixth of MkDocs's work, for HTML that differs only between
+folders. Jinja has no fragment cache; this hook adds one, ``digest_fragment``,
+used as ``{% call digest_fragment("name") %}…{% endcall %}``: theme/main.html
+wraps blocks in it, and FragmentLoader wraps each partial of CACHED. A page
+shares a rendering when ``fragment_key`` says it may:
 
 * only pages outside the nav (articles, tags): a nav page marks itself active
-  in the nav and tabs;
-* keyed by the page's folder: links in the partials are relative to the page,
-  and siblings in one folder get the same ones;
-* trusted only once two pages of a key rendered it identically, so a partial
-  an editor overrides in theme/ with something page-specific is rendered for
+  in the nav and tabs, and has previous/next links in the footer;
+* keyed by the page's folder, since links are relative to the page and
+  siblings in one folder get the same ones, and by what the page hides;
+* trusted only once two pages of a key rendered it identically, so a part an
+  editor overrides in theme/ with something page-specific is rendered for
   every page again (``Fragments.keep``).
 """
 
@@ -20,22 +21,17 @@ from __future__ import annotations
 
 import posixpath
 
-from jinja2 import BaseLoader
+from jinja2 import BaseLoader, pass_context
 
-CACHED = ("partials/nav.html", "partials/tabs.html", "partials/search.html", "partials/palette.html")
+CACHED = ("partials/nav.html", "partials/tabs.html", "partials/search.html", "partials/palette.html",
+          "partials/footer.html")
 ORIGINAL = "digest-original:"  # prefix naming a partial's own source, behind the wrapper
 
-_WRAPPER = """\
-{%- set digest_key = digest_fragment_key(NAME, page, nav) -%}
-{%- set digest_hit = digest_fragments.get(digest_key) -%}
-{%- if digest_hit is not none -%}{{ digest_hit }}{%- else -%}
-{%- set digest_html -%}{% include ORIGINAL %}{%- endset -%}
-{{- digest_fragments.keep(digest_key, digest_html) -}}
-{%- endif -%}"""
+_WRAPPER = '{%- call digest_fragment(NAME) -%}{% include ORIGINAL %}{%- endcall -%}'
 
 
 class Fragments:
-    """Per build: partials' HTML by key, trusted once two renderings agreed."""
+    """Per build: rendered parts by key, trusted once two renderings agreed."""
 
     def __init__(self) -> None:
         self._trusted: dict[tuple, str] = {}
@@ -60,10 +56,23 @@ class Fragments:
 
 
 def fragment_key(name: str, page, nav) -> tuple | None:
-    """What a page's rendering of partial ``name`` depends on, or None: not shared."""
+    """What a page's rendering of part ``name`` depends on, or None: not shared."""
     if page is None or nav is None or getattr(page, "url", None) is None or page in nav.pages:
         return None
-    return name, posixpath.dirname(page.url.rstrip("/"))
+    hidden = (getattr(page, "meta", None) or {}).get("hide") or ()
+    return name, posixpath.dirname(page.url.rstrip("/")), tuple(hidden)
+
+
+def fragment_function(fragments: Fragments):
+    """``digest_fragment(name)`` for ``{% call %}``: the shared rendering, or the caller's."""
+
+    @pass_context
+    def digest_fragment(context, name: str, caller) -> str:
+        key = fragment_key(name, context.get("page"), context.get("nav"))
+        hit = fragments.get(key)
+        return hit if hit is not None else fragments.keep(key, caller())
+
+    return digest_fragment
 
 
 class FragmentLoader(BaseLoader):
@@ -92,6 +101,5 @@ class FragmentLoader(BaseLoader):
 def on_env(env, config, files, **kwargs):
     if not isinstance(env.loader, FragmentLoader):
         env.loader = FragmentLoader(env.loader)
-    env.globals["digest_fragment_key"] = fragment_key
-    env.globals["digest_fragments"] = Fragments()  # a new build, a new cache
+    env.globals["digest_fragment"] = fragment_function(Fragments())  # a new build, a new cache
     return env

@@ -27,6 +27,8 @@ def test_only_pages_outside_the_nav_share_and_by_folder():
     assert fragment_key("partials/nav.html", one, nav) != fragment_key("partials/tabs.html", one, nav)
     assert fragment_key("partials/nav.html", tags, nav) is None  # in the nav: it marks itself active
     assert fragment_key("partials/nav.html", None, nav) is None  # 404 and other static templates
+    hiding = types.SimpleNamespace(url="articles/three/", meta={"hide": ["footer"]})
+    assert fragment_key("partials/nav.html", hiding, nav) != fragment_key("partials/nav.html", one, nav)
 
 
 def test_a_fragment_is_trusted_once_two_renderings_agree():
@@ -77,7 +79,7 @@ def test_the_loader_leaves_other_templates_alone():
     loader = FragmentLoader(inner)
     env = jinja2.Environment(loader=loader)
     assert loader.get_source(env, "main.html")[0] == "main"
-    assert "digest_fragment_key" in loader.get_source(env, "partials/nav.html")[0]
+    assert "digest_fragment" in loader.get_source(env, "partials/nav.html")[0]
     assert loader.get_source(env, fragments.ORIGINAL + "partials/nav.html")[0] == "nav"
     assert "partials/nav.html" in CACHED
 
