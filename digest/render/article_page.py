@@ -8,7 +8,7 @@ from typing import Container
 from digest.config import SiteConfig
 from digest.model import Article, Block, Tag
 from digest.render.dates import iso, time_element
-from digest.render.markup import bilingual, front_matter, h, md_escape, not_searched, raw_html
+from digest.render.markup import bilingual, front_matter, h, md_escape, not_searched, raw_html, searched_as_text
 from digest.render.urls import tag_url
 from digest.text import shorten
 
@@ -59,7 +59,7 @@ def tag_chips(tags: tuple[Tag, ...], root: str, config: SiteConfig,
     # The <p> is what Markdown used to wrap the chips in (the CSS expects it).
     return (
         f'<{element} class="digest-chips"{name}>\n'
-        f'<p>{_unsearched_label(label, "digest-chips__label")} {chips}</p>\n</{element}>\n\n'
+        f'<p>{_unsearched_label(label, "digest-chips__label")} {searched_as_text(chips)}</p>\n</{element}>\n\n'
     )
 
 

@@ -74,6 +74,17 @@ def not_searched(markup: str) -> str:
     return f"{NOSEARCH_OPEN}{markup}{NOSEARCH_CLOSE}"
 
 
+# Between these, search needs only the text: the view drops the tags (links
+# and spans only, none of the <p>, <li>… that Material keeps in its index).
+TEXT_ONLY_OPEN = "<!--digest:searchtext-->"
+TEXT_ONLY_CLOSE = "<!--/digest:searchtext-->"
+
+
+def searched_as_text(markup: str) -> str:
+    """Inline markup (links, spans) whose text alone is what search indexes."""
+    return f"{TEXT_ONLY_OPEN}{markup}{TEXT_ONLY_CLOSE}"
+
+
 # libyaml's safe emitter when PyYAML has it (9x faster; same output, tested),
 # else the pure-Python one.
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)

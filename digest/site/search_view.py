@@ -5,9 +5,11 @@ a call per tag) and drops what carries ``data-search-exclude``. On an article
 page that is most of the markup (breadcrumbs, labels, summary, timeline), and
 parsing it was the largest single cost of MkDocs's work at 1,000 articles.
 The renderer also puts every such element between NOSEARCH_OPEN and
-NOSEARCH_CLOSE (digest.render.markup). Just before Material's handler, the page
-shows search a view without those spans; just after, the full page is back,
-without the markers, for the theme. The index is what Material would make
+NOSEARCH_CLOSE, and inline markup whose text alone is indexed (tag chips)
+between TEXT_ONLY_OPEN and TEXT_ONLY_CLOSE (digest.render.markup). Just before
+Material's handler, the page shows search a view without the first and with
+only the text of the second; just after, the full page is back, without the
+markers, for the theme. The index is what Material would make
 from the full page (tests/site/test_search_view.py compares them).
 """
 
@@ -17,29 +19,37 @@ import re
 
 from mkdocs.plugins import CombinedEvent, event_priority
 
-from digest.render.markup import NOSEARCH_CLOSE, NOSEARCH_OPEN
+from digest.render.markup import NOSEARCH_CLOSE, NOSEARCH_OPEN, TEXT_ONLY_CLOSE, TEXT_ONLY_OPEN
 
 _UNSEARCHED = re.compile(re.escape(NOSEARCH_OPEN) + ".*?" + re.escape(NOSEARCH_CLOSE), re.S)
+_TEXT_ONLY = re.compile(re.escape(TEXT_ONLY_OPEN) + "(.*?)" + re.escape(TEXT_ONLY_CLOSE), re.S)
+_TAG = re.compile(r"<[^>]*>")  # our markup escapes ">" in attribute values
 
 # The full HTML of the page search is reading, by page source path.
 _held: dict[str, str] = {}
 
 
 def search_view(html: str) -> str:
-    """``html`` without the marked spans: what Material's search keeps of it."""
-    return _UNSEARCHED.sub("", html)
+    """``html`` without the spans search skips, and with only the text of those
+    it needs as text: what Material's search keeps of it."""
+    html = _UNSEARCHED.sub("", html)
+    if TEXT_ONLY_OPEN in html:
+        html = _TEXT_ONLY.sub(lambda m: _TAG.sub("", m.group(1)), html)
+    return html
 
 
 def without_markers(html: str) -> str:
-    """``html`` as readers get it: the marked spans kept, the markers gone."""
-    return html.replace(NOSEARCH_OPEN, "").replace(NOSEARCH_CLOSE, "")
+    """``html`` as readers get it: the markers gone."""
+    for marker in (NOSEARCH_OPEN, NOSEARCH_CLOSE, TEXT_ONLY_OPEN, TEXT_ONLY_CLOSE):
+        html = html.replace(marker, "")
+    return html
 
 
 # After IncrementalSite puts the page's HTML back (100), before search (0).
 @event_priority(50)
 def _before_search(context, page, config, nav, **kwargs):
     content = page.content
-    if not content or NOSEARCH_OPEN not in content:
+    if not content or (NOSEARCH_OPEN not in content and TEXT_ONLY_OPEN not in content):
         return context
     if (page.meta.get("search") or {}).get("exclude"):
         page.content = without_markers(content)  # search skips the page: no view needed

@@ -148,10 +148,19 @@ def test_markers_only_enclose_excluded_elements(articles, config):
             assert drop_excluded(inner).strip() == "", inner
 
 
+def test_chips_are_read_as_text(config):
+    html = page_html(dated_article(), config)
+    view = search_view(html)
+    assert 'class="digest-chip digest-chip--' in html and 'class="digest-chip digest-chip--' not in view
+    assert "Қазақстан Kazakhstan Сауда Trade" in view
+
+
 def test_the_built_site_has_no_markers_and_a_lean_index(built_site):
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     text = " ".join(doc["title"] + " " + doc["text"] for doc in index["docs"])
     assert "Reading time" not in text and "Басты бет" not in text
     assert not any(doc["location"].endswith("#timeline") for doc in index["docs"])
     for page in (built_site / "articles").glob("*/index.html"):
-        assert "digest:nosearch" not in page.read_text(encoding="utf-8")
+        assert "<!--digest:" not in page.read_text(encoding="utf-8")
+    for page in built_site.glob("*.html"):
+        assert "<!--digest:" not in page.read_text(encoding="utf-8")
