@@ -167,7 +167,7 @@ def parse_number(text: str, registry: Registry) -> int | None:
     text = text.strip().lower()
     if re.search(r"\d\s*[-–—]\s*\d|\w\s+[-–—]\s+\w", text):
         return None  # a range such as "2 – 3"
-    if any(text.startswith(v) for v in registry.lexicon["VAGUE"]):
+    if text.startswith(tuple(registry.lexicon["VAGUE"])):
         return None  # "бірнеше" (several) begins like "бір" (one)
     digits = re.match(r"\d+", text)
     if digits:

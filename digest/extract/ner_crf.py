@@ -37,8 +37,6 @@ def _first_names() -> frozenset[str]:
     return frozenset(word_lists().get("first_names", ()))
 
 
-def _starts_with_any(low: str, heads: tuple[str, ...]) -> bool:
-    return any(low.startswith(h) for h in heads)
 
 
 @lru_cache(maxsize=100_000)
@@ -73,11 +71,11 @@ def _word_features(word: str) -> tuple[str, ...]:
         feats.append("nonalpha")
     elif "a" <= low[:1] <= "z":
         feats.append("latin")
-    if _starts_with_any(low, lists["organization_heads"]):
+    if low.startswith(lists["organization_heads"]):
         feats.append("orghead")
-    if _starts_with_any(low, lists["place_heads"]):
+    if low.startswith(lists["place_heads"]):
         feats.append("placehead")
-    if _starts_with_any(low, lists["organization_nouns"]):
+    if low.startswith(lists["organization_nouns"]):
         feats.append("orgnoun")
     if word[:1].isupper() and base.endswith(lists["person_suffixes"]):
         feats.append("surname")

@@ -173,7 +173,7 @@ class Stemmer:
             and stem[-1] in "ыі"
             and stem[-2] not in self.vowels
             and not (self.poss3_block and self.poss3_block.search(stem[:-1]))
-            and not any(stem.endswith(s) for s in self.no_cut)
+            and not stem.endswith(self.no_cut)
         ):
             stem = stem[:-1]
         if stem[-1:] in self.devoice:
@@ -221,7 +221,7 @@ class Stemmer:
             and s[-1] in "ыі"
             and s[-2] not in self.vowels
             and s not in self.lemmas
-            and not any(s.endswith(x) for x in self.no_cut)
+            and not s.endswith(self.no_cut)
             and not (self.poss3_block and self.poss3_block.search(s[:-1]))
         )
 
