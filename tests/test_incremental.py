@@ -185,9 +185,10 @@ def test_the_report_says_what_came_from_the_cache(tmp_path):
     first = run_digest(root, "build")
     assert first.returncode == 0, first.stderr
     assert "extraction: 3 extracted, 0 from the cache" in first.stdout
+    (root / "content" / "extra.txt").write_text("Астанада жаңа мектеп ашылды. Оқушылар қуанды.\n", "utf-8")
     second = run_digest(root, "build")
     assert second.returncode == 0, second.stderr
-    assert "extraction: 0 extracted, 3 from the cache" in second.stdout
+    assert "extraction: 1 extracted, 3 from the cache" in second.stdout
     assert "(incremental)" in second.stdout
     assert not (root / "build" / ".lock").read_text().strip()  # released
     assert [p.name for p in root.iterdir() if p.name.startswith(".site")] == [".site.spare"]  # no staging left
@@ -234,3 +235,50 @@ def test_serve_rebuilds_are_incremental_and_equal_a_full_rebuild(tmp_path, monke
     assert 0 < len(second.rendered) < second.pages
     rebuild(tmp_path / "fresh")
     assert_same_site(tmp_path / "preview", tmp_path / "fresh")
+
+
+def _site_marker(root: Path) -> tuple[int, int]:
+    st = (root / "site").stat()
+    return st.st_ino, st.st_mtime_ns
+
+
+def test_a_build_with_nothing_changed_does_nothing_and_reports_every_file(tmp_path):
+    root = make_project(tmp_path / "p", {"notes.pdf": b"%PDF-1.4 binary"})
+    first = run_digest(root, "build")
+    assert first.returncode == 1, first.stderr  # the PDF is refused
+    marker = _site_marker(root)
+    again = run_digest(root, "build")
+    assert again.returncode == 1
+    assert "nothing changed since the last build" in again.stdout
+    assert _site_marker(root) == marker  # site/ untouched
+    for line in first.stdout.splitlines():
+        if line.startswith(("published", "refused")):
+            assert line in again.stdout
+    assert "notes.pdf: error:" in again.stderr
+
+
+@pytest.mark.parametrize("change", ["content", "new file", "site_config", "slugs.lock.yml", "site deleted",
+                                    "site rebuilt", "strict"])
+def test_any_change_makes_the_next_build_build(tmp_path, change):
+    root = make_project(tmp_path / "p")
+    assert run_digest(root, "build").returncode == 0
+    args = ["build"]
+    if change == "content":
+        path = sorted((root / "content").iterdir())[0]
+        path.write_text(path.read_text("utf-8") + "\nСоңғы сөйлем.\n", "utf-8")
+    elif change == "new file":
+        (root / "content" / "new.txt").write_text("Жаңа мақала мәтіні. Тағы бір сөйлем.\n", "utf-8")
+    elif change == "site_config":
+        _change(root, "site_config")
+    elif change == "slugs.lock.yml":
+        registry = root / "slugs.lock.yml"
+        registry.write_text(registry.read_text("utf-8") + "\n# edited\n", "utf-8")
+    elif change == "site deleted":
+        shutil.rmtree(root / "site")
+    elif change == "site rebuilt":
+        _change(root, "site")
+    else:
+        args.append("--strict")
+    result = run_digest(root, *args)
+    assert "nothing changed" not in result.stdout, change
+    assert "rendered (" in result.stdout and (root / "site" / "index.html").is_file()

@@ -10,18 +10,20 @@ whose Markdown changed, on top of hard links to the previous site.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from digest.commands.common import collect_with_progress, err, out, print_report, project
 from digest.cache import package_fingerprint
 from digest.config import SiteConfig
-from digest.extract.slugs import load_registry, save_registry
+from digest.extract.slugs import REGISTRY_FILE, load_registry, save_registry
+from digest.ingest.discover import discover
 from digest.lock import BuildLock, pid_alive
 from digest.model import DigestError
-from digest.pipeline import Collection
+from digest.pipeline import Collection, FileReport
 from digest.render import render_site
 from digest.site.feed import build_feed
 from digest.site.mkdocs_build import (
@@ -36,6 +38,7 @@ from digest.site.mkdocs_build import (
     sync_tree,
 )
 from digest.site.parallel import run_mkdocs_split, split_unavailable
+from digest.site.reproducible import VARIABLE as SOURCE_DATE_EPOCH
 
 BUILD_DIR = "build"
 
@@ -145,15 +148,98 @@ def recover_interrupted(site_dir: Path) -> None:
             shutil.rmtree(path, ignore_errors=True)
 
 
+def content_state(config: SiteConfig, content_dir: Path, site_dir: Path) -> str:
+    """A hash of what a build's outcome depends on besides slugs.lock.yml: every
+    content file's path and bytes, what ``site_inputs`` covers (mkdocs.yml,
+    theme/, site_config/, the digest, MkDocs and Material), SOURCE_DATE_EPOCH."""
+    h = hashlib.sha256()
+    for part in (str(content_dir.resolve()), site_inputs(config.root, site_dir),
+                 os.environ.get(SOURCE_DATE_EPOCH, "")):
+        h.update(part.encode() + b"\0")
+    for candidate in discover(content_dir) if content_dir.is_dir() else []:
+        try:
+            data = b"" if candidate.problem else candidate.path.read_bytes()
+        except OSError as exc:
+            data = str(exc).encode()
+        h.update(f"{candidate.shown}\0{candidate.problem}\0{len(data)}\0".encode() + hashlib.blake2b(data).digest())
+    return h.hexdigest()
+
+
+def build_state(config: SiteConfig, content: str) -> str:
+    """``content_state`` and the slug registry (which a build may extend)."""
+    try:
+        registry = (config.root / REGISTRY_FILE).read_bytes()
+    except OSError:
+        registry = b""
+    return hashlib.sha256(content.encode() + b"\0" + registry).hexdigest()[:32]
+
+
+@dataclass
+class LastBuild:
+    """``build/last-build.json``: the state the last completed build started from, and its report.
+
+    When nothing changed since (same ``build_state``, and the site is still the
+    one it built), ``digest build`` prints that report again instead of building.
+    """
+
+    state: str = ""
+    reports: list[dict] = field(default_factory=list)
+    discovered: list[list] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    pages: int = 0
+
+    FILE = "last-build.json"
+
+    @classmethod
+    def load(cls, root: Path) -> "LastBuild":
+        try:
+            data = json.loads((root / BUILD_DIR / cls.FILE).read_text("utf-8"))
+            return cls(data["state"], data["reports"], data["discovered"], data["warnings"], data["pages"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return cls()
+
+    def save(self, root: Path) -> None:
+        path = root / BUILD_DIR / self.FILE
+        tmp = path.with_name(f".{path.name}.tmp")
+        tmp.write_text(json.dumps(asdict(self), ensure_ascii=False), "utf-8")
+        os.replace(tmp, path)
+
+    @staticmethod
+    def forget(root: Path) -> None:
+        (root / BUILD_DIR / LastBuild.FILE).unlink(missing_ok=True)
+
+    def collection(self) -> Collection:
+        return Collection([], [FileReport(**r) for r in self.reports],
+                          discovered=[(label, n) for label, n in self.discovered])
+
+
+def up_to_date(config: SiteConfig, site_dir: Path, state: str) -> LastBuild | None:
+    """The last build, if the site it made is still there and nothing it was made from changed."""
+    last = LastBuild.load(config.root)
+    if not last.state or last.state != state:
+        return None
+    stamp = SiteStamp.load(config.root / BUILD_DIR, site_dir)
+    previous, _ = stamp.base_for(site_dir, site_inputs(config.root, site_dir))
+    return last if previous is not None else None
+
+
 def run(content: str | None, site_dir: str | None, strict: bool) -> int:
     try:
         config, content_dir = project(content)
+        target = (Path(site_dir) if site_dir else config.root / "site").resolve()
         with BuildLock(config.root, "build"):
+            content_now = content_state(config, content_dir, target)
+            last = None if strict else up_to_date(config, target, build_state(config, content_now))
+            if last is not None:
+                return _report_unchanged(last, config, target)
+            LastBuild.forget(config.root)
             collection = collect_with_progress(content_dir, config)
-            target = Path(site_dir) if site_dir else config.root / "site"
-            result = build_site(config, collection, target.resolve(), strict)
+            result = build_site(config, collection, target, strict)
             published = {r.path: r.slug for r in collection.reports if r.slug}
             save_registry(config.root, published, load_registry(config.root))
+            # The registry is read again: saving it may have added this build's new slugs.
+            LastBuild(build_state(config, content_now), [asdict(r) for r in collection.reports],
+                      [list(d) for d in collection.discovered], result.warnings, result.pages).save(config.root)
     except DigestError as exc:
         err.print(f"error: {exc}", markup=False)
         return 1
@@ -166,9 +252,24 @@ def run(content: str | None, site_dir: str | None, strict: bool) -> int:
     how = "incremental" if result.incremental else f"full build: {result.reason}"
     out.print(f"pages: {result.rendered} of {result.pages} rendered ({how})", markup=False)
     out.print(f"site built in {target}", markup=False)
+    return _exit_code(collection, result.warnings, strict)
+
+
+def _report_unchanged(last: LastBuild, config: SiteConfig, target: Path) -> int:
+    """The last build's report, for a build with nothing to do."""
+    collection = last.collection()
+    print_report(collection, config, config.root / BUILD_DIR / "report.json")
+    for message in last.warnings:
+        err.print(f"mkdocs warning: {message}", markup=False)
+    out.print(f"pages: 0 of {last.pages} rendered (nothing changed since the last build)", markup=False)
+    out.print(f"site up to date in {target}", markup=False)
+    return _exit_code(collection, last.warnings, strict=False)
+
+
+def _exit_code(collection: Collection, warnings: list[str], strict: bool) -> int:
     if collection.errors:
         return 1
-    if strict and (collection.warning_count or result.warnings):
+    if strict and (collection.warning_count or warnings):
         err.print("error: --strict: the build has warnings", markup=False)
         return 1
     return 0
