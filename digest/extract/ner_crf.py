@@ -10,6 +10,9 @@ finds nothing and the rules and the vocabulary still work.
 
 from __future__ import annotations
 
+import os
+import re
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -192,10 +195,37 @@ def _known_attributes() -> frozenset[str] | None:
     of the features it is given changes nothing but the time it takes.
     """
     try:
-        known = frozenset(_tagger().info().attributes)
+        known = _dumped_attributes(_tagger())
     except Exception:  # pragma: no cover - an unreadable dump: give every feature
         return None
     return known or None
+
+
+_ATTRIBUTE_LINE = re.compile(r"^\s*\d+: (.*)$")
+
+
+def _dumped_attributes(tagger) -> frozenset[str]:
+    """The ATTRIBUTES section of crfsuite's text dump of the model.
+
+    pycrfsuite's ``info()`` parses the whole dump (every weight) in Python,
+    a tenth of a second in each process; only the attribute names are needed.
+    """
+    with tempfile.TemporaryDirectory() as folder:
+        dump = os.path.join(folder, "model.txt")
+        tagger.dump(dump)
+        with open(dump, encoding="utf-8") as f:
+            lines = iter(f)
+            for line in lines:
+                if line.startswith("ATTRIBUTES = {"):
+                    break
+            names = []
+            for line in lines:
+                if line.startswith("}"):
+                    break
+                m = _ATTRIBUTE_LINE.match(line.rstrip("\n"))
+                if m:
+                    names.append(m.group(1))
+    return frozenset(names)
 
 
 _OFFSETS = (-2, -1, 1, 2)

@@ -62,12 +62,25 @@ def _fast(text: str) -> list[tuple]:
             for e in dates.find_temporal_expressions(text)]
 
 
-def test_shortcuts_find_what_every_family_run_everywhere_finds():
+@pytest.mark.parametrize("plain_texts", [0, 10**9], ids=["shortcuts", "plain"])
+def test_shortcuts_find_what_every_family_run_everywhere_finds(monkeypatch, plain_texts):
+    """With the shortcuts (after a process's first texts) or without (its first ones)."""
+    monkeypatch.setattr(dates, "PLAIN_TEXTS", plain_texts)
     registry = dates.load_registry()
     texts = ["\n".join(LINES[i:i + 7]) for i in range(0, len(LINES), 7)]
     assert sum(len(_fast(t)) for t in texts) > 500  # the lines do hold expressions
     for text in texts:
         assert _fast(text) == _plain(text, registry), text
+
+
+def test_a_process_sets_up_the_shortcuts_only_after_its_first_texts(monkeypatch):
+    monkeypatch.setattr(dates, "_texts_read", 0)
+    monkeypatch.setattr(dates, "_PREFILTERS", {})
+    for _ in range(dates.PLAIN_TEXTS):
+        dates.find_temporal_expressions("2020 жылы 5 наурызда келді.")
+    assert dates._PREFILTERS == {}
+    dates.find_temporal_expressions("2020 жылы 5 наурызда келді.")
+    assert dates._PREFILTERS
 
 
 @pytest.mark.parametrize("index", range(len(dates.load_registry().families)))

@@ -40,6 +40,10 @@ def test_model_features_are_the_plain_features_the_model_knows():
     assert count > 100
 
 
+def test_the_known_attributes_are_those_pycrfsuite_reads_from_the_model():
+    assert ner_crf._known_attributes() == frozenset(ner_crf._tagger().info().attributes)
+
+
 def test_a_quote_left_open_marks_the_words_after_it():
     words, gaps = ["Ол", "Астана", "деді"], ["", " «", "» "]
     features = ner_crf._model_features(words, gaps, ["", "", ""])
