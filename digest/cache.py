@@ -6,8 +6,12 @@ extracts (``digest.__version__`` and the bytes of the package's ingest,
 language and extraction sources and data). The last two form the cache's
 *generation*: one pickle file per generation under ``build/cache/``; a new
 generation starts empty and the old files are deleted. Within a generation an
-entry's key is the hash of the file's path and bytes. Entries not used by a
-build are dropped when it saves, so the cache never grows beyond the content.
+entry's key is the hash of the file's path and bytes. A build that adds a few
+articles appends their entries to a small journal beside the generation's
+file instead of writing the whole cache again; a build that changes many, or
+once the journal or the entries no longer used pass a tenth of the cache,
+writes the file anew with only the entries it used, so the cache never grows
+far beyond the content.
 
 The cache is only an accelerator: a missing, unreadable or foreign file is an
 empty cache, and ``build/`` is safe to delete.
@@ -72,7 +76,10 @@ class ExtractionCache:
         self.generation = hashlib.sha256(
             f"{code_fingerprint()}|{config.fingerprint}".encode()).hexdigest()[:16]
         self.file = self.directory / f"{FILE_PREFIX}{self.generation}.pickle"
-        self._stored: dict[str, Entry] = self._load()
+        self.journal = self.file.with_suffix(".journal")
+        self._main: dict[str, Entry] = self._load(self.file)
+        self._journalled: dict[str, Entry] = self._load(self.journal) if self._main else {}
+        self._stored: dict[str, Entry] = {**self._main, **self._journalled}
         self._used: dict[str, Entry] = {}
         self.hits = 0
         self.misses = 0
@@ -81,9 +88,10 @@ class ExtractionCache:
     def for_project(cls, config: SiteConfig) -> "ExtractionCache":
         return cls(config.root / CACHE_DIR, config)
 
-    def _load(self) -> dict[str, Entry]:
+    @staticmethod
+    def _load(path: Path) -> dict[str, Entry]:
         try:
-            with open(self.file, "rb") as f:
+            with open(path, "rb") as f:
                 data = pickle.load(f)
         except Exception:  # absent, truncated, or pickled by other code: start empty
             return {}
@@ -102,14 +110,24 @@ class ExtractionCache:
         self._used[key] = entry
 
     def save(self) -> None:
-        """Write this build's entries (atomically) and delete other generations."""
-        if self._used.keys() != self._stored.keys() or not self.file.exists():
-            self.directory.mkdir(parents=True, exist_ok=True)
-            tmp = self.file.with_name(f".{self.file.name}.{os.getpid()}.tmp")
-            with open(tmp, "wb") as f:
-                pickle.dump(self._used, f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.file)
-            self._stored = dict(self._used)
-        for old in self.directory.glob(f"{FILE_PREFIX}*.pickle"):
-            if old != self.file:
+        """Write this build's new entries (atomically) and delete other generations."""
+        new = {k: v for k, v in self._used.items() if k not in self._main}
+        unused = len(self._stored.keys() - self._used.keys())
+        if not self.file.exists() or max(len(new), unused) > len(self._used) // 10:
+            self._write(self.file, self._used)
+            self.journal.unlink(missing_ok=True)
+            self._main, self._journalled = dict(self._used), {}
+        elif new.keys() != self._journalled.keys():
+            self._write(self.journal, new)
+            self._journalled = new
+        self._stored = {**self._main, **self._journalled}
+        for old in self.directory.glob(f"{FILE_PREFIX}*"):
+            if old not in (self.file, self.journal):
                 old.unlink(missing_ok=True)
+
+    def _write(self, path: Path, entries: dict[str, Entry]) -> None:
+        self.directory.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        with open(tmp, "wb") as f:
+            pickle.dump(entries, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)

@@ -123,3 +123,41 @@ def test_parallel_extraction_gives_the_serial_result(small, monkeypatch):
     assert list(_extractions(parallel)) == list(_extractions(serial))
     assert _extractions(parallel) == _extractions(serial)
     assert [r.__dict__ for r in parallel.reports] == [r.__dict__ for r in serial.reports]
+
+
+@pytest.fixture
+def larger(tmp_path) -> Path:
+    from test_incremental import generate
+
+    return make_project(tmp_path / "project", generate(27, seed=4))
+
+
+def _files(root: Path) -> dict[str, int]:
+    return {p.name: p.stat().st_mtime_ns for p in (root / CACHE_DIR).iterdir()}
+
+
+def test_a_few_new_articles_go_to_the_journal_and_are_read_back(larger):
+    _collect(larger)
+    before = _files(larger)
+    (main,) = before
+    (larger / "content" / "new.txt").write_text("Астанада жаңа саябақ ашылды. Тұрғындар қуанды.\n", "utf-8")
+    added = _collect(larger)
+    assert (added.extracted, added.cached) == (1, 30)
+    after = _files(larger)
+    assert after[main] == before[main]  # the cache itself was not written again
+    assert set(after) == {main, main.replace(".pickle", ".journal")}
+    again = _collect(larger)
+    assert (again.extracted, again.cached) == (0, 31)
+    assert _extractions(again) == _extractions(added)
+
+
+def test_many_changes_write_the_cache_anew_without_the_journal(larger):
+    _collect(larger)
+    (larger / "content" / "new.txt").write_text("Астанада жаңа саябақ ашылды. Тұрғындар қуанды.\n", "utf-8")
+    _collect(larger)
+    for path in sorted((larger / "content").glob("bench_*.txt"))[:10]:
+        path.write_text(path.read_text("utf-8") + "\nСоңғы сөйлем.\n", "utf-8")
+    changed = _collect(larger)
+    assert changed.extracted == 10
+    assert [p.suffix for p in (larger / CACHE_DIR).iterdir()] == [".pickle"]
+    assert (_collect(larger).extracted, len(ExtractionCache.for_project(load_config(larger))._stored)) == (0, 31)
