@@ -16,7 +16,7 @@ from operator import or_
 from pathlib import Path
 from typing import Any
 
-import yaml
+from digest.config import parse_yaml
 
 DATA_FILE = Path(__file__).parent / "data" / "dates.yml"
 
@@ -112,7 +112,7 @@ def _expand(pattern: str, macros: dict[str, str], depth: int = 0) -> str:
 @lru_cache(maxsize=4)
 def load_registry(path: Path = DATA_FILE) -> Registry:
     """Read and compile the families of ``dates.yml`` (cached)."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = parse_yaml(path.read_text(encoding="utf-8"))
     lexicon = {name: dict(words) for name, words in data["lexicon"].items()}
     macros = {name: _alternation(words) for name, words in lexicon.items()}
     macros.update(data.get("macros", {}))

@@ -16,9 +16,9 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
 from digest import kazakh
+from digest.config import parse_yaml
 from digest.extract.ner_names import base_form
 
 MODELS = Path(__file__).with_name("models")
@@ -31,7 +31,7 @@ _NEIGHBOUR_FLAGS = frozenset({"cap", "orghead", "placehead", "orgnoun", "surname
 @lru_cache(maxsize=1)
 def word_lists() -> dict[str, tuple[str, ...]]:
     """The head nouns, surname endings and function words of ``models/entity_heads.yml``."""
-    data = yaml.safe_load((MODELS / "entity_heads.yml").read_text(encoding="utf-8"))
+    data = parse_yaml((MODELS / "entity_heads.yml").read_text(encoding="utf-8"))
     return {k: tuple(v) for k, v in data.items()}
 
 

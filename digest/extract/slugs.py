@@ -17,14 +17,14 @@ import yaml
 
 from slugify import slugify
 
+from digest.config import parse_yaml
 from digest.kazakh import to_ascii_latin
 from digest.model import Article
 
 MAX_SLUG = 80
 _UNSAFE = re.compile(r"[^a-z0-9-]+")
 _SAFE_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
-# libyaml's loader and emitter when PyYAML has them (same data, same text).
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# libyaml's emitter when PyYAML has it (the same text).
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
@@ -58,7 +58,7 @@ def load_registry(root: Path) -> dict[str, str]:
     """The slugs already published, by article path ({} when there is none)."""
     path = root / REGISTRY_FILE
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)  # noqa: S506 (a safe loader)
+        data = parse_yaml(path.read_text(encoding="utf-8"))
     except (FileNotFoundError, yaml.YAMLError, UnicodeDecodeError):
         return {}
     if not isinstance(data, dict):

@@ -25,6 +25,7 @@ from slugify import slugify
 from yaml.constructor import SafeConstructor
 
 from digest import kazakh
+from digest.config import YAML_LOADER
 from digest.extract.ner_names import NameIndex, word_keys
 from digest.model import TAG_KINDS, DigestError, Tag
 
@@ -32,7 +33,6 @@ _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _KEYS = {"id", "kind", "kk", "en", "aliases", "keywords", "threshold", "unless_next"}
 _PREFIX = 5  # keywords this long match every word they begin ("экспорт" → "экспорттауға")
 DEFAULT_THRESHOLD = 3
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it
 
 
 @dataclass(frozen=True)
@@ -187,7 +187,7 @@ def _read_file(path: Path) -> list[Entry]:
         # One parse: libyaml's (when PyYAML has it) builds the nodes, whose
         # lines name the entries in errors, and the data is made from them
         # (parsing twice in pure Python was most of a one-article rebuild).
-        node = yaml.compose(text, Loader=_YAML_LOADER)
+        node = yaml.compose(text, Loader=YAML_LOADER)
         data = SafeConstructor().construct_document(node) if node is not None else None
     except UnicodeDecodeError as exc:
         raise DigestError(f"not UTF-8: {exc.reason}", str(path)) from None
