@@ -61,19 +61,26 @@ class Collection:
         return sum(len(r.warnings) for r in self.reports)
 
 
+def content_candidates(content_dir: Path, config: SiteConfig) -> list[Candidate]:
+    """Every file under ``content_dir``, named as reports show it (from the project's root)."""
+    if not content_dir.is_dir():
+        raise DigestError("content folder not found", path=str(content_dir))
+    return discover(content_dir, shown_root=config.root if content_dir.resolve().is_relative_to(
+        config.root.resolve()) else content_dir.parent)
+
+
 def collect(content_dir: Path, config: SiteConfig, advance: Callable[[], None] | None = None,
             include_drafts: bool = False, cache: ExtractionCache | None = None,
-            workers: int | None = None) -> Collection:
+            workers: int | None = None, candidates: list[Candidate] | None = None) -> Collection:
     """Read and extract every article under ``content_dir``.
 
     With a ``cache``, files whose extraction is cached are not extracted again
     (and the cache is saved). ``workers``: processes for the extraction (default:
     the machine's cores, serial for small inputs); the result never depends on it.
+    ``candidates``: ``content_candidates(content_dir, config)`` if the caller has them.
     """
-    if not content_dir.is_dir():
-        raise DigestError("content folder not found", path=str(content_dir))
-    candidates = discover(content_dir, shown_root=config.root if content_dir.resolve().is_relative_to(
-        config.root.resolve()) else content_dir.parent)
+    if candidates is None:
+        candidates = content_candidates(content_dir, config)
     results, extracted, cached = _extract_all(candidates, config, cache, workers, advance)
     reports: list[FileReport] = []
     articles: list[Article] = []

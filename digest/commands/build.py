@@ -13,17 +13,17 @@ import hashlib
 import json
 import os
 import shutil
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from digest.commands.common import collect_with_progress, err, out, print_report, project
 from digest.cache import package_fingerprint
 from digest.config import SiteConfig
 from digest.extract.slugs import REGISTRY_FILE, load_registry, save_registry
-from digest.ingest.discover import discover
+from digest.ingest.discover import Candidate
 from digest.lock import BuildLock, pid_alive
 from digest.model import DigestError
-from digest.pipeline import Collection, FileReport
+from digest.pipeline import Collection, FileReport, content_candidates
 from digest.render import render_site
 from digest.site.feed import build_feed
 from digest.site.mkdocs_build import (
@@ -148,15 +148,16 @@ def recover_interrupted(site_dir: Path) -> None:
             shutil.rmtree(path, ignore_errors=True)
 
 
-def content_state(config: SiteConfig, content_dir: Path, site_dir: Path) -> str:
+def content_state(config: SiteConfig, content_dir: Path, candidates: list[Candidate], site_dir: Path) -> str:
     """A hash of what a build's outcome depends on besides slugs.lock.yml: every
-    content file's path and bytes, what ``site_inputs`` covers (mkdocs.yml,
-    theme/, site_config/, the digest, MkDocs and Material), SOURCE_DATE_EPOCH."""
+    content file's path and bytes (``candidates``: those under ``content_dir``),
+    what ``site_inputs`` covers (mkdocs.yml, theme/, site_config/, the digest,
+    MkDocs and Material), SOURCE_DATE_EPOCH."""
     h = hashlib.sha256()
     for part in (str(content_dir.resolve()), site_inputs(config.root, site_dir),
                  os.environ.get(SOURCE_DATE_EPOCH, "")):
         h.update(part.encode() + b"\0")
-    for candidate in discover(content_dir) if content_dir.is_dir() else []:
+    for candidate in candidates:
         try:
             data = b"" if candidate.problem else candidate.path.read_bytes()
         except OSError as exc:
@@ -201,7 +202,7 @@ class LastBuild:
     def save(self, root: Path) -> None:
         path = root / BUILD_DIR / self.FILE
         tmp = path.with_name(f".{path.name}.tmp")
-        tmp.write_text(json.dumps(asdict(self), ensure_ascii=False), "utf-8")
+        tmp.write_text(json.dumps(vars(self), ensure_ascii=False), "utf-8")
         os.replace(tmp, path)
 
     @staticmethod
@@ -228,17 +229,18 @@ def run(content: str | None, site_dir: str | None, strict: bool) -> int:
         config, content_dir = project(content)
         target = (Path(site_dir) if site_dir else config.root / "site").resolve()
         with BuildLock(config.root, "build"):
-            content_now = content_state(config, content_dir, target)
+            candidates = content_candidates(content_dir, config)
+            content_now = content_state(config, content_dir, candidates, target)
             last = None if strict else up_to_date(config, target, build_state(config, content_now))
             if last is not None:
                 return _report_unchanged(last, config, target)
             LastBuild.forget(config.root)
-            collection = collect_with_progress(content_dir, config)
+            collection = collect_with_progress(content_dir, config, candidates=candidates)
             result = build_site(config, collection, target, strict)
             published = {r.path: r.slug for r in collection.reports if r.slug}
             save_registry(config.root, published, load_registry(config.root))
             # The registry is read again: saving it may have added this build's new slugs.
-            LastBuild(build_state(config, content_now), [asdict(r) for r in collection.reports],
+            LastBuild(build_state(config, content_now), [dict(vars(r)) for r in collection.reports],
                       [list(d) for d in collection.discovered], result.warnings, result.pages).save(config.root)
     except DigestError as exc:
         err.print(f"error: {exc}", markup=False)

@@ -11,7 +11,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from digest.cache import ExtractionCache
 from digest.config import SiteConfig, find_project_root, load_config
 from digest.model import DigestError
-from digest.pipeline import Collection, collect
+from digest.ingest.discover import Candidate
+from digest.pipeline import Collection, collect, content_candidates
 
 # Above this many files the report lists only files with problems on screen;
 # the full report (every file) is always written to build/report.json.
@@ -28,16 +29,19 @@ def project(content: str | None) -> tuple[SiteConfig, Path]:
     return config, Path(content) if content else root / "content"
 
 
-def collect_with_progress(content_dir: Path, config: SiteConfig, use_cache: bool = True) -> Collection:
+def collect_with_progress(content_dir: Path, config: SiteConfig, use_cache: bool = True,
+                          candidates: list[Candidate] | None = None) -> Collection:
     """``collect`` with a progress bar on a terminal, through the extraction cache."""
     cache = ExtractionCache.for_project(config) if use_cache else None
-    total = sum(1 for p in content_dir.rglob("*") if p.is_file()) if content_dir.is_dir() else 0
-    if total < PROGRESS_THRESHOLD or not err.is_terminal:
-        return collect(content_dir, config, cache=cache)
+    if candidates is None:
+        candidates = content_candidates(content_dir, config)
+    if len(candidates) < PROGRESS_THRESHOLD or not err.is_terminal:
+        return collect(content_dir, config, cache=cache, candidates=candidates)
     columns = (TextColumn("[bold]Extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=err, transient=True) as progress:
-        task = progress.add_task("extract", total=total)
-        return collect(content_dir, config, advance=lambda: progress.advance(task), cache=cache)
+        task = progress.add_task("extract", total=len(candidates))
+        return collect(content_dir, config, advance=lambda: progress.advance(task), cache=cache,
+                       candidates=candidates)
 
 
 def collect_project(content: str | None) -> tuple[SiteConfig, Collection] | None:

@@ -7,6 +7,7 @@ pages before rendering), so each listing sees the same, complete data.
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 from typing import Container
 
 from digest.config import SiteConfig
@@ -221,6 +222,7 @@ def tag_page(tag: Tag, articles: list[Article], config: SiteConfig, parts: TagPa
     return "".join(out)
 
 
+@lru_cache(maxsize=8192)  # a few thousand distinct dates, looked up for every event
 def _when_key(when: str) -> tuple[int, int, int]:
     parts = [int(p) for p in when.split("-")] + [0, 0]
     return parts[0], parts[1], parts[2]
