@@ -64,8 +64,15 @@ def _tree_rss_kb(pid: int) -> int:
 
 
 def run_measured(cmd: list[str], cwd: Path, env: dict | None = None) -> dict:
-    """Run ``cmd``; wall time, exit code, output, peak RSS of the largest process and of the tree."""
+    """Run ``cmd``; wall time, exit code, output, peak RSS of the largest process and of the tree.
+
+    The disks are synced first: a build writes hundreds of MiB (630 MiB at
+    10,000 articles), and the next command measured must not pay for the
+    kernel writing them back.
+    """
     environment = dict(os.environ, **(env or {}))
+    if hasattr(os, "sync"):
+        os.sync()
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True)
