@@ -20,6 +20,25 @@ SHARED_SEEDS = REPO.parent / "shared" / "seeds"
 PROJECT_FILES = ("mkdocs.yml", "site_config", "theme")
 
 
+def make_article(slug: str, title: str, date=None, tags=(), timeline=(), blocks=None,
+                 source: str | None = "Kazinform", url: str | None = None):
+    """An Article made by hand (no extraction): a paragraph, a subheading, a speaker's quote, direct speech."""
+    from digest.model import Article, Block, Document, Meta
+
+    blocks = blocks or (
+        Block("paragraph", "Астанада форум өтті."),
+        Block("heading", "Инвестиция мен сауда"),
+        Block("paragraph", "Тараптар келісті."),
+        Block("speaker", "Асқар Смағұлов, экономист"),
+        Block("quote", "Бұл жаңа кезең.", speaker="Асқар Смағұлов, экономист"),
+        Block("paragraph", "– Біз қуаныштымыз, – деді ол."),
+    )
+    text = "\n".join(b.text for b in blocks)
+    doc = Document(path=f"content/{slug}.txt", meta=Meta(url=url), blocks=tuple(blocks), text=text)
+    return Article(document=doc, slug=slug, title=title, source=source, date=date,
+                   summary=("Астанада форум өтті.",), tags=tuple(tags), timeline=tuple(timeline))
+
+
 @pytest.fixture(scope="session")
 def repo() -> Path:
     return REPO

@@ -14,7 +14,8 @@ import pytest
 from digest.model import Tag
 from digest.render import generate_pages, iter_pages
 from digest.render.urls import page_url, root_of
-from tests.render.test_pages import KZ, TOKAYEV, TRADE, make_article, to_html
+from conftest import make_article
+from tests.render.test_pages import KZ, TOKAYEV, TRADE, to_html
 
 DISCOVERED = Tag("zeiin", "person", "Зейін", "Zeiin", discovered=True)
 DISCOVERED_TWICE = Tag("gliwice", "place", "Гливице", "Gliwice", discovered=True)

@@ -10,31 +10,17 @@ import markdown
 import pytest
 import yaml
 
-from digest.model import Article, Block, Document, Meta, Tag, TimelineEntry
+from digest.model import Article, Block, Tag, TimelineEntry
 from digest.render import generate_pages
 from digest.render.article_page import article_page
 from digest.render.dates import english_date, kazakh_date, time_element
 from digest.render.indexes import archive_page, collect_tags, home_page, tag_page, tags_index, timeline_page
 from digest.site.raw_html import RawBlockExtension
 
+from conftest import make_article
+
 # mkdocs.yml's extensions, and the digest plugin's (digest/site/raw_html.py).
 EXTENSIONS = ["attr_list", "tables", "toc", RawBlockExtension()]
-
-
-def make_article(slug: str, title: str, date: dt.date | None = None, tags=(), timeline=(), blocks=None,
-                 source: str | None = "Kazinform", url: str | None = None) -> Article:
-    blocks = blocks or (
-        Block("paragraph", "Астанада форум өтті."),
-        Block("heading", "Инвестиция мен сауда"),
-        Block("paragraph", "Тараптар келісті."),
-        Block("speaker", "Асқар Смағұлов, экономист"),
-        Block("quote", "Бұл жаңа кезең.", speaker="Асқар Смағұлов, экономист"),
-        Block("paragraph", "– Біз қуаныштымыз, – деді ол."),
-    )
-    text = "\n".join(b.text for b in blocks)
-    doc = Document(path=f"content/{slug}.txt", meta=Meta(url=url), blocks=tuple(blocks), text=text)
-    return Article(document=doc, slug=slug, title=title, source=source, date=date,
-                   summary=("Астанада форум өтті.",), tags=tuple(tags), timeline=tuple(timeline))
 
 
 KZ = Tag("kazakhstan", "place", "Қазақстан", "Kazakhstan")

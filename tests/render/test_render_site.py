@@ -11,7 +11,8 @@ import pytest
 import digest.render as render
 from digest.model import Tag
 from digest.render import FACTS_FILE, generate_pages, render_site
-from tests.render.test_pages import KZ, TRADE, make_article
+from conftest import make_article
+from tests.render.test_pages import KZ, TRADE
 
 GOV = Tag("government", "organization", "Үкімет", "Government", discovered=True)
 

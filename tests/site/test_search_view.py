@@ -12,12 +12,14 @@ import markdown
 import pytest
 from material.plugins.search.plugin import Parser
 
-from digest.model import Article, Block, Document, Meta, Tag, TimelineEntry
+from digest.model import Article, Tag, TimelineEntry
 from digest.pipeline import extract_one
 from digest.render.article_page import article_page
 from digest.render.markup import NOSEARCH_CLOSE, NOSEARCH_OPEN
 from digest.site.raw_html import RawBlockExtension
 from digest.site.search_view import search_view, without_markers
+
+from conftest import make_article
 
 # mkdocs.yml's extensions, and the digest plugin's raw blocks.
 EXTENSIONS = ["attr_list", "tables", "toc", RawBlockExtension()]
@@ -87,19 +89,8 @@ def drop_excluded(html: str) -> str:
 
 
 def dated_article() -> Article:
-    blocks = (
-        Block("paragraph", "Астанада форум өтті."),
-        Block("heading", "Инвестиция мен сауда"),
-        Block("paragraph", "Тараптар келісті."),
-        Block("speaker", "Асқар Смағұлов, экономист"),
-        Block("quote", "Бұл жаңа кезең.", speaker="Асқар Смағұлов, экономист"),
-        Block("paragraph", "– Біз қуаныштымыз, – деді ол."),
-    )
-    doc = Document(path="content/forum.txt", meta=Meta(url="https://example.org/forum"), blocks=blocks,
-                   text="\n".join(b.text for b in blocks))
-    return Article(
-        document=doc, slug="forum", title="Астанада форум өтті", source="Kazinform", date=dt.date(2024, 3, 15),
-        summary=("Астанада форум өтті.",),
+    return make_article(
+        "forum", "Астанада форум өтті", dt.date(2024, 3, 15), url="https://example.org/forum",
         tags=(Tag("kazakhstan", "place", "Қазақстан", "Kazakhstan"), Tag("trade", "topic", "Сауда", "Trade")),
         timeline=(TimelineEntry("2023 жылғы 12 қыркүйекте", "2023-09-12", False, "Келіссөздер басталды."),
                   TimelineEntry("Өткен жылы", None, True, "Өткен жылы сауда өсті.")),
