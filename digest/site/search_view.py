@@ -9,8 +9,10 @@ NOSEARCH_CLOSE, and inline markup whose text alone is indexed (tag chips)
 between TEXT_ONLY_OPEN and TEXT_ONLY_CLOSE (digest.render.markup). Just before
 Material's handler, the page shows search a view without the first and with
 only the text of the second; just after, the full page is back, without the
-markers, for the theme. The index is what Material would make
-from the full page (tests/site/test_search_view.py compares them).
+markers, for the theme. The index is what Material means to make of the full
+page (tests/site/test_search_view.py compares them); it is cleaner than what
+it made, since Material's parser tracks skipped elements by tag name and so
+indexed the rest of a skipped <span> after its first inner one.
 """
 
 from __future__ import annotations
