@@ -73,7 +73,7 @@ class SiteBuild:
 
 
 def build_site(config: SiteConfig, collection: Collection, site_dir: Path, strict: bool,
-               incremental: bool = True, split: bool = True) -> SiteBuild:
+               incremental: bool = True, split: bool = True, inputs: str | None = None) -> SiteBuild:
     """Render and run MkDocs into a staging folder, then swap it in.
 
     The staging folder starts as hard links to the live site when a dirty
@@ -82,6 +82,7 @@ def build_site(config: SiteConfig, collection: Collection, site_dir: Path, stric
     pages are written, ``collection.articles`` is emptied: MkDocs needs the
     memory (the report needs only ``collection.reports``). A full build of
     a large site renders on two cores (``split``; see digest.site.parallel).
+    ``inputs``: ``site_inputs`` of this site, if the caller has them.
     """
     site_dir = site_dir.resolve()
     build_dir = config.root / BUILD_DIR
@@ -91,7 +92,7 @@ def build_site(config: SiteConfig, collection: Collection, site_dir: Path, stric
     shutil.rmtree(staging, ignore_errors=True)
     docs_dir_of(config).mkdir(parents=True, exist_ok=True)
     stamp = SiteStamp.load(build_dir, site_dir)
-    inputs = site_inputs(config.root, site_dir)
+    inputs = inputs or site_inputs(config.root, site_dir)
     previous, reason = stamp.base_for(site_dir, inputs) if incremental else (None, "full build requested")
     if strict and previous is not None:
         # MkDocs warns about a page only when it renders it: --strict must see them all.
@@ -148,13 +149,13 @@ def recover_interrupted(site_dir: Path) -> None:
             shutil.rmtree(path, ignore_errors=True)
 
 
-def content_state(config: SiteConfig, content_dir: Path, candidates: list[Candidate], site_dir: Path) -> str:
+def content_state(content_dir: Path, candidates: list[Candidate], inputs: str) -> str:
     """A hash of what a build's outcome depends on besides slugs.lock.yml: every
     content file's path and bytes (``candidates``: those under ``content_dir``),
-    what ``site_inputs`` covers (mkdocs.yml, theme/, site_config/, the digest,
+    ``inputs`` (``site_inputs``: mkdocs.yml, theme/, site_config/, the digest,
     MkDocs and Material), SOURCE_DATE_EPOCH."""
     h = hashlib.sha256()
-    for part in (str(content_dir.resolve()), site_inputs(config.root, site_dir),
+    for part in (str(content_dir.resolve()), inputs,
                  os.environ.get(SOURCE_DATE_EPOCH, "")):
         h.update(part.encode() + b"\0")
     for candidate in candidates:
@@ -214,13 +215,13 @@ class LastBuild:
                           discovered=[(label, n) for label, n in self.discovered])
 
 
-def up_to_date(config: SiteConfig, site_dir: Path, state: str) -> LastBuild | None:
+def up_to_date(config: SiteConfig, site_dir: Path, inputs: str, state: str) -> LastBuild | None:
     """The last build, if the site it made is still there and nothing it was made from changed."""
     last = LastBuild.load(config.root)
     if not last.state or last.state != state:
         return None
     stamp = SiteStamp.load(config.root / BUILD_DIR, site_dir)
-    previous, _ = stamp.base_for(site_dir, site_inputs(config.root, site_dir))
+    previous, _ = stamp.base_for(site_dir, inputs)
     return last if previous is not None else None
 
 
@@ -230,13 +231,14 @@ def run(content: str | None, site_dir: str | None, strict: bool) -> int:
         target = (Path(site_dir) if site_dir else config.root / "site").resolve()
         with BuildLock(config.root, "build"):
             candidates = content_candidates(content_dir, config)
-            content_now = content_state(config, content_dir, candidates, target)
-            last = None if strict else up_to_date(config, target, build_state(config, content_now))
+            inputs = site_inputs(config.root, target)
+            content_now = content_state(content_dir, candidates, inputs)
+            last = None if strict else up_to_date(config, target, inputs, build_state(config, content_now))
             if last is not None:
                 return _report_unchanged(last, config, target)
             LastBuild.forget(config.root)
             collection = collect_with_progress(content_dir, config, candidates=candidates)
-            result = build_site(config, collection, target, strict)
+            result = build_site(config, collection, target, strict, inputs=inputs)
             published = {r.path: r.slug for r in collection.reports if r.slug}
             save_registry(config.root, published, load_registry(config.root))
             # The registry is read again: saving it may have added this build's new slugs.
