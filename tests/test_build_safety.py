@@ -89,7 +89,7 @@ def test_an_interrupted_build_leaves_the_previous_site_intact(tmp_path, how):
     before = tree(root / "site")
     article = next(name for name in before if name.startswith("articles/") and name.endswith("index.html"))
 
-    for name, text in more_articles(40).items():
+    for name, text in more_articles(150).items():
         (root / "content" / name).write_text(text, "utf-8")
     build = subprocess.Popen([sys.executable, "-m", "digest.cli", "build"], cwd=root,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -97,7 +97,7 @@ def test_an_interrupted_build_leaves_the_previous_site_intact(tmp_path, how):
     deadline = time.monotonic() + 120
     while not (staging / "articles").is_dir() and build.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
-    time.sleep(0.2)  # MkDocs is writing pages into the staging folder
+    time.sleep(0.05)  # MkDocs is writing pages into the staging folder
     assert build.poll() is None, "the build finished before it could be interrupted"
     build.send_signal(how)
     _, stderr = build.communicate(timeout=60)
@@ -113,7 +113,7 @@ def test_an_interrupted_build_leaves_the_previous_site_intact(tmp_path, how):
     result = run_digest(root, "build")
     assert result.returncode == 0, result.stderr
     assert not staging.exists()
-    assert len([p for p in (root / "site" / "articles").iterdir()]) == 43
+    assert len([p for p in (root / "site" / "articles").iterdir()]) == 153
 
 
 def test_a_swap_cut_in_two_is_undone_and_abandoned_staging_removed(tmp_path):

@@ -119,39 +119,49 @@ def test_a_page_rendered_without_the_home_page_keeps_its_footer(tmp_path):
     assert_same_site(root / "site", root / "site_full")
 
 
-def test_the_spare_an_incremental_build_starts_from_is_repaired_whatever_was_done_to_it(tmp_path):
-    """An incremental build keeps the site it replaced (hard links, mostly to
-    the new site's files) and the next one starts from it; whatever differs
-    from the live site there is put right, and the live site's files are never
-    written through a link."""
+def test_an_incremental_build_changes_only_the_files_it_wrote(tmp_path):
+    """MkDocs writes into an empty overlay; only its files (and the removed
+    pages) change in the live site: every other file keeps its inode and mtime."""
     corpus = generate(5, seed=9)
     root = make_project(tmp_path / "p", dict(list(corpus.items())[:3]))
     build(root)
-    build(root)  # incremental: the first spare
-    spare = root / ".site.spare"
-    assert spare.is_dir()
-    live = tree(root / "site")
-    # Tamper with the spare: a stray file and folder, a page with other bytes
-    # (a new inode), a missing folder, a file where a folder was.
-    (spare / "stray.html").write_text("x", "utf-8")
-    (spare / "stray").mkdir()
-    page = next(p for p in spare.rglob("index.html") if "articles" in p.parts)
-    page.unlink()
-    page.write_text("changed", "utf-8")
-    shutil.rmtree(spare / "timeline")
-    shutil.rmtree(spare / "tags")
-    (spare / "tags").write_text("not a folder", "utf-8")
+    site = root / "site"
+    (root / ".site.spare").mkdir()  # what earlier digests left beside the site
+    before = {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in site.rglob("*") if p.is_file()}
     name, text = list(corpus.items())[3]
     (root / "content" / name).write_text(text, "utf-8")
-    before = _inodes(root / "site")
     added = build(root)
-    assert added.incremental
-    assert not (root / "site" / "stray.html").exists() and not (root / "site" / "stray").exists()
-    assert tree(root / "site") != live  # the new article is in
-    after = _inodes(root / "site")
-    assert [ino for ino in set(before) & set(after) if before[ino] != after[ino]] == []
+    assert added.incremental and 0 < added.rendered < added.pages
+    after = {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in site.rglob("*") if p.is_file()}
+    changed = {p.relative_to(site).as_posix() for p in before if after.get(p) != before[p]}
+    new = {p.relative_to(site).as_posix() for p in set(after) - set(before)}
+    assert "search/search_index.json" in changed and "index.html" in changed
+    assert any(n.startswith("articles/") for n in new) and not (root / ".site.spare").exists()
+    # Unchanged: the other articles' pages and the theme's files.
+    untouched = [p for p in before if p.relative_to(site).as_posix() not in changed]
+    assert any("articles" in p.parts for p in untouched) and any("assets" in p.parts for p in untouched)
+    assert len({n for n in changed | new if n.endswith("index.html")}) == added.rendered
     build(root, "site_full")
-    assert_same_site(root / "site", root / "site_full")
+    assert_same_site(site, root / "site_full")
+
+
+def test_commit_overlay_moves_files_in_and_deletes_removed_ones(tmp_path):
+    from digest.site.mkdocs_build import commit_overlay
+
+    site, overlay = tmp_path / "site", tmp_path / "overlay"
+    for relative, text in {"index.html": "old home", "a/index.html": "a", "gone/index.html": "gone",
+                           "tags/index.html": "tags", "keep.css": "css", "clash": "a file"}.items():
+        (site / relative).parent.mkdir(parents=True, exist_ok=True)
+        (site / relative).write_text(text)
+    kept = (site / "keep.css").stat().st_ino
+    for relative, text in {"index.html": "new home", "b/index.html": "b", "clash/index.html": "now a page"}.items():
+        (overlay / relative).parent.mkdir(parents=True, exist_ok=True)
+        (overlay / relative).write_text(text)
+    commit_overlay(overlay, site, {"gone/index.html", "never/was.html"})
+    assert tree(site) == {"index.html": b"new home", "a/index.html": b"a", "b/index.html": b"b",
+                          "tags/index.html": b"tags", "keep.css": b"css", "clash/index.html": b"now a page"}
+    assert not (site / "gone").exists() and not overlay.exists()
+    assert (site / "keep.css").stat().st_ino == kept
 
 
 def _change(root: Path, change: str) -> None:
@@ -191,7 +201,7 @@ def test_the_report_says_what_came_from_the_cache(tmp_path):
     assert "extraction: 1 extracted, 3 from the cache" in second.stdout
     assert "(incremental)" in second.stdout
     assert not (root / "build" / ".lock").read_text().strip()  # released
-    assert [p.name for p in root.iterdir() if p.name.startswith(".site")] == [".site.spare"]  # no staging left
+    assert [p.name for p in root.iterdir() if p.name.startswith(".site")] == []  # no staging left
 
 
 def test_nav_pages_without_a_title_are_always_rendered_and_no_nav_means_full_builds():

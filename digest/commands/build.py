@@ -1,10 +1,11 @@
 """`digest build`: content/ → generated Markdown → MkDocs → site/.
 
-Safe to interrupt: MkDocs writes into a staging folder next to site/, which
-replaces site/ only once complete, and the project's lock (build/.lock) keeps
-a second build out meanwhile. Incremental: extractions come from the cache
-(build/cache/) and, when the stamp allows it, MkDocs renders only the pages
-whose Markdown changed, on top of hard links to the previous site.
+Safe to interrupt: MkDocs writes into a staging folder next to site/, and
+the project's lock (build/.lock) keeps a second build out meanwhile. A full
+build's staging folder replaces site/ once complete. Incremental: extractions
+come from the cache (build/cache/) and, when the stamp allows it, MkDocs
+renders only the pages whose Markdown changed; the few files it wrote are then
+renamed into site/ (see digest.site.mkdocs_build).
 """
 
 from __future__ import annotations
@@ -13,6 +14,9 @@ import hashlib
 import json
 import os
 import shutil
+import signal
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,13 +33,12 @@ from digest.site.feed import build_feed
 from digest.site.mkdocs_build import (
     IncrementalSite,
     SiteStamp,
+    commit_overlay,
     dirty_unsafe,
-    link_tree,
     load_mkdocs_config,
     run_mkdocs,
     site_inputs,
     swap_in,
-    sync_tree,
 )
 from digest.site.parallel import run_mkdocs_split, split_unavailable
 from digest.site.reproducible import VARIABLE as SOURCE_DATE_EPOCH
@@ -74,20 +77,19 @@ class SiteBuild:
 
 def build_site(config: SiteConfig, collection: Collection, site_dir: Path, strict: bool,
                incremental: bool = True, split: bool = True, inputs: str | None = None) -> SiteBuild:
-    """Render and run MkDocs into a staging folder, then swap it in.
+    """Render and run MkDocs into a staging folder, then put it in place.
 
-    The staging folder starts as hard links to the live site when a dirty
-    build is safe (see digest.site.mkdocs_build), else empty; a dirty build
-    keeps the site it replaced as the next one's starting point (``spare_of``). Once their
-    pages are written, ``collection.articles`` is emptied: MkDocs needs the
-    memory (the report needs only ``collection.reports``). A full build of
-    a large site renders on two cores (``split``; see digest.site.parallel).
-    ``inputs``: ``site_inputs`` of this site, if the caller has them.
+    A full build's staging folder replaces the live site. A dirty build (when
+    safe) writes only what changed into it, which ``commit_overlay`` moves into
+    the live site, interrupts held off meanwhile. Once their pages are written,
+    ``collection.articles`` is emptied: MkDocs needs the memory (the report
+    needs only ``collection.reports``). A full build of a large site renders
+    on two cores (``split``; see digest.site.parallel). ``inputs``:
+    ``site_inputs`` of this site, if the caller has them.
     """
     site_dir = site_dir.resolve()
     build_dir = config.root / BUILD_DIR
     staging = site_dir.with_name(f".{site_dir.name}.building-{os.getpid()}")
-    spare = spare_of(site_dir)
     recover_interrupted(site_dir)
     shutil.rmtree(staging, ignore_errors=True)
     docs_dir_of(config).mkdir(parents=True, exist_ok=True)
@@ -101,48 +103,54 @@ def build_site(config: SiteConfig, collection: Collection, site_dir: Path, stric
         mk = load_mkdocs_config(config.root, docs_dir_of(config), staging, strict=strict)
         if previous is not None and dirty_unsafe(mk):
             previous, reason = None, dirty_unsafe(mk)
-        if previous is None:
-            shutil.rmtree(spare, ignore_errors=True)  # a full build shares nothing with it
-        else:
-            try:
-                if spare.is_dir():
-                    os.replace(spare, staging)
-                    sync_tree(site_dir, staging)
-                else:
-                    link_tree(site_dir, staging)
-            except OSError as exc:
-                shutil.rmtree(staging, ignore_errors=True)
-                previous, reason = None, f"cannot copy the previous site: {exc}"
         rendered = generate(collection, config, mk.site_url or "/")
         pages = sum(1 for path in rendered.written + rendered.unchanged if path.suffix == ".md")
         collection.articles = []
-        plugin = IncrementalSite(dirty=previous is not None, previous=previous)
-        if previous is None and split and not split_unavailable(pages):
-            warnings = run_mkdocs_split(config.root, docs_dir_of(config), staging, strict, mk, plugin)
+        if previous is None:
+            plugin = IncrementalSite()
+            if split and not split_unavailable(pages):
+                warnings = run_mkdocs_split(config.root, docs_dir_of(config), staging, strict, mk, plugin)
+            else:
+                warnings = run_mkdocs(mk, plugin=plugin)
+            stamp.clear()  # between the swap and the new stamp, no stamp: the next build is full
+            swap_in(staging, site_dir)
         else:
-            warnings = run_mkdocs(mk, dirty=previous is not None, plugin=plugin)
-        stamp.clear()  # between the swap and the new stamp, no stamp: the next build is full
-        # An incremental build keeps the replaced site as the next one's spare:
-        # nearly all its files are links to the new site's.
-        swap_in(staging, site_dir, keep_as=spare if previous is not None else None)
-        stamp.save(inputs, site_dir, plugin.outputs)
+            plugin = IncrementalSite(dirty=True, previous=previous, base=site_dir)
+            warnings = run_mkdocs(mk, dirty=True, plugin=plugin)
+            stamp.clear()  # a commit cut short (SIGKILL) leaves no stamp: the next build is full
+            with interrupts_held():
+                commit_overlay(staging, site_dir, plugin.removed)
+                stamp.save(inputs, site_dir, plugin.outputs)
+        if previous is None:
+            stamp.save(inputs, site_dir, plugin.outputs)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return SiteBuild(warnings, previous is not None, reason, plugin.pages, len(plugin.rendered))
 
 
-def spare_of(site_dir: Path) -> Path:
-    """Where the site an incremental build replaced is kept (hidden, next to it)."""
-    return site_dir.with_name(f".{site_dir.name}.spare")
+@contextmanager
+def interrupts_held():
+    """Ctrl-C (and SIGTERM) wait until the block is done: used while the
+    live site is being changed, which takes milliseconds."""
+    held = {signal.SIGINT, signal.SIGTERM}
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, held)
 
 
 def recover_interrupted(site_dir: Path) -> None:
     """Undo what a killed build left: a site moved aside by a swap cut in two
     (put back), and staging folders of builds whose process is gone (deleted)."""
     moved_aside = site_dir.with_name(site_dir.name + ".old")
-    for aside in (moved_aside, spare_of(site_dir)):
-        if not site_dir.exists() and aside.is_dir():
-            os.replace(aside, site_dir)
+    if not site_dir.exists() and moved_aside.is_dir():
+        os.replace(moved_aside, site_dir)
+    # Earlier digests kept the site an incremental build replaced here (hard links).
+    shutil.rmtree(site_dir.with_name(f".{site_dir.name}.spare"), ignore_errors=True)
     for path in site_dir.parent.glob(f".{site_dir.name}.building-*"):
         pid = path.name.rsplit("-", 1)[-1]
         if pid.isdigit() and not pid_alive(int(pid)):
@@ -248,7 +256,7 @@ def run(content: str | None, site_dir: str | None, strict: bool) -> int:
         err.print(f"error: {exc}", markup=False)
         return 1
     except KeyboardInterrupt:
-        err.print("interrupted: the site was not changed", markup=False)
+        err.print("interrupted: site/ still holds a complete build", markup=False)
         return 130
     print_report(collection, config, config.root / BUILD_DIR / "report.json")
     for message in result.warnings:
