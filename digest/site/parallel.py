@@ -128,6 +128,7 @@ def run_mkdocs_split(root: Path, docs_dir: Path, staging: Path, strict: bool, co
         helpers.append((process, folder, share))
     try:
         config.plugins[SHARE_PLUGIN] = PageShare(ours)
+        plugin.split_share = True
         warnings = run_mkdocs(config, dirty=True, plugin=plugin)
         assert plugin.files is not None
         indexes = [(staging / SEARCH_INDEX, set(plugin.rendered))]
@@ -153,7 +154,7 @@ def _render_share(root: Path, docs_dir: Path, site_dir: Path, strict: bool, shar
     try:
         config = load_mkdocs_config(root, docs_dir, site_dir, strict=strict)
         config.plugins[SHARE_PLUGIN] = PageShare(share, pages_only=True)
-        plugin = IncrementalSite()
+        plugin = IncrementalSite(split_share=True)
         warnings = run_mkdocs(config, dirty=True, plugin=plugin)
         result = {"warnings": warnings, "rendered": sorted(plugin.rendered)}
     except DigestError as exc:

@@ -49,8 +49,8 @@ def gzip_bytes(data: bytes, name: str) -> bytes:
 def replace_file(path: Path, data: bytes) -> None:
     """Write ``data`` as a new file at ``path``.
 
-    Replacing rather than writing in place: an incremental build's staging
-    folder starts as hard links to the live site, which must not change.
+    Replacing rather than writing in place: a reader of the file (or a
+    hard link to it elsewhere) sees it whole, old or new.
     """
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     temporary.write_bytes(data)

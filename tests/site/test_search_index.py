@@ -28,6 +28,14 @@ def test_material_worker_loads_languages_where_the_build_puts_kk():
     assert TARGET == "assets/javascripts/lunr/min/lunr.kk.min.js"
 
 
+def test_the_index_is_written_as_utf8_not_escapes(built_site, index):
+    """Kazakh letters as \\u escapes took three times the bytes; the data is the same."""
+    raw = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "\\u04" not in raw
+    assert re.search("[а-яәғқңөұүһі]{4}", raw)
+    assert json.loads(raw) == index
+
+
 def test_search_config_names_the_kazakh_language(index):
     config = index["config"]
     assert config["lang"] == ["kk"]
