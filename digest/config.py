@@ -26,6 +26,7 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "max_article_bytes": 2_000_000,
     "summary_sentences": 3,
     "timeline_undated_articles": 50,
+    "timeline_page_events": 1000,
     "reading_words_per_minute": 180,
     "discovered_tag_min_articles": 2,
     "tag_page_cards": 50,

@@ -21,7 +21,10 @@ from digest.render.indexes import (
     tag_page,
     tags_index,
     tags_with_page,
+    timeline_in_years,
     timeline_page,
+    timeline_year_page,
+    timeline_years,
 )
 from digest.render.writer import remove_stale, write_if_changed
 
@@ -82,7 +85,20 @@ def _plan(articles: list[Article], config: SiteConfig
         if tag_id in with_page:
             yield (f"tags/{tag_id}.md", {"kind": "tag"}, partial(tag_page, tag, tagged, config, parts),
                    partial(tag_key, tag, tagged))
-    yield "timeline/index.md", {"kind": "timeline"}, partial(timeline_page, articles, config), None
+    by_year = timeline_years(articles)
+    yield "timeline/index.md", {"kind": "timeline"}, partial(timeline_page, articles, config, by_year), None
+    if timeline_in_years(by_year, config):
+        years = sorted(by_year)
+
+        def year_key(year: int) -> str:
+            # A year page shows its events' articles (titles, links) and its neighbours.
+            shown = list(dict.fromkeys(article_key(a) for _, a in by_year[year]))
+            data = pickle.dumps((year, years, shown), protocol=5)
+            return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+        for year in years:
+            yield (f"timeline/{year}.md", {"kind": "timeline"},
+                   partial(timeline_year_page, year, by_year[year], years, config), partial(year_key, year))
 
 
 def iter_pages(articles: list[Article], config: SiteConfig) -> Iterator[tuple[str, str]]:

@@ -10,7 +10,7 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import Container
 
-from digest.config import SiteConfig
+from digest.config import Label, SiteConfig
 from digest.model import TAG_KINDS, Article, Tag, TimelineEntry
 from digest.render.article_page import tag_chip, tag_chips, timeline_item
 from digest.render.collation import kazakh_key
@@ -30,6 +30,7 @@ def newest_first(articles: list[Article]) -> list[Article]:
 # home page's front matter (MkDocs reads every page before its static templates).
 CARD_TAGS = 10  # chips on a listing's card; the article page shows them all
 TAG_PAGE_CARDS = 50  # default of the tag_page_cards setting
+TIMELINE_PAGE_EVENTS = 1000  # default of the timeline_page_events setting
 THEME_LABELS = ("not_found", "not_found_text", "go_home", "home", "feed", "site_footer")
 
 
@@ -247,20 +248,40 @@ def timeline_list(entries: list[tuple[TimelineEntry, Article]], url_prefix: str,
     return f'<ol class="digest-timeline">\n{items}</ol>\n\n'
 
 
-def timeline_page(articles: list[Article], config: SiteConfig) -> str:
-    """All resolved entries by year, then the unresolved ones under their articles."""
+def timeline_years(articles: list[Article]) -> dict[int, list[tuple[TimelineEntry, Article]]]:
+    """The resolved (dated, not recurring) events by year."""
+    by_year: dict[int, list[tuple[TimelineEntry, Article]]] = defaultdict(list)
+    for article in articles:
+        for entry in article.timeline:
+            if entry.when and not entry.recurring:
+                by_year[_when_key(entry.when)[0]].append((entry, article))
+    return by_year
+
+
+def timeline_in_years(by_year: dict[int, list], config: SiteConfig) -> bool:
+    """Whether the timeline has a page per year: past ``timeline_page_events``
+    events one page is too heavy for a phone (13 MB of HTML at 10,000
+    articles) and is made again for every article added."""
+    limit = int(config.settings.get("timeline_page_events") or TIMELINE_PAGE_EVENTS)
+    return sum(len(entries) for entries in by_year.values()) > limit
+
+
+def timeline_page(articles: list[Article], config: SiteConfig,
+                  by_year: dict[int, list[tuple[TimelineEntry, Article]]] | None = None) -> str:
+    """All resolved entries by year (or, past ``timeline_page_events``, a list
+    of the year pages), then the unresolved ones under their articles."""
     label = config.label("timeline")
     parts = [_index_meta(f"{label.kk} · {label.en}", "timeline"), f"# {bilingual(label)}\n\n"]
-    resolved = [(e, a) for a in articles for e in a.timeline if e.when and not e.recurring]
-    by_year: dict[int, list] = defaultdict(list)
-    for entry, article in resolved:
-        by_year[_when_key(entry.when)[0]].append((entry, article))
-    for year in sorted(by_year):
-        # Markdown headings, so the table of contents jumps to a year.
-        parts.append(f"## {year} {{ #y{year} .digest-year }}\n\n")
-        parts.append(raw_html(timeline_list(by_year[year], "../", config)))
+    by_year = timeline_years(articles) if by_year is None else by_year
+    if timeline_in_years(by_year, config):
+        parts.append(raw_html(_year_list(by_year, config)))
+    else:
+        for year in sorted(by_year):
+            # Markdown headings, so the table of contents jumps to a year.
+            parts.append(f"## {year} {{ #y{year} .digest-year }}\n\n")
+            parts.append(raw_html(timeline_list(by_year[year], "../", config)))
     pending = [a for a in newest_first(articles) if any(not e.when and not e.recurring for e in a.timeline)]
-    if not resolved and not pending:
+    if not by_year and not pending:
         parts.append(raw_html(f'<p class="digest-empty">{bilingual(config.label("no_events"))}</p>'))
     if pending:
         parts.append(f"## {bilingual(config.label('unresolved'))}\n\n")
@@ -280,4 +301,40 @@ def timeline_page(articles: list[Article], config: SiteConfig) -> str:
                     items.append(timeline_item(None, e.text, e.event, e.relative, config))
             items.append("</ol>")
             parts.append(raw_html("".join(items)))
+    return "".join(parts)
+
+
+def _year_list(by_year: dict[int, list], config: SiteConfig) -> str:
+    events = config.label("events")
+    items = "".join(
+        f'<li><a class="digest-years__year" href="{year}/">{year}</a> '
+        f'<span class="digest-years__count">{len(by_year[year])} {h(events.kk)}'
+        f' <span lang="en">/ {len(by_year[year])} {h(events.en)}</span></span></li>\n'
+        for year in sorted(by_year, reverse=True)
+    )
+    return f'<ul class="digest-years">\n{items}</ul>'
+
+
+def timeline_year_page(year: int, entries: list[tuple[TimelineEntry, Article]], years: list[int],
+                       config: SiteConfig) -> str:
+    """One year of the timeline (at /timeline/<year>/), by month, with links
+    to the timeline's front page and the years before and after."""
+    label = config.label("timeline")
+    parts = [_index_meta(f"{year} · {label.kk} · {label.en}", "timeline"),
+             f"# {year}\n\n"]
+    at = years.index(year)
+    links = [f'<a href="../">{bilingual(label)}</a>']
+    links += [f'<a href="../{y}/" rel="{rel}">{y}</a>' for y, rel in
+              ((years[at - 1] if at else None, "prev"), (years[at + 1] if at + 1 < len(years) else None, "next"))
+              if y is not None]
+    parts.append(raw_html(f'<p class="digest-lede digest-years__nav">{" · ".join(links)}</p>'))
+    by_month: dict[int, list] = defaultdict(list)
+    for entry, article in entries:
+        by_month[_when_key(entry.when)[1]].append((entry, article))
+    for month in sorted(by_month):
+        if month:  # the events dated by the year alone come first, without a heading
+            name = config.months[month - 1]
+            name = Label(name.kk[:1].upper() + name.kk[1:], name.en)  # "наурыз" begins a heading
+            parts.append(f"## {bilingual(name)} {{ #m{month:02d} .digest-year }}\n\n")
+        parts.append(raw_html(timeline_list(by_month[month], "../../", config)))
     return "".join(parts)

@@ -112,3 +112,33 @@ def test_tag_timeline_holds_the_events_of_the_articles_shown_as_cards(config):
 
     page = tag_page(KZ, [dated("old", 1, 1991), dated("new", 2, 1992)], with_settings(config, tag_page_cards=1))
     assert '<time datetime="1992">' in page and '<time datetime="1991">' not in page
+
+
+def test_a_long_timeline_has_a_page_per_year_by_month(config):
+    from digest.model import TimelineEntry
+
+    def dated(i):
+        year, month = 2018 + i % 3, 1 + i % 12
+        when = f"{year}-{month:02d}-{1 + i % 28:02d}" if i % 5 else str(year)
+        return TimelineEntry(f"{year} жылы", when, False, f"Оқиға нөмірі {i}.", start=i)
+
+    many = [make_article(f"t{i:02d}", f"Мақала {i}", dt.date(2024, 1, 1), timeline=(dated(i),)) for i in range(30)]
+    one_page = generate_pages(many, config)
+    assert [p for p in one_page if p.startswith("timeline/")] == ["timeline/index.md"]
+    assert "Оқиға нөмірі 29." in one_page["timeline/index.md"]
+
+    pages = generate_pages(many, with_settings(config, timeline_page_events=20))
+    assert sorted(p for p in pages if p.startswith("timeline/")) == [
+        "timeline/2018.md", "timeline/2019.md", "timeline/2020.md", "timeline/index.md"]
+    front = to_html(pages["timeline/index.md"])
+    assert "Оқиға нөмірі" not in front  # the years only, newest first, with their counts
+    assert front.index('href="2020/"') < front.index('href="2019/"') < front.index('href="2018/"')
+    assert "10 оқиға" in front and "/ 10 events" in front
+    year = to_html(pages["timeline/2019.md"])
+    # Every event of the year, none of the others', links two levels up, months as headings.
+    assert sorted(re.findall(r"Оқиға нөмірі (\d+)\.", year), key=int) == [str(i) for i in range(30) if i % 3 == 1]
+    assert 'href="../../articles/t01/"' in year
+    assert 'href="../2018/" rel="prev"' in year and 'href="../2020/" rel="next"' in year
+    months = re.findall(r'<h2 class="digest-year" id="m(\d\d)"', year)
+    assert months == sorted(months) and len(months) >= 4
+    assert year.index("Оқиға нөмірі 10.") < year.index('id="m')  # dated by the year alone: first
