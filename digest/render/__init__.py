@@ -49,10 +49,21 @@ RENDERED_FILE = ".digest-rendered.json"
 
 def _inputs_key(article: Article, with_page: set[str]) -> str:
     """A hash of everything an article page shows besides the labels and code
-    (``generation``): the article, and which of its tags have a page. A pickle
-    that differs for equal articles only costs a needless render."""
+    (``generation``): the article, and which of its tags have a page.
+
+    An article read from a file is a function of the file's path and bytes,
+    of the code and of site_config/ (which ``generation`` covers), but for
+    its slug and warnings, set once all are read: those stand for it, which
+    spares pickling every article of a large site on every build. Other
+    articles are pickled whole (a pickle that differs for equal articles
+    only costs a needless render)."""
     linked = sorted(t.id for t in article.tags if t.id in with_page)
-    return hashlib.blake2b(pickle.dumps((article, linked), protocol=5), digest_size=16).hexdigest()
+    doc = article.document
+    if doc.content_hash:
+        what: tuple = (doc.path, doc.content_hash, article.slug, article.warnings, linked)
+    else:
+        what = (article, linked)
+    return hashlib.blake2b(pickle.dumps(what, protocol=5), digest_size=16).hexdigest()
 
 
 def _plan(articles: list[Article], config: SiteConfig

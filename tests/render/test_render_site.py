@@ -114,3 +114,26 @@ def test_a_tag_page_is_made_again_only_when_one_of_its_articles_changes(tmp_path
     assert made == ["trade"]
     assert "Жаңа тақырып" in (docs / "tags" / "trade.md").read_text("utf-8")
     assert _files(docs) == {k: v.encode() for k, v in generate_pages(changed, config).items()}
+
+
+def test_an_article_read_from_a_file_is_known_by_its_bytes_slug_and_warnings(tmp_path, config, made):
+    """The page key of an article with a content hash covers its file (path and
+    bytes), slug, warnings and linked tags; the rest follows from those."""
+    def from_file(article, content_hash, **changes):
+        return dataclasses.replace(article, document=dataclasses.replace(article.document, content_hash=content_hash),
+                                   **changes)
+
+    docs = tmp_path / "docs"
+    articles = [from_file(a, f"hash-{a.slug}") for a in _articles()]
+    render_site(articles, config, docs, generation="g1")
+    made.clear()
+    render_site(articles, config, docs, generation="g1")
+    assert made == []
+    edited = [from_file(articles[0], "hash-a-edited", summary=("Жаңа.",)), *articles[1:]]
+    renamed = [*edited[:2], dataclasses.replace(edited[2], slug="c-2", warnings=("slug taken",))]
+    render_site(renamed, config, docs, generation="g1")
+    assert sorted(made) == ["a", "c-2"]
+    made.clear()
+    warned = [renamed[0], dataclasses.replace(renamed[1], warnings=("same text as x",)), renamed[2]]
+    render_site(warned, config, docs, generation="g1")
+    assert made == ["b"]
