@@ -51,6 +51,7 @@ class Collection:
     cached: int = 0  # files whose extraction came from the cache
     # Tags found by entity discovery, not in the vocabulary: (label, articles), most used first.
     discovered: list[tuple[str, int]] = field(default_factory=list)
+    registry: dict[str, str] = field(default_factory=dict)  # slugs.lock.yml as the slugs were assigned
 
     @property
     def errors(self) -> list[FileReport]:
@@ -104,7 +105,8 @@ def collect(content_dir: Path, config: SiteConfig, advance: Callable[[], None] |
         report.status = "published"
         articles.append(article)
     # Slugs already published (slugs.lock.yml) are kept whatever the title says now.
-    articles = assign_unique_slugs(articles, load_registry(config.root))
+    registry = load_registry(config.root)
+    articles = assign_unique_slugs(articles, registry)
     slugs = {a.path: a for a in articles}
     for report in reports:
         if report.path in slugs:
@@ -112,7 +114,8 @@ def collect(content_dir: Path, config: SiteConfig, advance: Callable[[], None] |
             report.slug = article.slug
             report.warnings = list(dict.fromkeys(report.warnings + list(article.warnings)))
     discovered = [(tag.kk, n) for tag, n in tag_candidates(a.tags for a in articles)]
-    return Collection(articles, reports, extracted=extracted, cached=cached, discovered=discovered)
+    return Collection(articles, reports, extracted=extracted, cached=cached, discovered=discovered,
+                      registry=registry)
 
 
 def _extract_all(candidates: list[Candidate], config: SiteConfig, cache: ExtractionCache | None,

@@ -23,7 +23,7 @@ from pathlib import Path
 from digest.commands.common import collect_with_progress, err, out, print_report, project
 from digest.cache import package_fingerprint
 from digest.config import SiteConfig
-from digest.extract.slugs import REGISTRY_FILE, load_registry, save_registry
+from digest.extract.slugs import REGISTRY_FILE, save_registry
 from digest.ingest.discover import Candidate
 from digest.lock import BuildLock, pid_alive
 from digest.model import DigestError
@@ -248,7 +248,7 @@ def run(content: str | None, site_dir: str | None, strict: bool) -> int:
             collection = collect_with_progress(content_dir, config, candidates=candidates)
             result = build_site(config, collection, target, strict, inputs=inputs)
             published = {r.path: r.slug for r in collection.reports if r.slug}
-            save_registry(config.root, published, load_registry(config.root))
+            save_registry(config.root, published, collection.registry)
             # The registry is read again: saving it may have added this build's new slugs.
             LastBuild(build_state(config, content_now), [dict(vars(r)) for r in collection.reports],
                       [list(d) for d in collection.discovered], result.warnings, result.pages).save(config.root)

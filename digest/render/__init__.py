@@ -73,12 +73,13 @@ def _plan(articles: list[Article], config: SiteConfig
     section = config.settings["section"]
     tags = collect_tags(articles)
     with_page = tags_with_page(tags, config)
-    keys: dict[str, str] = {}
+    keys: dict[int, str] = {}  # by id(): the articles outlive the plan
 
     def article_key(article: Article) -> str:
-        if article.path not in keys:
-            keys[article.path] = _inputs_key(article, with_page)
-        return keys[article.path]
+        key = keys.get(id(article))
+        if key is None:
+            key = keys[id(article)] = _inputs_key(article, with_page)
+        return key
 
     def tag_key(tag: Tag, tagged: list[Article]) -> str:
         # A tag page shows its articles (cards, titles, events): their keys cover it.
