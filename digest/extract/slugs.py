@@ -87,7 +87,8 @@ def assign_unique_slugs(articles: list[Article], registry: dict[str, str] | None
     """
     registry = registry or {}
     articles = [
-        replace(a, slug=registry[a.path]) if a.path in registry and not a.document.meta.slug else a
+        replace(a, slug=registry[a.path])
+        if not a.document.meta.slug and registry.get(a.path, a.slug) != a.slug else a
         for a in articles
     ]
     taken: set[str] = set()

@@ -33,25 +33,24 @@ def discover(content_dir: Path, shown_root: Path | None = None) -> list[Candidat
     found: list[Candidate] = []
     for dirpath, dirnames, filenames in os.walk(content_dir, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not is_ignored(d))
+        folder = Path(dirpath)
+        try:
+            shown_folder = folder.relative_to(shown_root)
+        except ValueError:
+            shown_folder = folder
         for name in sorted(filenames):
-            if is_ignored(name):
-                continue
-            path = Path(dirpath) / name
-            try:
-                shown = str(path.relative_to(shown_root))
-            except ValueError:
-                shown = str(path)
-            found.append(_check(path, shown, base))
+            if not is_ignored(name):
+                found.append(_check(folder / name, str(shown_folder / name), base))
     return found
 
 
 def _check(path: Path, shown: str, base: Path) -> Candidate:
-    if path.is_symlink():
+    if os.path.islink(path):
         target = path.resolve()
         if not target.is_relative_to(base):
             return Candidate(path, shown, "symbolic link to a file outside content/ refused")
         if not target.is_file():
             return Candidate(path, shown, "symbolic link to nothing")
-    if path.suffix.lower() not in ARTICLE_SUFFIXES:
+    if os.path.splitext(path.name)[1].lower() not in ARTICLE_SUFFIXES:
         return Candidate(path, shown, f"not an article file (only {' and '.join(ARTICLE_SUFFIXES)} are read)")
     return Candidate(path, shown)
