@@ -1,7 +1,9 @@
 """The extraction cache: each article's extraction, keyed by what it depends on.
 
-An article's extraction depends on its file's bytes and shown path, on
-``site_config/`` (vocabulary, boilerplate, settings) and on the code that
+An article's extraction depends on its file's bytes and shown path, on what
+it reads of ``site_config/`` (the vocabulary, the boilerplate patterns and the
+extraction settings: ``config.extraction_fingerprint``; labels and page
+settings are not among them) and on the code that
 extracts (``digest.__version__`` and the bytes of the package's ingest,
 language and extraction sources and data). The last two form the cache's
 *generation*: one pickle file per generation under ``build/cache/``; a new
@@ -74,7 +76,7 @@ class ExtractionCache:
     def __init__(self, directory: Path, config: SiteConfig):
         self.directory = Path(directory)
         self.generation = hashlib.sha256(
-            f"{code_fingerprint()}|{config.fingerprint}".encode()).hexdigest()[:16]
+            f"{code_fingerprint()}|{config.extraction_fingerprint}".encode()).hexdigest()[:16]
         self.file = self.directory / f"{FILE_PREFIX}{self.generation}.pickle"
         self.journal = self.file.with_suffix(".journal")
         self._main: dict[str, Entry] = self._load(self.file)

@@ -56,6 +56,8 @@ class SiteConfig:
     boilerplate: tuple[BoilerplatePattern, ...]
     source_patterns: tuple[re.Pattern[str], ...]
     fingerprint: str = ""  # changes whenever any file of site_config/ changes
+    # Changes whenever what extraction reads of site_config/ changes (see extraction_fingerprint).
+    extraction_fingerprint: str = ""
     _cache: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -159,6 +161,35 @@ def fingerprint_dir(directory: Path) -> str:
     return digest.hexdigest()[:16]
 
 
+# What ingest and extraction read of site_config/, besides the settings below:
+# the extraction cache is kept when anything else changes (labels, page sizes),
+# so that relabelling a site of 10,000 articles does not extract them again.
+# tests/test_config.py checks that the extraction code reads no other setting.
+EXTRACTION_FILES = ("vocabulary", "boilerplate.yml")
+EXTRACTION_SETTINGS = ("summary_sentences", "max_article_bytes")
+
+
+def extraction_fingerprint(directory: Path, settings: dict[str, Any]) -> str:
+    """A hash of the vocabulary, the boilerplate patterns and the extraction
+    settings. Without a vocabulary/ folder the vocabulary is every YAML file
+    of site_config/ (tags.load_vocabulary): then all of it counts."""
+    if not (directory / "vocabulary").is_dir():
+        return fingerprint_dir(directory)
+    digest = hashlib.sha256()
+    for name in EXTRACTION_FILES:
+        path = directory / name
+        digest.update(f"{name}\0{fingerprint_dir(path) if path.is_dir() else _file_bytes(path).hex()}\0".encode())
+    digest.update(repr([(key, settings.get(key)) for key in EXTRACTION_SETTINGS]).encode())
+    return digest.hexdigest()[:16]
+
+
+def _file_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""
+
+
 def load_config(root: Path) -> SiteConfig:
     """Read ``root/site_config``; missing files fall back to built-in defaults."""
     root = Path(root)
@@ -182,6 +213,7 @@ def load_config(root: Path) -> SiteConfig:
         boilerplate=lines,
         source_patterns=sources,
         fingerprint=fingerprint_dir(directory),
+        extraction_fingerprint=extraction_fingerprint(directory, settings),
     )
 
 

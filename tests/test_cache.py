@@ -1,8 +1,10 @@
 """The extraction cache (digest/cache.py) and parallel extraction (digest/pipeline.py).
 
 What each change must invalidate: an article's bytes → that article only;
-site_config/ (a vocabulary file) → every article; the digest's version or
-extraction code → every article. Correctness only, no timings.
+what extraction reads of site_config/ (a vocabulary file, the boilerplate
+patterns, the extraction settings) → every article, while labels and page
+settings keep the cache; the digest's version or extraction code → every
+article. Correctness only, no timings.
 """
 
 from __future__ import annotations
@@ -70,6 +72,41 @@ def test_a_changed_vocabulary_file_invalidates_every_article(small):
     assert (after.extracted, after.cached) == (5, 0)
     tagged = [a.path for a in after.articles if any(t.id == "cache-test" for t in a.tags)]
     assert "content/extra_1.txt" in tagged
+
+
+@pytest.mark.parametrize("change, extracted", [
+    ("labels.yml", 0), ("page settings", 0), ("boilerplate.yml", 5), ("summary_sentences", 5)])
+def test_only_what_extraction_reads_of_site_config_invalidates_it(small, change, extracted):
+    _collect(small)
+    folder = small / "site_config"
+    if change == "labels.yml":
+        labels = folder / "labels.yml"
+        labels.write_text(labels.read_text("utf-8").replace("en: Timeline", "en: Chronology"), "utf-8")
+    elif change == "boilerplate.yml":
+        (folder / "boilerplate.yml").write_text((folder / "boilerplate.yml").read_text("utf-8") + "\n# x\n", "utf-8")
+    else:
+        setting = "tag_page_cards: 7" if change == "page settings" else "summary_sentences: 1"
+        (folder / "digest.yml").write_text((folder / "digest.yml").read_text("utf-8") + f"\n{setting}\n", "utf-8")
+    again = _collect(small)
+    assert (again.extracted, again.cached) == (extracted, 5 - extracted)
+    if change == "labels.yml":
+        assert load_config(small).label("timeline").en == "Chronology"
+
+
+def test_extraction_reads_no_setting_its_fingerprint_leaves_out():
+    """A setting read by ingest or extraction must be in EXTRACTION_SETTINGS,
+    or changing it would keep stale extractions in the cache."""
+    import re
+
+    from digest.config import EXTRACTION_SETTINGS
+
+    package = Path(digest.__file__).parent
+    sources = [package / "pipeline.py", *[p for part in ("ingest", "extract", "kazakh")
+                                          for p in (package / part).rglob("*.py")]]
+    read = set()
+    for path in sources:
+        read |= set(re.findall(r"settings(?:\[|\.get\()[\"'](\w+)[\"']", path.read_text("utf-8")))
+    assert read and read <= set(EXTRACTION_SETTINGS), read - set(EXTRACTION_SETTINGS)
 
 
 def test_a_new_digest_version_invalidates_every_article(small, monkeypatch):
