@@ -61,6 +61,7 @@ THEME_DIR = "theme"
 STAMP_FILE = "site-stamp-{}.json"  # one per site folder (--site-dir)
 SEARCH_INDEX = "search/search_index.json"
 PLUGIN_NAME = "digest/incremental"
+PARK_COMPRESSED_FROM = 3000  # pages (see IncrementalSite.on_page_content)
 
 
 def load_mkdocs_config(root: Path, docs_dir: Path, site_dir: Path, strict: bool = False) -> MkDocsConfig:
@@ -183,7 +184,7 @@ class IncrementalSite(BasePlugin):
         self.pages = 0
         self.rendered: set[str] = set()
         self._old_index: dict | None = None
-        self._parked: dict[str, bytes] = {}
+        self._parked: dict[str, bytes | str] = {}
         self.files: Files | None = None
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -247,11 +248,14 @@ class IncrementalSite(BasePlugin):
 
     @event_priority(-100)
     def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
-        """Park the page's HTML compressed until MkDocs writes it, and drop its
-        Markdown: MkDocs renders every page before writing any, and a digest's
-        listing pages are large (peak memory of big builds)."""
+        """Park the page's HTML until MkDocs writes it, and drop its Markdown:
+        MkDocs renders every page before writing any, and a digest's listing
+        pages are large. From PARK_COMPRESSED_FROM pages on, the HTML is kept
+        compressed (peak memory of big builds); below, compressing costs more
+        than the memory it saves."""
         page.markdown = ""  # not None: MkDocs reads None as "page not read yet"
-        self._parked[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
+        compress = self.pages >= PARK_COMPRESSED_FROM
+        self._parked[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1) if compress else html
         return ""
 
     @event_priority(100)
@@ -259,7 +263,7 @@ class IncrementalSite(BasePlugin):
         """First of all plugins: the page's HTML back, for the theme and search."""
         parked = self._parked.pop(page.file.src_uri, None)
         if parked is not None:
-            page.content = zlib.decompress(parked).decode("utf-8")
+            page.content = zlib.decompress(parked).decode("utf-8") if isinstance(parked, bytes) else parked
         self.rendered.add(page.url)
         return context
 
