@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator, Literal
 
-from digest.cache import Entry, ExtractionCache, entry_key
+from digest.cache import Entry, ExtractionCache, content_digest, entry_key
 from digest.config import SiteConfig
 from digest.extract import extract_article
 from digest.extract.slugs import assign_unique_slugs, load_registry
@@ -72,17 +72,20 @@ def content_candidates(content_dir: Path, config: SiteConfig) -> list[Candidate]
 
 def collect(content_dir: Path, config: SiteConfig, advance: Callable[[], None] | None = None,
             include_drafts: bool = False, cache: ExtractionCache | None = None,
-            workers: int | None = None, candidates: list[Candidate] | None = None) -> Collection:
+            workers: int | None = None, candidates: list[Candidate] | None = None,
+            digests: dict[str, str] | None = None) -> Collection:
     """Read and extract every article under ``content_dir``.
 
     With a ``cache``, files whose extraction is cached are not extracted again
     (and the cache is saved). ``workers``: processes for the extraction (default:
     the machine's cores, serial for small inputs); the result never depends on it.
-    ``candidates``: ``content_candidates(content_dir, config)`` if the caller has them.
+    ``candidates``: ``content_candidates(content_dir, config)`` if the caller has them;
+    ``digests``: the ``content_digest`` of their files by shown path, if the
+    caller read them already (a file whose extraction is cached is then not read).
     """
     if candidates is None:
         candidates = content_candidates(content_dir, config)
-    results, extracted, cached = _extract_all(candidates, config, cache, workers, advance)
+    results, extracted, cached = _extract_all(candidates, config, cache, workers, advance, digests or {})
     reports: list[FileReport] = []
     articles: list[Article] = []
     by_hash: dict[str, str] = {}
@@ -119,7 +122,8 @@ def collect(content_dir: Path, config: SiteConfig, advance: Callable[[], None] |
 
 
 def _extract_all(candidates: list[Candidate], config: SiteConfig, cache: ExtractionCache | None,
-                 workers: int | None, advance: Callable[[], None] | None) -> tuple[list[Entry], int, int]:
+                 workers: int | None, advance: Callable[[], None] | None,
+                 digests: dict[str, str]) -> tuple[list[Entry], int, int]:
     """Each candidate's Article or error message, in candidate order; how many
     files were extracted, and how many came from the cache."""
     results: list[Entry | None] = [None] * len(candidates)
@@ -130,15 +134,23 @@ def _extract_all(candidates: list[Candidate], config: SiteConfig, cache: Extract
             if advance:
                 advance()
             continue
-        data = _read_bytes(candidate.path)
-        key = entry_key(candidate.shown, data) if data is not None and cache is not None else None
+        digest, data = digests.get(candidate.shown), None
+        if digest is None or cache is None:
+            data = _read_bytes(candidate.path)
+            digest = content_digest(data) if data is not None else None
+        key = entry_key(candidate.shown, digest) if digest is not None and cache is not None else None
         cached = cache.get(key) if key is not None else None
         if cached is not None:
             results[i] = cached
             if advance:
                 advance()
-        else:
-            jobs.append((i, key, (candidate.path, candidate.shown, data)))
+            continue
+        if data is None:
+            data = _read_bytes(candidate.path)
+            if data is not None and content_digest(data) != digest:
+                # Edited since the caller hashed it: file the extraction under what was read.
+                key = entry_key(candidate.shown, content_digest(data))
+        jobs.append((i, key, (candidate.path, candidate.shown, data)))
     cached = sum(1 for c in candidates if not c.problem) - len(jobs)
     for (i, key, _), entry in zip(jobs, _run_jobs([job for _, _, job in jobs], config, workers)):
         results[i] = entry

@@ -198,3 +198,54 @@ def test_many_changes_write_the_cache_anew_without_the_journal(larger):
     assert changed.extracted == 10
     assert [p.suffix for p in (larger / CACHE_DIR).iterdir()] == [".pickle"]
     assert (_collect(larger).extracted, len(ExtractionCache.for_project(load_config(larger))._stored)) == (0, 31)
+
+
+def test_files_hashed_by_the_caller_are_read_only_when_extracted(small, monkeypatch):
+    """digest build hashes every file for its up-to-date check and hands the
+    hashes to collect: cached articles are not read again (the build is of
+    the files as hashed), and a new file edited in between is extracted from
+    what is read, under that text's key."""
+    from digest.cache import content_digest
+
+    _collect(small)
+    config = load_config(small)
+    new = small / "content" / "extra_3.txt"
+    new.write_text("Алматыда жаңа саябақ ашылды\n\nАлматы қаласында жаңа саябақ ашылды.\n", "utf-8")
+    digests = {f"content/{p.name}": content_digest(p.read_bytes()) for p in (small / "content").glob("*.txt")}
+    new.write_text(new.read_text("utf-8").replace("саябақ", "стадион"), "utf-8")  # after it was hashed
+    read: list[str] = []
+    real = pipeline._read_bytes
+    monkeypatch.setattr(pipeline, "_read_bytes", lambda path: read.append(path.name) or real(path))
+    again = collect(small / "content", config, cache=ExtractionCache.for_project(config), digests=digests)
+    assert (again.extracted, again.cached) == (1, 5) and read == [new.name]
+    assert "стадион" in _extractions(again)["content/extra_3.txt"].title
+    monkeypatch.undo()
+    fresh = _collect(small)
+    assert (fresh.extracted, fresh.cached) == (0, 6)  # the edit was filed under the text read
+    assert _extractions(fresh) == _extractions(again)
+
+
+def test_file_digests_trust_a_record_only_for_a_file_settled_and_unchanged(tmp_path, monkeypatch):
+    from digest.cache import FileDigests, content_digest
+
+    article = tmp_path / "content" / "a.txt"
+    article.parent.mkdir()
+    article.write_bytes(b"first text")
+    first = FileDigests(tmp_path)
+    assert first.digest(article, "content/a.txt") == content_digest(b"first text") and first.read == 1
+    first.save()
+    # Just written: too close to the record to trust its times (same clock tick).
+    racy = FileDigests(tmp_path)
+    racy.digest(article, "content/a.txt")
+    assert racy.read == 1
+    # Settled: the record was saved well after the file's last change.
+    monkeypatch.setattr(FileDigests, "RACY_NS", -10**12)
+    settled = FileDigests(tmp_path)
+    assert settled.digest(article, "content/a.txt") == content_digest(b"first text") and settled.read == 0
+    # Any change of size, times or inode is read again, even to bytes of the same size.
+    article.write_bytes(b"other text")
+    changed = FileDigests(tmp_path)
+    assert changed.digest(article, "content/a.txt") == content_digest(b"other text") and changed.read == 1
+    # A damaged record is no record.
+    (tmp_path / "build" / FileDigests.FILE).write_text("{", "utf-8")
+    assert FileDigests(tmp_path).digest(article, "content/a.txt") == content_digest(b"other text")

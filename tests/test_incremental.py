@@ -272,8 +272,8 @@ def test_a_build_with_nothing_changed_does_nothing_and_reports_every_file(tmp_pa
     assert "notes.pdf: error:" in again.stderr
 
 
-@pytest.mark.parametrize("change", ["content", "new file", "site_config", "slugs.lock.yml", "site deleted",
-                                    "site rebuilt", "strict"])
+@pytest.mark.parametrize("change", ["content", "same-size edit", "new file", "site_config", "slugs.lock.yml",
+                                    "site deleted", "site rebuilt", "strict"])
 def test_any_change_makes_the_next_build_build(tmp_path, change):
     root = make_project(tmp_path / "p")
     assert run_digest(root, "build").returncode == 0
@@ -281,6 +281,11 @@ def test_any_change_makes_the_next_build_build(tmp_path, change):
     if change == "content":
         path = sorted((root / "content").iterdir())[0]
         path.write_text(path.read_text("utf-8") + "\nСоңғы сөйлем.\n", "utf-8")
+    elif change == "same-size edit":  # at once: within the clock tick of the recorded digests
+        path = sorted((root / "content").iterdir())[0]
+        text = path.read_text("utf-8")
+        path.write_text(text.replace("а", "ә", 1) if "а" in text else text.replace("е", "ә", 1), "utf-8")
+        assert len(path.read_bytes()) == len(text.encode())
     elif change == "new file":
         (root / "content" / "new.txt").write_text("Жаңа мақала мәтіні. Тағы бір сөйлем.\n", "utf-8")
     elif change == "site_config":

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from digest.commands.common import collect_with_progress, err, out, print_report, project
-from digest.cache import package_fingerprint
+from digest.cache import FileDigests, package_fingerprint
 from digest.config import SiteConfig
 from digest.extract.slugs import REGISTRY_FILE, save_registry
 from digest.ingest.discover import Candidate
@@ -157,22 +157,31 @@ def recover_interrupted(site_dir: Path) -> None:
             shutil.rmtree(path, ignore_errors=True)
 
 
-def content_state(content_dir: Path, candidates: list[Candidate], inputs: str) -> str:
+def content_state(content_dir: Path, candidates: list[Candidate], inputs: str,
+                  known: FileDigests | None = None) -> tuple[str, dict[str, str]]:
     """A hash of what a build's outcome depends on besides slugs.lock.yml: every
     content file's path and bytes (``candidates``: those under ``content_dir``),
     ``inputs`` (``site_inputs``: mkdocs.yml, theme/, site_config/, the digest,
-    MkDocs and Material), SOURCE_DATE_EPOCH."""
+    MkDocs and Material), SOURCE_DATE_EPOCH; and the ``content_digest`` of
+    each file, by shown path (collect then reads only the files it extracts).
+    ``known``: the digests recorded by the last build, which spare reading
+    the files that did not change."""
+    known = known or FileDigests(None)
     h = hashlib.sha256()
     for part in (str(content_dir.resolve()), inputs,
                  os.environ.get(SOURCE_DATE_EPOCH, "")):
         h.update(part.encode() + b"\0")
+    digests: dict[str, str] = {}
     for candidate in candidates:
-        try:
-            data = b"" if candidate.problem else candidate.path.read_bytes()
-        except OSError as exc:
-            data = str(exc).encode()
-        h.update(f"{candidate.shown}\0{candidate.problem}\0{len(data)}\0".encode() + hashlib.blake2b(data).digest())
-    return h.hexdigest()
+        if candidate.problem:
+            digest = ""
+        else:
+            try:
+                digest = digests[candidate.shown] = known.digest(candidate.path, candidate.shown)
+            except OSError as exc:
+                digest = str(exc)
+        h.update(f"{candidate.shown}\0{candidate.problem}\0{digest}\0".encode())
+    return h.hexdigest(), digests
 
 
 def build_state(config: SiteConfig, content: str) -> str:
@@ -240,15 +249,18 @@ def run(content: str | None, site_dir: str | None, strict: bool) -> int:
         with BuildLock(config.root, "build"):
             candidates = content_candidates(content_dir, config)
             inputs = site_inputs(config.root, target)
-            content_now = content_state(content_dir, candidates, inputs)
+            known = FileDigests(None if strict else config.root)
+            content_now, digests = content_state(content_dir, candidates, inputs, known)
             last = None if strict else up_to_date(config, target, inputs, build_state(config, content_now))
             if last is not None:
+                known.save()  # files read because they had just changed are trusted next time
                 return _report_unchanged(last, config, target)
             LastBuild.forget(config.root)
-            collection = collect_with_progress(content_dir, config, candidates=candidates)
+            collection = collect_with_progress(content_dir, config, candidates=candidates, digests=digests)
             result = build_site(config, collection, target, strict, inputs=inputs)
             published = {r.path: r.slug for r in collection.reports if r.slug}
             save_registry(config.root, published, collection.registry)
+            known.save()
             # The registry is read again: saving it may have added this build's new slugs.
             LastBuild(build_state(config, content_now), [dict(vars(r)) for r in collection.reports],
                       [list(d) for d in collection.discovered], result.warnings, result.pages).save(config.root)

@@ -30,18 +30,19 @@ def project(content: str | None) -> tuple[SiteConfig, Path]:
 
 
 def collect_with_progress(content_dir: Path, config: SiteConfig, use_cache: bool = True,
-                          candidates: list[Candidate] | None = None) -> Collection:
+                          candidates: list[Candidate] | None = None,
+                          digests: dict[str, str] | None = None) -> Collection:
     """``collect`` with a progress bar on a terminal, through the extraction cache."""
     cache = ExtractionCache.for_project(config) if use_cache else None
     if candidates is None:
         candidates = content_candidates(content_dir, config)
     if len(candidates) < PROGRESS_THRESHOLD or not err.is_terminal:
-        return collect(content_dir, config, cache=cache, candidates=candidates)
+        return collect(content_dir, config, cache=cache, candidates=candidates, digests=digests)
     columns = (TextColumn("[bold]Extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=err, transient=True) as progress:
         task = progress.add_task("extract", total=len(candidates))
         return collect(content_dir, config, advance=lambda: progress.advance(task), cache=cache,
-                       candidates=candidates)
+                       candidates=candidates, digests=digests)
 
 
 def collect_project(content: str | None) -> tuple[SiteConfig, Collection] | None:
