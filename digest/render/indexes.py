@@ -324,9 +324,10 @@ def timeline_year_page(year: int, entries: list[tuple[TimelineEntry, Article]], 
              f"# {year}\n\n"]
     at = years.index(year)
     links = [f'<a href="../">{bilingual(label)}</a>']
-    links += [f'<a href="../{y}/" rel="{rel}">{y}</a>' for y, rel in
-              ((years[at - 1] if at else None, "prev"), (years[at + 1] if at + 1 < len(years) else None, "next"))
-              if y is not None]
+    if at:
+        links.append(f'<a href="../{years[at - 1]}/" rel="prev"><span aria-hidden="true">← </span>{years[at - 1]}</a>')
+    if at + 1 < len(years):
+        links.append(f'<a href="../{years[at + 1]}/" rel="next">{years[at + 1]}<span aria-hidden="true"> →</span></a>')
     parts.append(raw_html(f'<p class="digest-lede digest-years__nav">{" · ".join(links)}</p>'))
     by_month: dict[int, list] = defaultdict(list)
     for entry, article in entries:

@@ -15,7 +15,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import serve_site
+from conftest import make_project, run_digest, serve_site
 
 CHROMIUM = Path("/usr/bin/chromium")
 REPO = Path(__file__).resolve().parents[2]
@@ -47,8 +47,27 @@ def site(built_site) -> Path:
 
 
 @pytest.fixture(scope="module")
+def year_site(tmp_path_factory) -> Path:
+    """The seed site with a timeline page per year (as past 1,000 events)."""
+    project = make_project(tmp_path_factory.mktemp("yearsite") / "project")
+    settings = project / "site_config" / "digest.yml"
+    text = settings.read_text("utf-8")
+    assert "timeline_page_events: 1000" in text
+    settings.write_text(text.replace("timeline_page_events: 1000", "timeline_page_events: 1"), "utf-8")
+    result = run_digest(project, "build", env={"SOURCE_DATE_EPOCH": "1700000000"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project / "site"
+
+
+@pytest.fixture(scope="module")
 def base_url(site):
     with serve_site(site, site_path_prefix()) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def year_base_url(year_site):
+    with serve_site(year_site, site_path_prefix()) as url:
         yield url
 
 
@@ -92,11 +111,16 @@ PAGES = {
          ("Жариялану күніне қатысты", "relative to publication")],
     ),
     "404": (lambda site: "/404.html", [("Бет табылмады", "Page not found"), ("Басты бетке оралу", "Back to the home page")]),
+    # A long timeline: the years on /timeline/, a page per year by month (YEAR_SITE_PAGES).
+    "timeline-years": (lambda site: "/timeline/", [("Хронология", "Timeline"), ("Күні анықталмаған оқиғалар",
+                                                                                "Undated events")]),
+    "timeline-year": (lambda site: first_dir(site, "timeline"), [("Хронология", "Timeline")]),
 }
+YEAR_SITE_PAGES = {"timeline-years", "timeline-year"}
 
 
 @pytest.fixture(scope="module")
-def loaded(browser, base_url, site, axe):
+def loaded(browser, base_url, site, year_base_url, year_site, axe):
     """Load every page kind at every width and palette once; keep what the tests check."""
     ARTIFACTS.mkdir(exist_ok=True)
     results = {}
@@ -105,7 +129,8 @@ def loaded(browser, base_url, site, axe):
             context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
             page = context.new_page()
             for kind, (url_of, labels) in PAGES.items():
-                page.goto(base_url + url_of(site))
+                root, address = (year_site, year_base_url) if kind in YEAR_SITE_PAGES else (site, base_url)
+                page.goto(address + url_of(root))
                 page.wait_for_load_state("networkidle")
                 page.screenshot(path=str(ARTIFACTS / f"{kind}-{width}-{scheme}.png"), full_page=True)
                 violations = axe.run(page).response["violations"]
@@ -182,3 +207,11 @@ def test_kazakh_interface_translation_has_no_english_left(loaded):
     text = loaded["article", "desktop", "light"]["visible"]
     for english in ("Table of contents", "Back to top", "Search", "Made with"):
         assert english not in text
+
+
+def test_a_long_timeline_links_its_years(loaded, year_site):
+    years = sorted(p.parent.name for p in (year_site / "timeline").glob("*/index.html"))
+    assert years and all(y.isdigit() for y in years)
+    text = loaded["timeline-years", "phone", "light"]["visible"]
+    assert all(year in text for year in years)
+    assert "events" in text and "оқиға" in text
