@@ -323,3 +323,25 @@ def test_pages_parked_compressed_make_the_same_site(tmp_path, monkeypatch):
     build(root, "site_compressed")
     assert parked and set(parked) == {bytes}
     assert_same_site(root / "site_compressed", root / "site")
+
+
+def test_the_build_after_a_sites_first_makes_no_page_of_a_renamed_twin_again(tmp_path, monkeypatch):
+    """Articles sharing a title get -2, -3 slugs and a "slug taken" warning in
+    the first build; from the next build on their slugs come from
+    slugs.lock.yml, without the warning. That must not make their pages again."""
+    import digest.render as render
+    from digest.commands import build as build_command
+
+    text = "Бірдей тақырып\n\nАлматыда жаңа мектеп ашылды. Мектепте мың оқушы оқиды.\n"
+    root = make_project(tmp_path / "p", {f"twin_{i}.txt": text.replace("мың", f"{i + 1} мың") for i in range(3)})
+    monkeypatch.chdir(root)
+    assert build_command.run(None, None, False) == 0
+    assert "birdei-taqyryp-3" in (root / "slugs.lock.yml").read_text("utf-8")
+    made: list[str] = []
+    real = render.article_page
+    monkeypatch.setattr(render, "article_page", lambda article, *a, **k: made.append(article.slug) or real(
+        article, *a, **k))
+    name, extra = next(iter(generate(1, seed=21).items()))
+    (root / "content" / name).write_text(extra, "utf-8")
+    assert build_command.run(None, None, False) == 0
+    assert made and not [slug for slug in made if slug.startswith("birdei-taqyryp")], made

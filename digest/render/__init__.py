@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import pickle
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import partial
 from pathlib import Path
 from typing import Callable, Iterator
@@ -49,20 +49,22 @@ RENDERED_FILE = ".digest-rendered.json"
 
 def _inputs_key(article: Article, with_page: set[str]) -> str:
     """A hash of everything an article page shows besides the labels and code
-    (``generation``): the article, and which of its tags have a page.
+    (``generation``): the article but its warnings (no page shows them, and
+    they change without the article: "slug taken" is said only until the slug
+    is in slugs.lock.yml), and which of its tags have a page.
 
     An article read from a file is a function of the file's path and bytes,
     of the code and of site_config/ (which ``generation`` covers), but for
-    its slug and warnings, set once all are read: those stand for it, which
-    spares pickling every article of a large site on every build. Other
-    articles are pickled whole (a pickle that differs for equal articles
-    only costs a needless render)."""
+    its slug, set once all are read: those stand for it, which spares
+    pickling every article of a large site on every build. Other articles
+    are pickled (a pickle that differs for equal articles only costs a
+    needless render)."""
     linked = sorted(t.id for t in article.tags if t.id in with_page)
     doc = article.document
     if doc.content_hash:
-        what: tuple = (doc.path, doc.content_hash, article.slug, article.warnings, linked)
+        what: tuple = (doc.path, doc.content_hash, article.slug, linked)
     else:
-        what = (article, linked)
+        what = (*(getattr(article, f.name) for f in fields(article) if f.name != "warnings"), linked)
     return hashlib.blake2b(pickle.dumps(what, protocol=5), digest_size=16).hexdigest()
 
 
