@@ -21,6 +21,17 @@ def test_build_report_lists_every_file_and_exit_code(tmp_path):
     assert len(list((project / "site" / "articles").iterdir())) == 3
 
 
+def test_report_prints_file_names_and_warnings_as_they_are(tmp_path):
+    """Square brackets in a name are text, not console markup."""
+    text = "Бірдей [тақырып]\n\nАлматыда жаңа мектеп ашылды. Мектепте мың оқушы оқиды.\n"
+    project = make_project(tmp_path / "p", {"[bold]draft[/bold] one.txt": text, "[red]two.txt": text + "Тағы.\n"})
+    result = run_digest(project, "build")
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"published\s+content/\[bold\]draft\[/bold\] one\.txt  →  /articles/", result.stdout)
+    assert re.search(r"published\s+content/\[red\]two\.txt  →  /articles/", result.stdout)
+    assert "warning: same text as" in result.stdout or "warning: slug" in result.stdout
+
+
 def test_site_has_article_pages_with_sections(built_site):
     pages = sorted((built_site / "articles").glob("*/index.html"))
     assert len(pages) == 3

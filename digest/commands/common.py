@@ -7,6 +7,7 @@ from pathlib import Path
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.text import Text
 
 from digest.cache import ExtractionCache
 from digest.config import SiteConfig, find_project_root, load_config
@@ -63,14 +64,18 @@ def print_report(collection: Collection, config: SiteConfig, report_file: Path |
     reports = collection.reports
     section = config.settings["section"]
     show_all = len(reports) <= SCREEN_REPORT_LIMIT
+    # One Text printed once: thousands of console.print calls took a second
+    # at 10,000 articles. Styled pieces, not markup, so that a "[" in a file
+    # name or a warning is printed as it is.
+    lines: list[Text] = []
     for r in reports:
         if not show_all and r.status == "published" and not r.warnings:
             continue
         where = f"/{section}/{r.slug}/" if r.slug else r.detail
-        style = STATUS_STYLE.get(r.status, "")
-        out.print(f"[{style}]{r.status:<9}[/] {r.path}  →  {where}", markup=True)
-        for warning in r.warnings:
-            out.print(f"          [yellow]warning:[/] {warning}", markup=True)
+        lines.append(Text.assemble((f"{r.status:<9}", STATUS_STYLE.get(r.status, "")), f" {r.path}  →  {where}"))
+        lines.extend(Text.assemble("          ", ("warning:", "yellow"), f" {warning}") for warning in r.warnings)
+    if lines:
+        out.print(Text("\n").join(lines))
     for r in collection.errors:
         err.print(f"{r.path}: error: {r.detail}", markup=False)
     counts: dict[str, int] = {}
