@@ -33,6 +33,7 @@ from typing import Union
 import digest
 from digest.config import SiteConfig
 from digest.model import Article
+from digest.text import content_digest
 
 CACHE_DIR = Path("build") / "cache"
 FILE_PREFIX = "extract-"
@@ -65,11 +66,6 @@ def code_fingerprint() -> str:
     """The version and sources that ingest and extraction run: editing them
     (during development) invalidates the cache, editing the renderer does not."""
     return package_fingerprint(NOT_EXTRACTION)
-
-
-def content_digest(data: bytes) -> str:
-    """The hash of a file's bytes (also ``Document.content_hash``)."""
-    return hashlib.sha256(data).hexdigest()
 
 
 def entry_key(shown_path: str, digest: str) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator, Literal
 
-from digest.cache import Entry, ExtractionCache, content_digest, entry_key
+from digest.cache import Entry, ExtractionCache, entry_key
 from digest.config import SiteConfig
 from digest.extract import extract_article
 from digest.extract.slugs import assign_unique_slugs, load_registry
@@ -23,6 +23,7 @@ from digest.extract.tags import tag_candidates
 from digest.ingest.discover import Candidate, discover
 from digest.ingest.reader import parse_document, read_document
 from digest.model import Article, DigestError
+from digest.text import content_digest
 
 # Below this many articles to extract, starting worker processes costs more
 # than it saves; above it, CHUNK articles travel to a worker at a time.

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
+
 ELLIPSIS = "…"
+
+
+def content_digest(data: bytes) -> str:
+    """The hash of a content file's bytes: ``Document.content_hash``, and what
+    the build records and keys the extraction cache by."""
+    return hashlib.sha256(data).hexdigest()
 
 
 def shorten(text: str, limit: int) -> str:

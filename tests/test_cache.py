@@ -205,7 +205,7 @@ def test_files_hashed_by_the_caller_are_read_only_when_extracted(small, monkeypa
     hashes to collect: cached articles are not read again (the build is of
     the files as hashed), and a new file edited in between is extracted from
     what is read, under that text's key."""
-    from digest.cache import content_digest
+    from digest.text import content_digest
 
     _collect(small)
     config = load_config(small)
@@ -226,7 +226,8 @@ def test_files_hashed_by_the_caller_are_read_only_when_extracted(small, monkeypa
 
 
 def test_file_digests_trust_a_record_only_for_a_file_settled_and_unchanged(tmp_path, monkeypatch):
-    from digest.cache import FileDigests, content_digest
+    from digest.cache import FileDigests
+    from digest.text import content_digest
 
     article = tmp_path / "content" / "a.txt"
     article.parent.mkdir()

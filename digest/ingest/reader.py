@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from digest import kazakh
@@ -11,6 +10,7 @@ from digest.ingest.clean import clean
 from digest.ingest.decode import decode
 from digest.ingest.frontmatter import parse_meta, split_front_matter
 from digest.model import DigestError, Document
+from digest.text import content_digest
 
 
 def normalize_newlines(text: str) -> str:
@@ -60,5 +60,5 @@ def parse_document(data: bytes, config: SiteConfig, shown: str) -> Document:
         source_hint=cleaned.source_hint,
         removed=cleaned.removed,
         warnings=warnings + meta_warnings,
-        content_hash=hashlib.sha256(data).hexdigest(),
+        content_hash=content_digest(data),
     )
