@@ -153,8 +153,9 @@ def _extract_all(candidates: list[Candidate], config: SiteConfig, cache: Extract
                 key = entry_key(candidate.shown, content_digest(data))
         jobs.append((i, key, (candidate.path, candidate.shown, data)))
     cached = sum(1 for c in candidates if not c.problem) - len(jobs)
+    shared = SharedParts()
     for (i, key, _), entry in zip(jobs, _run_jobs([job for _, _, job in jobs], config, workers)):
-        results[i] = entry
+        results[i] = entry = shared(entry)
         if key is not None:
             cache.put(key, entry)
         if advance:
@@ -162,6 +163,33 @@ def _extract_all(candidates: list[Candidate], config: SiteConfig, cache: Extract
     if cache is not None:
         cache.save()
     return results, len(jobs), cached  # type: ignore[return-value]
+
+
+class SharedParts:
+    """Makes equal tags and front matter of the articles extracted together
+    one object each (they are immutable).
+
+    A tag such as Kazakhstan recurs in thousands of articles, and each came
+    back from its worker process as an object of its own: 125,000 tags, 12,700
+    of them distinct, at 10,000 articles. Shared, they take that much less
+    memory, and the extraction cache (pickle writes an object once however
+    often it is referred to) loads in 1.0 s instead of 1.7 s.
+    """
+
+    def __init__(self) -> None:
+        self._seen: dict = {}
+
+    def __call__(self, entry: Entry) -> Entry:
+        if isinstance(entry, str):
+            return entry
+        seen = self._seen
+        tags = tuple(seen.setdefault(tag, tag) for tag in entry.tags)
+        meta = seen.setdefault(entry.document.meta, entry.document.meta)
+        if meta is not entry.document.meta:
+            entry = dataclasses.replace(entry, document=dataclasses.replace(entry.document, meta=meta))
+        if any(a is not b for a, b in zip(tags, entry.tags)):
+            entry = dataclasses.replace(entry, tags=tags)
+        return entry
 
 
 def _read_bytes(path: Path) -> bytes | None:

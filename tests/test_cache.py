@@ -250,3 +250,23 @@ def test_file_digests_trust_a_record_only_for_a_file_settled_and_unchanged(tmp_p
     # A damaged record is no record.
     (tmp_path / "build" / FileDigests.FILE).write_text("{", "utf-8")
     assert FileDigests(tmp_path).digest(article, "content/a.txt") == content_digest(b"other text")
+
+
+def test_equal_tags_of_articles_extracted_together_are_one_object(small):
+    """Tags recur across articles: shared, they are held and pickled once."""
+    import pickle
+
+    first = _collect(small)
+    by_tag: dict = {}
+    for article in first.articles:
+        for tag in article.tags:
+            by_tag.setdefault(tag, set()).add(id(tag))
+    assert any(len(ids) == 1 for tag, ids in by_tag.items()
+               if sum(tag in a.tags for a in first.articles) > 1), "no tag is on two articles"
+    assert all(len(ids) == 1 for ids in by_tag.values())
+    # The cache holds them once too, and gives back equal articles.
+    again = _collect(small)
+    assert _extractions(again) == _extractions(first)
+    stored = pickle.loads(next((small / CACHE_DIR).glob("extract-*.pickle")).read_bytes())
+    tags = [t for entry in stored.values() if not isinstance(entry, str) for t in entry.tags]
+    assert len({id(t) for t in tags}) == len(set(tags)) < len(tags)
