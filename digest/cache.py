@@ -184,6 +184,17 @@ class FileDigests:
         self.fresh[shown] = [*signature, digest]
         return digest
 
+    def of(self, candidates) -> dict[str, str]:
+        """The digest of each readable candidate file (``ingest.discover.Candidate``), by shown path."""
+        digests: dict[str, str] = {}
+        for candidate in candidates:
+            if not candidate.problem:
+                try:
+                    digests[candidate.shown] = self.digest(candidate.path, candidate.shown)
+                except OSError:
+                    pass  # collect reads it again and reports why it cannot
+        return digests
+
     def save(self) -> None:
         """Record the digests of this build's files (atomically)."""
         if self.path is None:

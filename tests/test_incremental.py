@@ -251,6 +251,19 @@ def test_serve_rebuilds_are_incremental_and_equal_a_full_rebuild(tmp_path, monke
     rebuild(tmp_path / "fresh")
     assert_same_site(tmp_path / "preview", tmp_path / "fresh")
 
+    # Like `digest build`, a rebuild reads only the files that changed.
+    import digest.cache as cache_module
+
+    monkeypatch.setattr(cache_module.FileDigests, "RACY_NS", -10**12)  # every file settled
+    rebuild(tmp_path / "preview")
+    hashed: list[int] = []
+    real = cache_module.content_digest
+    monkeypatch.setattr(cache_module, "content_digest", lambda data: hashed.append(1) or real(data))
+    edited = root / "content" / name
+    edited.write_text(text + "\nҚосымша сөйлем.\n", "utf-8")
+    rebuild(tmp_path / "preview")
+    assert len(hashed) == 1
+
 
 def _site_marker(root: Path) -> tuple[int, int]:
     st = (root / "site").stat()

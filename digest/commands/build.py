@@ -171,15 +171,9 @@ def content_state(content_dir: Path, candidates: list[Candidate], inputs: str,
     for part in (str(content_dir.resolve()), inputs,
                  os.environ.get(SOURCE_DATE_EPOCH, "")):
         h.update(part.encode() + b"\0")
-    digests: dict[str, str] = {}
+    digests = known.of(candidates)
     for candidate in candidates:
-        if candidate.problem:
-            digest = ""
-        else:
-            try:
-                digest = digests[candidate.shown] = known.digest(candidate.path, candidate.shown)
-            except OSError as exc:
-                digest = str(exc)
+        digest = "" if candidate.problem else digests.get(candidate.shown, "unreadable")
         h.update(f"{candidate.shown}\0{candidate.problem}\0{digest}\0".encode())
     return h.hexdigest(), digests
 

@@ -41,15 +41,20 @@ def on_pre_build(config, **kwargs) -> None:
         return
     from mkdocs.utils import clean_directory
 
-    from digest.cache import ExtractionCache
+    from digest.cache import ExtractionCache, FileDigests
     from digest.commands.build import generate
     from digest.config import load_config
-    from digest.pipeline import collect
+    from digest.pipeline import collect, content_candidates
     from digest.site import mkdocs_build
 
     site_config = load_config(Path(config.config_file_path).parent)
     content_dir = Path(os.environ.get("DIGEST_CONTENT") or site_config.root / "content")
-    collection = collect(content_dir, site_config, cache=ExtractionCache.for_project(site_config))
+    # As `digest build`: only the files whose size, times or inode changed are read.
+    known = FileDigests(site_config.root)
+    candidates = content_candidates(content_dir, site_config)
+    collection = collect(content_dir, site_config, cache=ExtractionCache.for_project(site_config),
+                         candidates=candidates, digests=known.of(candidates))
+    known.save()
     for report in collection.errors:
         log.warning(f"{report.path}: {report.detail}")
     generate(collection, site_config, config.site_url or "/")
