@@ -210,7 +210,9 @@ class IncrementalSite(BasePlugin):
         if self.base is not None:
             everything = self._old_index is None
             for f in included:
-                f.is_modified = partial(_modified, f, None if everything else self.base / f.dest_uri)
+                # Judged once: MkDocs asks up to three times per file (10,000s of stats).
+                modified = _modified(f, None if everything else self.base / f.dest_uri)
+                f.is_modified = partial(bool, modified)
             return files
         site = Path(config.site_dir)
         for f in included:  # written in place: a file MkDocs rewrites is replaced, not written through
@@ -232,7 +234,7 @@ class IncrementalSite(BasePlugin):
                 if page.file.src_uri not in untitled:
                     continue
                 if self.base is not None:
-                    page.file.is_modified = partial(_modified, page.file, None)
+                    page.file.is_modified = partial(bool, True)
                 elif os.path.lexists(page.file.abs_dest_path):
                     os.unlink(page.file.abs_dest_path)
         return nav
