@@ -135,21 +135,22 @@ def _extract_all(candidates: list[Candidate], config: SiteConfig, cache: Extract
             if advance:
                 advance()
             continue
-        digest, data = digests.get(candidate.shown), None
-        if digest is None or cache is None:
-            data = _read_bytes(candidate.path)
-            digest = content_digest(data) if data is not None else None
-        key = entry_key(candidate.shown, digest) if digest is not None and cache is not None else None
-        cached = cache.get(key) if key is not None else None
-        if cached is not None:
-            results[i] = cached
-            if advance:
-                advance()
-            continue
+        key = data = None
+        if cache is not None:
+            digest = digests.get(candidate.shown)
+            if digest is None:  # not hashed by the caller: read it now
+                data = _read_bytes(candidate.path)
+                digest = content_digest(data) if data is not None else None
+            key = entry_key(candidate.shown, digest) if digest is not None else None
+            cached = cache.get(key) if key is not None else None
+            if cached is not None:
+                results[i] = cached
+                if advance:
+                    advance()
+                continue
         if data is None:
             data = _read_bytes(candidate.path)
-            if data is not None and content_digest(data) != digest:
-                # Edited since the caller hashed it: file the extraction under what was read.
+            if key is not None and data is not None:  # filed under what is read: the caller's hash may be older
                 key = entry_key(candidate.shown, content_digest(data))
         jobs.append((i, key, (candidate.path, candidate.shown, data)))
     cached = sum(1 for c in candidates if not c.problem) - len(jobs)
