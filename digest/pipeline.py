@@ -9,7 +9,6 @@ from __future__ import annotations
 import dataclasses
 import multiprocessing
 import os
-import threading
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +16,7 @@ from typing import Callable, Iterator, Literal
 
 from digest.cache import Entry, ExtractionCache, entry_key
 from digest.config import SiteConfig
+from digest.cores import fork_unsafe, usable_cores
 from digest.extract import extract_article
 from digest.extract.slugs import assign_unique_slugs, load_registry
 from digest.extract.tags import tag_candidates
@@ -202,7 +202,7 @@ def _read_bytes(path: Path) -> bytes | None:
 
 def _run_jobs(jobs: list[tuple[Path, str, bytes | None]], config: SiteConfig,
               workers: int | None) -> Iterator[Entry]:
-    workers = workers if workers is not None else (os.cpu_count() or 1)
+    workers = workers if workers is not None else usable_cores()
     if workers <= 1 or len(jobs) < PARALLEL_MIN:
         for job in jobs:
             yield extract_one(job, config)
@@ -217,10 +217,9 @@ def _run_jobs(jobs: list[tuple[Path, str, bytes | None]], config: SiteConfig,
 def _start_method() -> str:
     """fork where it is safe (no other thread may hold a lock the child needs),
     else forkserver (workers forked from a clean server process), else spawn."""
-    methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and threading.active_count() == 1:
+    if fork_unsafe() is None:
         return "fork"
-    return "forkserver" if "forkserver" in methods else "spawn"
+    return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
 
 
 def extract_one(job: tuple[Path, str, bytes | None], config: SiteConfig) -> Entry:

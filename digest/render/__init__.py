@@ -26,6 +26,7 @@ from digest.render.indexes import (
     timeline_year_page,
     timeline_years,
 )
+from digest.render.shares import make_pages
 from digest.render.writer import remove_stale, write_if_changed
 
 
@@ -150,6 +151,7 @@ def render_site(articles: list[Article], config: SiteConfig, docs_dir: Path,
         return path
 
     facts: dict[str, dict] = {}
+    to_make: list[tuple[str, Callable[[], str], str | None]] = []
     for relative, page_facts, make, inputs in _plan(articles, config):
         facts[relative] = page_facts
         if relative in extra:  # an extra file of the same path replaces the page
@@ -160,10 +162,17 @@ def render_site(articles: list[Article], config: SiteConfig, docs_dir: Path,
         if key is not None and previous.get(relative) == [key, _mtime(path)]:
             keep.add(path)
             result.unchanged.append(path)
+            rendered[relative] = previous[relative]
         else:
-            write(relative, make())
+            to_make.append((relative, make, key))
+    # made on every core when there are many (a first build): see digest.render.shares
+    made = make_pages(docs_dir, [(relative, make) for relative, make, _ in to_make])
+    for (relative, _, key), (written, mtime) in zip(to_make, made):
+        path = docs_dir / relative
+        keep.add(path)
+        (result.written if written else result.unchanged).append(path)
         if key is not None:
-            rendered[relative] = [key, _mtime(path)]
+            rendered[relative] = [key, mtime]
     for relative, content in extra.items():
         write(relative, content)
     write(FACTS_FILE, json.dumps(facts, ensure_ascii=False, sort_keys=True, separators=(",", ":")))

@@ -21,13 +21,13 @@ import json
 import multiprocessing
 import os
 import shutil
-import threading
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 
+from digest.cores import fork_unsafe, usable_cores
 from digest.model import DigestError
 from digest.site.mkdocs_build import (
     SEARCH_INDEX,
@@ -46,12 +46,8 @@ RESULT_FILE = "share-result.json"
 
 def processes() -> int:
     """How many MkDocs processes a split build runs: the cores this process may
-    use (a container's share, where the system says), at most MAX_PROCESSES."""
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):  # not on every system
-        cores = os.cpu_count() or 1
-    return max(1, min(cores, MAX_PROCESSES))
+    use, at most MAX_PROCESSES."""
+    return max(1, min(usable_cores(), MAX_PROCESSES))
 
 
 def split_unavailable(pages: int) -> str | None:
@@ -60,11 +56,7 @@ def split_unavailable(pages: int) -> str | None:
         return "one core"
     if pages < SPLIT_MIN_PAGES:
         return "few pages"
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return "no fork on this system"
-    if threading.active_count() > 1:
-        return "other threads are running"  # a forked child could inherit a held lock
-    return None
+    return fork_unsafe()
 
 
 def deal_shares(pages: list[str], nav_pages: set[str], count: int) -> list[set[str]]:
