@@ -161,26 +161,31 @@ def fingerprint_dir(directory: Path) -> str:
     return digest.hexdigest()[:16]
 
 
-# What ingest and extraction read of site_config/, besides the settings below:
-# the extraction cache is kept when anything else changes (labels, page sizes),
-# so that relabelling a site of 10,000 articles does not extract them again.
+# What ingest and extraction read of site_config/: the vocabulary (for the tags
+# alone), the files and the settings below. The extraction cache is kept when
+# anything else changes (labels, page sizes), so that relabelling a site of
+# 10,000 articles does not extract them again.
 # tests/test_config.py checks that the extraction code reads no other setting.
-EXTRACTION_FILES = ("vocabulary", "boilerplate.yml")
+VOCABULARY = "vocabulary"  # a folder
+READING_FILES = ("boilerplate.yml",)
 EXTRACTION_SETTINGS = ("summary_sentences", "max_article_bytes")
 
 
 def extraction_fingerprint(directory: Path, settings: dict[str, Any]) -> str:
-    """A hash of the vocabulary, the boilerplate patterns and the extraction
-    settings. Without a vocabulary/ folder the vocabulary is every YAML file
-    of site_config/ (tags.load_vocabulary): then all of it counts."""
-    if not (directory / "vocabulary").is_dir():
-        return fingerprint_dir(directory)
-    digest = hashlib.sha256()
-    for name in EXTRACTION_FILES:
-        path = directory / name
-        digest.update(f"{name}\0{fingerprint_dir(path) if path.is_dir() else _file_bytes(path).hex()}\0".encode())
-    digest.update(repr([(key, settings.get(key)) for key in EXTRACTION_SETTINGS]).encode())
-    return digest.hexdigest()[:16]
+    """``"<reading>-<tagging>"``: a hash of what ingest and extraction read of
+    site_config/ but the vocabulary (the boilerplate patterns and the
+    extraction settings), and a hash of the vocabulary, which only the tags
+    depend on (the extraction cache re-tags its articles when the vocabulary
+    alone changed). Without a vocabulary/ folder the vocabulary is every YAML
+    file of site_config/ (tags.load_vocabulary): then all of it is both."""
+    if not (directory / VOCABULARY).is_dir():
+        whole = fingerprint_dir(directory)
+        return f"{whole}-{whole}"
+    reading = hashlib.sha256()
+    for name in READING_FILES:
+        reading.update(f"{name}\0{_file_bytes(directory / name).hex()}\0".encode())
+    reading.update(repr([(key, settings.get(key)) for key in EXTRACTION_SETTINGS]).encode())
+    return f"{reading.hexdigest()[:16]}-{fingerprint_dir(directory / VOCABULARY)}"
 
 
 def _file_bytes(path: Path) -> bytes:

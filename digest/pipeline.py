@@ -12,12 +12,12 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator, Literal
+from typing import Callable, Iterator, Literal, Union
 
 from digest.cache import Entry, ExtractionCache, entry_key
 from digest.config import SiteConfig
 from digest.cores import fork_unsafe, usable_cores
-from digest.extract import extract_article
+from digest.extract import extract_article, retag
 from digest.extract.slugs import assign_unique_slugs, load_registry
 from digest.extract.tags import tag_candidates
 from digest.ingest.discover import Candidate, discover
@@ -50,9 +50,16 @@ class Collection:
     reports: list[FileReport]
     extracted: int = 0  # files read and extracted by this run
     cached: int = 0  # files whose extraction came from the cache
+    retagged: int = 0  # files whose cached extraction (of another vocabulary) got its tags found again
     # Tags found by entity discovery, not in the vocabulary: (label, articles), most used first.
     discovered: list[tuple[str, int]] = field(default_factory=list)
     registry: dict[str, str] = field(default_factory=dict)  # slugs.lock.yml as the slugs were assigned
+
+    @property
+    def extraction(self) -> str:
+        """Where the articles' extractions came from, for the build report."""
+        retagged = f", {self.retagged} re-tagged (the vocabulary changed)" if self.retagged else ""
+        return f"{self.extracted} extracted{retagged}, {self.cached} from the cache"
 
     @property
     def errors(self) -> list[FileReport]:
@@ -86,7 +93,7 @@ def collect(content_dir: Path, config: SiteConfig, advance: Callable[[], None] |
     """
     if candidates is None:
         candidates = content_candidates(content_dir, config)
-    results, extracted, cached = _extract_all(candidates, config, cache, workers, advance, digests or {})
+    results, counts = _extract_all(candidates, config, cache, workers, advance, digests or {})
     reports: list[FileReport] = []
     articles: list[Article] = []
     by_hash: dict[str, str] = {}
@@ -118,17 +125,20 @@ def collect(content_dir: Path, config: SiteConfig, advance: Callable[[], None] |
             report.slug = article.slug
             report.warnings = list(dict.fromkeys(report.warnings + list(article.warnings)))
     discovered = [(tag.kk, n) for tag, n in tag_candidates(a.tags for a in articles)]
-    return Collection(articles, reports, extracted=extracted, cached=cached, discovered=discovered,
-                      registry=registry)
+    return Collection(articles, reports, **counts, discovered=discovered, registry=registry)
+
+
+Job = Union[tuple[Path, str, Union[bytes, None]], Article]  # a file to extract (path, shown, bytes), or to retag
 
 
 def _extract_all(candidates: list[Candidate], config: SiteConfig, cache: ExtractionCache | None,
                  workers: int | None, advance: Callable[[], None] | None,
-                 digests: dict[str, str]) -> tuple[list[Entry], int, int]:
+                 digests: dict[str, str]) -> tuple[list[Entry], dict[str, int]]:
     """Each candidate's Article or error message, in candidate order; how many
-    files were extracted, and how many came from the cache."""
+    files were extracted, retagged, and taken from the cache as they were."""
     results: list[Entry | None] = [None] * len(candidates)
-    jobs: list[tuple[int, str | None, tuple[Path, str, bytes | None]]] = []
+    jobs: list[tuple[int, str | None, Job]] = []
+    retagged = 0
     for i, candidate in enumerate(candidates):
         if candidate.problem:
             results[i] = candidate.problem
@@ -148,6 +158,11 @@ def _extract_all(candidates: list[Candidate], config: SiteConfig, cache: Extract
                 if advance:
                     advance()
                 continue
+            earlier = cache.retaggable(key) if key is not None else None
+            if earlier is not None:
+                jobs.append((i, key, earlier))
+                retagged += 1
+                continue
         if data is None:
             data = _read_bytes(candidate.path)
             if key is not None and data is not None:  # filed under what is read: the caller's hash may be older
@@ -163,7 +178,7 @@ def _extract_all(candidates: list[Candidate], config: SiteConfig, cache: Extract
             advance()
     if cache is not None:
         cache.save()
-    return results, len(jobs), cached  # type: ignore[return-value]
+    return results, {"extracted": len(jobs) - retagged, "retagged": retagged, "cached": cached}  # type: ignore[return-value]
 
 
 class SharedParts:
@@ -200,7 +215,7 @@ def _read_bytes(path: Path) -> bytes | None:
         return None  # read_document reports it, with the ingest's own wording
 
 
-def _run_jobs(jobs: list[tuple[Path, str, bytes | None]], config: SiteConfig,
+def _run_jobs(jobs: list[Job], config: SiteConfig,
               workers: int | None) -> Iterator[Entry]:
     workers = workers if workers is not None else usable_cores()
     if workers <= 1 or len(jobs) < PARALLEL_MIN:
@@ -222,10 +237,13 @@ def _start_method() -> str:
     return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
 
 
-def extract_one(job: tuple[Path, str, bytes | None], config: SiteConfig) -> Entry:
-    """One file's Article, or the message of the error that refuses it."""
-    path, shown, data = job
+def extract_one(job: Job, config: SiteConfig) -> Entry:
+    """One file's Article, or the message of the error that refuses it; or
+    for an Article (a cached one), the Article with its tags found again."""
     try:
+        if isinstance(job, Article):
+            return retag(job, config)
+        path, shown, data = job
         if data is None or len(data) > int(config.settings["max_article_bytes"]):
             doc = read_document(path, config, shown)
         else:
@@ -247,6 +265,6 @@ def _init_worker(config: SiteConfig) -> None:
     _worker_config = config
 
 
-def _extract_in_worker(job: tuple[Path, str, bytes | None]) -> Entry:
+def _extract_in_worker(job: Job) -> Entry:
     assert _worker_config is not None
     return extract_one(job, _worker_config)

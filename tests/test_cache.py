@@ -2,7 +2,8 @@
 
 What each change must invalidate: an article's bytes → that article only;
 what extraction reads of site_config/ (a vocabulary file, the boilerplate
-patterns, the extraction settings) → every article, while labels and page
+patterns, the extraction settings) → every article, but a vocabulary change
+only sends the cached articles to have their tags found again; labels and page
 settings keep the cache; the digest's version or extraction code → every
 article. Correctness only, no timings.
 """
@@ -62,16 +63,58 @@ def test_a_changed_article_is_extracted_again_and_only_it(small):
     assert _extractions(again)["content/extra_1.txt"].title.startswith("Шымкентте")
 
 
-def test_a_changed_vocabulary_file_invalidates_every_article(small):
-    before = _extractions(_collect(small))
-    assert not any(t.id == "cache-test" for a in before.values() for t in a.tags)
-    topics = small / "site_config" / "vocabulary" / "topics.yml"
+def _add_school_topic(root: Path) -> None:
+    topics = root / "site_config" / "vocabulary" / "topics.yml"
     topics.write_text(topics.read_text("utf-8") + "\n- {id: cache-test, kind: topic, kk: Мектеп, en: School, "
                       "keywords: [мектеп], threshold: 1}\n", "utf-8")
-    after = _collect(small)
-    assert (after.extracted, after.cached) == (5, 0)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_changed_vocabulary_file_retags_every_article(small, monkeypatch, workers):
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN", 2)
+    before = _extractions(_collect(small))
+    assert not any(t.id == "cache-test" for a in before.values() for t in a.tags)
+    _add_school_topic(small)
+    after = _collect(small, workers=workers)
+    assert (after.extracted, after.retagged, after.cached) == (0, 5, 0)
+    assert "5 re-tagged (the vocabulary changed)" in after.extraction
     tagged = [a.path for a in after.articles if any(t.id == "cache-test" for t in a.tags)]
     assert "content/extra_1.txt" in tagged
+    # exactly what extracting the files again gives, and filed under the new vocabulary
+    config = load_config(small)
+    fresh = collect(small / "content", config)
+    assert _extractions(after) == _extractions(fresh)
+    again = _collect(small)
+    assert (again.extracted, again.retagged, again.cached) == (0, 0, 5)
+    assert len(list((small / CACHE_DIR).glob("extract-*.pickle"))) == 1
+
+
+def test_a_vocabulary_change_with_other_changes_extracts_what_it_must(small):
+    _collect(small)
+    edited = small / "content" / "extra_1.txt"
+    edited.write_text(edited.read_text("utf-8").replace("Алматыда жаңа мектеп", "Шымкентте жаңа мектеп"), "utf-8")
+    _add_school_topic(small)
+    both = _collect(small)
+    assert (both.extracted, both.retagged, both.cached) == (1, 4, 0)
+    assert _extractions(both)["content/extra_1.txt"].title.startswith("Шымкентте")
+    assert _extractions(both) == _extractions(collect(small / "content", load_config(small)))
+    # the boilerplate is read by every stage: with it changed, nothing is re-tagged, all is extracted
+    folder = small / "site_config"
+    (folder / "boilerplate.yml").write_text((folder / "boilerplate.yml").read_text("utf-8") + "\n# x\n", "utf-8")
+    topics = folder / "vocabulary" / "topics.yml"
+    topics.write_text(topics.read_text("utf-8") + "\n", "utf-8")
+    changed = _collect(small)
+    assert (changed.extracted, changed.retagged, changed.cached) == (5, 0, 0)
+
+
+def test_a_refused_file_is_read_again_not_retagged(small):
+    (small / "content" / "broken.txt").write_text("---\ntitle: x\n", "utf-8")  # never closed
+    first = _collect(small)
+    assert [r.path for r in first.errors] == ["content/broken.txt"]
+    _add_school_topic(small)
+    after = _collect(small)
+    assert (after.extracted, after.retagged) == (1, 5)
+    assert [r.path for r in after.errors] == ["content/broken.txt"]
 
 
 @pytest.mark.parametrize("change, extracted", [

@@ -207,6 +207,11 @@ def test_the_report_says_what_came_from_the_cache(tmp_path):
     assert "(incremental)" in second.stdout
     assert not (root / "build" / ".lock").read_text().strip()  # released
     assert [p.name for p in root.iterdir() if p.name.startswith(".site")] == []  # no staging left
+    people = root / "site_config" / "vocabulary" / "persons.yml"
+    people.write_text(people.read_text("utf-8") + "\n", "utf-8")
+    third = run_digest(root, "build")
+    assert third.returncode == 0, third.stderr
+    assert "extraction: 0 extracted, 4 re-tagged (the vocabulary changed), 0 from the cache" in third.stdout
 
 
 def test_nav_pages_without_a_title_are_always_rendered_and_no_nav_means_full_builds():

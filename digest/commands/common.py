@@ -83,7 +83,7 @@ def print_report(collection: Collection, config: SiteConfig, report_file: Path |
         counts[r.status] = counts.get(r.status, 0) + 1
     summary = ", ".join(f"{n} {status}" for status, n in counts.items()) or "no files"
     out.print(f"{len(reports)} files: {summary}; {collection.warning_count} warnings", markup=False)
-    out.print(f"extraction: {collection.extracted} extracted, {collection.cached} from the cache", markup=False)
+    out.print(f"extraction: {collection.extraction}", markup=False)
     if collection.discovered:
         shown = ", ".join(f"{label} ({n})" for label, n in collection.discovered[:8])
         more = len(collection.discovered) - 8

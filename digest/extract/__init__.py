@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from digest.config import SiteConfig
 from digest.extract.slugs import sanitize_slug, slug_for
 from digest.extract.summary import summarize
 from digest.extract.tags import find_tags
 from digest.extract.timeline import find_timeline
 from digest.extract.title import derive_source, derive_title
-from digest.model import Article, Document
+from digest.model import Article, Document, Tag
 
 
 def extract_article(doc: Document, config: SiteConfig) -> Article:
@@ -29,7 +31,17 @@ def extract_article(doc: Document, config: SiteConfig) -> Article:
         source=derive_source(doc),
         date=doc.meta.date,
         summary=doc.meta.summary or summarize(doc, limit),
-        tags=tuple(find_tags(doc.text, config.vocabulary(), extra=doc.meta.tags)),
+        tags=article_tags(doc, config),
         timeline=tuple(find_timeline(doc.text, doc.meta.date)),
         warnings=tuple(warnings),
     )
+
+
+def article_tags(doc: Document, config: SiteConfig) -> tuple[Tag, ...]:
+    """The document's tags: the only part of its extraction that reads the vocabulary."""
+    return tuple(find_tags(doc.text, config.vocabulary(), extra=doc.meta.tags))
+
+
+def retag(article: Article, config: SiteConfig) -> Article:
+    """``article`` with the tags the current vocabulary gives it."""
+    return replace(article, tags=article_tags(article.document, config))

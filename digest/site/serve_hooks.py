@@ -65,4 +65,4 @@ def on_pre_build(config, **kwargs) -> None:
     plugin = config.plugins[mkdocs_build.PLUGIN_NAME]
     plugin.inputs = inputs
     mkdocs_build.SERVE_STATE[config.site_dir] = plugin
-    log.info(f"digest: {collection.extracted} articles extracted, {collection.cached} from the cache")
+    log.info(f"digest: articles {collection.extraction}")
