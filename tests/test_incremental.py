@@ -195,6 +195,25 @@ def test_changes_outside_the_pages_force_a_full_build(tmp_path):
     assert build(root).incremental
 
 
+def test_when_most_pages_changed_the_build_is_full_on_every_core(tmp_path, monkeypatch):
+    """MkDocs's dirty mode renders in one process; past half the pages the split full build is faster."""
+    import digest.site.parallel as parallel
+
+    monkeypatch.setattr(parallel, "SPLIT_MIN_PAGES", 1)
+    monkeypatch.setattr(parallel, "processes", lambda: 2)
+    root = make_project(tmp_path / "p")
+    build(root)
+    (root / "content" / "extra.txt").write_text("Астанада жаңа мектеп ашылды. Оқушылар қуанды.\n", "utf-8")
+    assert build(root).incremental  # a few pages: dirty mode
+    shutil.rmtree(root / "build" / "docs")  # every page written again
+    result = build(root)
+    assert (result.incremental, result.reason) == (False, "most pages changed")
+    assert result.rendered == result.pages
+    shutil.rmtree(root / "build")
+    build(root, "full")
+    assert_same_site(root / "site", root / "full")
+
+
 def test_the_report_says_what_came_from_the_cache(tmp_path):
     root = make_project(tmp_path / "p")
     first = run_digest(root, "build")

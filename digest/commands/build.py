@@ -106,6 +106,9 @@ def build_site(config: SiteConfig, collection: Collection, site_dir: Path, stric
         rendered = generate(collection, config, mk.site_url or "/")
         pages = sum(1 for path in rendered.written + rendered.unchanged if path.suffix == ".md")
         collection.articles = []
+        if previous is not None and split and not split_unavailable(pages) and _most_pages(rendered.written, pages):
+            # MkDocs's dirty mode renders in one process: a full build renders on every core
+            previous, reason = None, "most pages changed"
         if previous is None:
             plugin = IncrementalSite()
             if split and not split_unavailable(pages):
@@ -126,6 +129,11 @@ def build_site(config: SiteConfig, collection: Collection, site_dir: Path, stric
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return SiteBuild(warnings, previous is not None, reason, plugin.pages, len(plugin.rendered))
+
+
+def _most_pages(written: list[Path], pages: int) -> bool:
+    """Whether more than half of the ``pages`` Markdown pages were written anew."""
+    return sum(1 for path in written if path.suffix == ".md") * 2 > pages
 
 
 @contextmanager
