@@ -10,7 +10,8 @@ of 20–40 real Kazakh sentences (bench/corpus.py, from KazNERD):
 * a full ``digest build`` (cold: no build/, no site/) against a bare
   ``mkdocs build`` of the same articles as plain Markdown pages, with the same
   mkdocs.yml (theme, plugins, the same section-only nav) minus our hook;
-* adding one article to the built digest, and rebuilding with no change;
+* adding one article to the built digest, rebuilding with no change, and
+  rebuilding after a name is added to the vocabulary;
 * peak RSS (the largest process, and the sum over the build's processes),
   site size, search index size.
 
@@ -244,6 +245,12 @@ def bench(n: int, glue_sample: int, work: Path, builds_only: bool = False) -> di
     (project / "content" / ("zz_" + extra_name)).write_text(extra_text, "utf-8")
     r["add_one"] = run_measured(digest_cmd("build"), project, env)
     r["add_one_rendered"] = re.search(r"pages: (\d+ of \d+) rendered", r["add_one"]["stdout"]).group(1)
+    # An editor adds a name to the vocabulary (what `digest tags` suggests): a full
+    # build (site_config/ changed) whose extraction only finds the tags again.
+    people = project / "site_config" / "vocabulary" / "persons.yml"
+    people.write_text(people.read_text("utf-8") + "\n- {id: bench-person, kind: person, kk: Бенчмарк Адамов, "
+                      "en: Benchmark Adamov}\n", "utf-8")
+    r["vocabulary"] = run_measured(digest_cmd("build"), project, env)
 
     if builds_only:
         r["load_after"] = load()
@@ -286,6 +293,9 @@ def report(r: dict) -> str:
         ("Add one article / full build", f"{ratio_add:.2f}×",
          f"≤ {TARGETS['add_one']}× {mark(ratio_add <= TARGETS['add_one'])}"),
         ("Rebuild with nothing changed", f"{same['seconds']:.1f} s", ""),
+        ("Rebuild after adding a name to the vocabulary (full build, tags found again)",
+         f"{r['vocabulary']['seconds']:.1f} s ({r['vocabulary']['seconds'] / full['seconds']:.2f}× the full build)",
+         ""),
         ("Peak RSS, full build: largest process / all processes",
          f"{full['max_rss_mb']:.0f} MiB / {full['tree_rss_mb']:.0f} MiB", ""),
         ("Peak RSS, bare MkDocs", f"{bare['max_rss_mb']:.0f} MiB", ""),
