@@ -17,12 +17,12 @@ from typing import Callable, Iterator, Literal, Union
 from digest.cache import Entry, ExtractionCache, entry_key
 from digest.config import SiteConfig
 from digest.cores import fork_unsafe, usable_cores
-from digest.extract import extract_article, retag
+from digest.extract import article_tags, extract_article
 from digest.extract.slugs import assign_unique_slugs, load_registry
 from digest.extract.tags import tag_candidates
 from digest.ingest.discover import Candidate, discover
 from digest.ingest.reader import parse_document, read_document
-from digest.model import Article, DigestError
+from digest.model import Article, DigestError, Tag
 from digest.text import content_digest
 
 # Below this many articles to extract, starting worker processes costs more
@@ -128,7 +128,17 @@ def collect(content_dir: Path, config: SiteConfig, advance: Callable[[], None] |
     return Collection(articles, reports, **counts, discovered=discovered, registry=registry)
 
 
-Job = Union[tuple[Path, str, Union[bytes, None]], Article]  # a file to extract (path, shown, bytes), or to retag
+@dataclass(frozen=True)
+class TagJob:
+    """What finding a cached article's tags again takes: its text and the
+    editor's tags. The workers get only these and send back only the tags:
+    whole articles, pickled to them and back, cost half as much as tagging."""
+
+    text: str
+    extra: tuple[str, ...]
+
+
+Job = Union[tuple[Path, str, Union[bytes, None]], TagJob]  # a file to extract (path, shown, bytes), or to tag
 
 
 def _extract_all(candidates: list[Candidate], config: SiteConfig, cache: ExtractionCache | None,
@@ -138,7 +148,7 @@ def _extract_all(candidates: list[Candidate], config: SiteConfig, cache: Extract
     files were extracted, retagged, and taken from the cache as they were."""
     results: list[Entry | None] = [None] * len(candidates)
     jobs: list[tuple[int, str | None, Job]] = []
-    retagged = 0
+    retagging: dict[int, Article] = {}  # by candidate: the cached article whose tags are found again
     for i, candidate in enumerate(candidates):
         if candidate.problem:
             results[i] = candidate.problem
@@ -160,8 +170,8 @@ def _extract_all(candidates: list[Candidate], config: SiteConfig, cache: Extract
                 continue
             earlier = cache.retaggable(key) if key is not None else None
             if earlier is not None:
-                jobs.append((i, key, earlier))
-                retagged += 1
+                jobs.append((i, key, TagJob(earlier.document.text, earlier.document.meta.tags)))
+                retagging[i] = earlier
                 continue
         if data is None:
             data = _read_bytes(candidate.path)
@@ -170,7 +180,10 @@ def _extract_all(candidates: list[Candidate], config: SiteConfig, cache: Extract
         jobs.append((i, key, (candidate.path, candidate.shown, data)))
     cached = sum(1 for c in candidates if not c.problem) - len(jobs)
     shared = SharedParts()
+    retagged = len(retagging)
     for (i, key, _), entry in zip(jobs, _run_jobs([job for _, _, job in jobs], config, workers)):
+        if i in retagging and not isinstance(entry, str):
+            entry = dataclasses.replace(retagging.pop(i), tags=entry)
         results[i] = entry = shared(entry)
         if key is not None:
             cache.put(key, entry)
@@ -216,7 +229,7 @@ def _read_bytes(path: Path) -> bytes | None:
 
 
 def _run_jobs(jobs: list[Job], config: SiteConfig,
-              workers: int | None) -> Iterator[Entry]:
+              workers: int | None) -> Iterator[Entry | tuple[Tag, ...]]:
     workers = workers if workers is not None else usable_cores()
     if workers <= 1 or len(jobs) < PARALLEL_MIN:
         for job in jobs:
@@ -237,12 +250,12 @@ def _start_method() -> str:
     return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
 
 
-def extract_one(job: Job, config: SiteConfig) -> Entry:
-    """One file's Article, or the message of the error that refuses it; or
-    for an Article (a cached one), the Article with its tags found again."""
+def extract_one(job: Job, config: SiteConfig) -> Entry | tuple[Tag, ...]:
+    """One file's Article, or the message of the error that refuses it; for
+    a TagJob, the tags (or that message)."""
     try:
-        if isinstance(job, Article):
-            return retag(job, config)
+        if isinstance(job, TagJob):
+            return article_tags(job.text, job.extra, config)
         path, shown, data = job
         if data is None or len(data) > int(config.settings["max_article_bytes"]):
             doc = read_document(path, config, shown)
@@ -265,6 +278,6 @@ def _init_worker(config: SiteConfig) -> None:
     _worker_config = config
 
 
-def _extract_in_worker(job: Job) -> Entry:
+def _extract_in_worker(job: Job) -> Entry | tuple[Tag, ...]:
     assert _worker_config is not None
     return extract_one(job, _worker_config)

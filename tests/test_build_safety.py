@@ -116,6 +116,27 @@ def test_an_interrupted_build_leaves_the_previous_site_intact(tmp_path, how):
     assert len([p for p in (root / "site" / "articles").iterdir()]) == 153
 
 
+def _gone(path: Path, seconds: float = 30) -> bool:
+    deadline = time.monotonic() + seconds
+    while path.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return not path.exists()
+
+
+def test_a_full_build_deletes_the_site_it_replaced_in_the_background(tmp_path):
+    from digest.site.mkdocs_build import swap_in
+
+    site, new = tmp_path / "site", tmp_path / "new"
+    for folder, text in ((site, "old"), (new, "new")):
+        (folder / "articles" / "a").mkdir(parents=True)
+        (folder / "articles" / "a" / "index.html").write_text(text)
+    swap_in(new, site)
+    assert (site / "articles" / "a" / "index.html").read_text() == "new" and not new.exists()
+    discarded = list(tmp_path.glob(".site.discarded-*"))
+    assert all(_gone(path) for path in discarded)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
 def test_a_swap_cut_in_two_is_undone_and_abandoned_staging_removed(tmp_path):
     from digest.commands.build import recover_interrupted
 
@@ -126,6 +147,9 @@ def test_a_swap_cut_in_two_is_undone_and_abandoned_staging_removed(tmp_path):
     running = tmp_path / f".site.building-{os.getpid()}"
     abandoned.mkdir()
     running.mkdir()
+    half_deleted = tmp_path / ".site.discarded-123-456"
+    (half_deleted / "articles").mkdir(parents=True)
     recover_interrupted(site)
     assert (site / "index.html").read_text() == "old"
     assert not abandoned.exists() and running.exists()
+    assert _gone(half_deleted)

@@ -35,6 +35,8 @@ from digest.site.mkdocs_build import (
     SiteStamp,
     commit_overlay,
     dirty_unsafe,
+    discard_tree,
+    discarded_name,
     load_mkdocs_config,
     run_mkdocs,
     site_inputs,
@@ -163,6 +165,9 @@ def recover_interrupted(site_dir: Path) -> None:
         pid = path.name.rsplit("-", 1)[-1]
         if pid.isdigit() and not pid_alive(int(pid)):
             shutil.rmtree(path, ignore_errors=True)
+    # A replaced site whose deletion was cut short (the machine went down).
+    for path in site_dir.parent.glob(discarded_name(site_dir, "*").name):
+        discard_tree(path)
 
 
 def content_state(content_dir: Path, candidates: list[Candidate], inputs: str,

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from digest.config import SiteConfig
 from digest.extract.slugs import sanitize_slug, slug_for
 from digest.extract.summary import summarize
@@ -31,17 +29,13 @@ def extract_article(doc: Document, config: SiteConfig) -> Article:
         source=derive_source(doc),
         date=doc.meta.date,
         summary=doc.meta.summary or summarize(doc, limit),
-        tags=article_tags(doc, config),
+        tags=article_tags(doc.text, doc.meta.tags, config),
         timeline=tuple(find_timeline(doc.text, doc.meta.date)),
         warnings=tuple(warnings),
     )
 
 
-def article_tags(doc: Document, config: SiteConfig) -> tuple[Tag, ...]:
-    """The document's tags: the only part of its extraction that reads the vocabulary."""
-    return tuple(find_tags(doc.text, config.vocabulary(), extra=doc.meta.tags))
-
-
-def retag(article: Article, config: SiteConfig) -> Article:
-    """``article`` with the tags the current vocabulary gives it."""
-    return replace(article, tags=article_tags(article.document, config))
+def article_tags(text: str, extra: tuple[str, ...], config: SiteConfig) -> tuple[Tag, ...]:
+    """The tags of a document's ``text`` and its front matter's ``extra`` tags:
+    the only part of its extraction that reads the vocabulary."""
+    return tuple(find_tags(text, config.vocabulary(), extra=extra))
