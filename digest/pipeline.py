@@ -48,9 +48,9 @@ class Collection:
 
     articles: list[Article]
     reports: list[FileReport]
-    extracted: int = 0  # files read and extracted by this run
+    extracted: int = 0  # files extracted by this run (``retagged`` included)
     cached: int = 0  # files whose extraction came from the cache
-    retagged: int = 0  # files whose cached extraction (of another vocabulary) got its tags found again
+    retagged: int = 0  # of those extracted: only their tags, the rest from a cache of another vocabulary
     # Tags found by entity discovery, not in the vocabulary: (label, articles), most used first.
     discovered: list[tuple[str, int]] = field(default_factory=list)
     registry: dict[str, str] = field(default_factory=dict)  # slugs.lock.yml as the slugs were assigned
@@ -58,8 +58,8 @@ class Collection:
     @property
     def extraction(self) -> str:
         """Where the articles' extractions came from, for the build report."""
-        retagged = f", {self.retagged} re-tagged (the vocabulary changed)" if self.retagged else ""
-        return f"{self.extracted} extracted{retagged}, {self.cached} from the cache"
+        retagged = f" ({self.retagged} of them only re-tagged: the vocabulary changed)" if self.retagged else ""
+        return f"{self.extracted} extracted, {self.cached} from the cache{retagged}"
 
     @property
     def errors(self) -> list[FileReport]:
@@ -145,7 +145,8 @@ def _extract_all(candidates: list[Candidate], config: SiteConfig, cache: Extract
                  workers: int | None, advance: Callable[[], None] | None,
                  digests: dict[str, str]) -> tuple[list[Entry], dict[str, int]]:
     """Each candidate's Article or error message, in candidate order; how many
-    files were extracted, retagged, and taken from the cache as they were."""
+    files were extracted (of them, how many only re-tagged) and how many were
+    taken from the cache as they were."""
     results: list[Entry | None] = [None] * len(candidates)
     jobs: list[tuple[int, str | None, Job]] = []
     retagging: dict[int, Article] = {}  # by candidate: the cached article whose tags are found again
@@ -191,7 +192,7 @@ def _extract_all(candidates: list[Candidate], config: SiteConfig, cache: Extract
             advance()
     if cache is not None:
         cache.save()
-    return results, {"extracted": len(jobs) - retagged, "retagged": retagged, "cached": cached}  # type: ignore[return-value]
+    return results, {"extracted": len(jobs), "retagged": retagged, "cached": cached}  # type: ignore[return-value]
 
 
 class SharedParts:
