@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 
 from conftest import make_project, run_digest
 
@@ -157,3 +160,39 @@ def test_a_bug_in_an_extractor_costs_one_article_not_the_build(tmp_path, monkeyp
     assert len(collection.articles) == 3
     (error,) = collection.errors
     assert error.path == "content/boom.txt" and "internal error (ValueError: simulated bug)" in error.detail
+
+
+def _on_a_terminal(root, *args: str) -> tuple[int, str]:
+    """Run the CLI with stderr on a pseudo-terminal, as an editor's shell has it; (exit code, stderr)."""
+    master, slave = os.openpty()
+    env = {k: v for k, v in os.environ.items() if k not in ("TTY_COMPATIBLE", "FORCE_COLOR", "NO_COLOR")}
+    proc = subprocess.Popen([sys.executable, "-m", "digest.cli", *args], cwd=root, stdout=subprocess.DEVNULL,
+                            stderr=slave, env=dict(env, COLUMNS="200", NO_COLOR="1"))
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(master)
+    return proc.wait(timeout=600), b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_a_build_on_a_terminal_says_what_it_is_doing(tmp_path):
+    root = make_project(tmp_path / "p")
+    code, shown = _on_a_terminal(root, "build")
+    assert code == 0, shown
+    assert "writing the pages of 3 articles…" in shown
+    assert "MkDocs: full build of" in shown
+    (root / "content" / "extra.txt").write_text("Астанада жаңа мектеп ашылды. Оқушылар қуанды.\n", "utf-8")
+    code, shown = _on_a_terminal(root, "build")
+    assert code == 0 and "MkDocs: incremental build (" in shown, shown
+    # not on a pipe: logs and scripts get the report alone
+    (root / "content" / "extra2.txt").write_text("Алматыда көрме өтті. Көрермендер көп болды.\n", "utf-8")
+    piped = run_digest(root, "build")
+    assert piped.returncode == 0 and "(incremental)" in piped.stdout
+    assert "MkDocs:" not in piped.stderr + piped.stdout

@@ -19,6 +19,7 @@ import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from digest.commands.common import collect_with_progress, err, out, print_report, project
 from digest.cache import FileDigests, package_fingerprint
@@ -78,7 +79,8 @@ class SiteBuild:
 
 
 def build_site(config: SiteConfig, collection: Collection, site_dir: Path, strict: bool,
-               incremental: bool = True, split: bool = True, inputs: str | None = None) -> SiteBuild:
+               incremental: bool = True, split: bool = True, inputs: str | None = None,
+               say: Callable[[str], None] | None = None) -> SiteBuild:
     """Render and run MkDocs into a staging folder, then put it in place.
 
     A full build's staging folder replaces the live site. A dirty build (when
@@ -87,8 +89,10 @@ def build_site(config: SiteConfig, collection: Collection, site_dir: Path, stric
     ``collection.articles`` is emptied: MkDocs needs the memory (the report
     needs only ``collection.reports``). A full build of a large site renders
     on two cores (``split``; see digest.site.parallel). ``inputs``:
-    ``site_inputs`` of this site, if the caller has them.
+    ``site_inputs`` of this site, if the caller has them. ``say`` is told
+    what is being done (a large site's build is silent for a minute else).
     """
+    say = say or (lambda message: None)
     site_dir = site_dir.resolve()
     build_dir = config.root / BUILD_DIR
     staging = site_dir.with_name(f".{site_dir.name}.building-{os.getpid()}")
@@ -105,6 +109,7 @@ def build_site(config: SiteConfig, collection: Collection, site_dir: Path, stric
         mk = load_mkdocs_config(config.root, docs_dir_of(config), staging, strict=strict)
         if previous is not None and dirty_unsafe(mk):
             previous, reason = None, dirty_unsafe(mk)
+        say(f"writing the pages of {len(collection.articles)} articles")
         rendered = generate(collection, config, mk.site_url or "/")
         pages = sum(1 for path in rendered.written + rendered.unchanged if path.suffix == ".md")
         collection.articles = []
@@ -113,6 +118,7 @@ def build_site(config: SiteConfig, collection: Collection, site_dir: Path, stric
             previous, reason = None, "most pages changed"
         if previous is None:
             plugin = IncrementalSite()
+            say(f"MkDocs: full build of {pages} pages ({reason})")
             if split and not split_unavailable(pages):
                 warnings = run_mkdocs_split(config.root, docs_dir_of(config), staging, strict, mk, plugin)
             else:
@@ -121,6 +127,7 @@ def build_site(config: SiteConfig, collection: Collection, site_dir: Path, stric
             swap_in(staging, site_dir)
         else:
             plugin = IncrementalSite(dirty=True, previous=previous, base=site_dir)
+            say(f"MkDocs: incremental build ({sum(1 for p in rendered.written if p.suffix == '.md')} pages written anew)")
             warnings = run_mkdocs(mk, dirty=True, plugin=plugin)
             stamp.clear()  # a commit cut short (SIGKILL) leaves no stamp: the next build is full
             with interrupts_held():
@@ -264,7 +271,8 @@ def run(content: str | None, site_dir: str | None, strict: bool) -> int:
                 return _report_unchanged(last, config, target)
             LastBuild.forget(config.root)
             collection = collect_with_progress(content_dir, config, candidates=candidates, digests=digests)
-            result = build_site(config, collection, target, strict, inputs=inputs)
+            say = (lambda message: err.print(f"{message}…", style="dim", markup=False)) if err.is_terminal else None
+            result = build_site(config, collection, target, strict, inputs=inputs, say=say)
             published = {r.path: r.slug for r in collection.reports if r.slug}
             save_registry(config.root, published, collection.registry)
             known.save()
