@@ -196,3 +196,33 @@ def test_a_build_on_a_terminal_says_what_it_is_doing(tmp_path):
     piped = run_digest(root, "build")
     assert piped.returncode == 0 and "(incremental)" in piped.stdout
     assert "MkDocs:" not in piped.stderr + piped.stdout
+
+
+def test_the_progress_bar_leaves_the_process_free_to_fork(tmp_path, monkeypatch):
+    """rich's refresh thread would make extraction use forkserver and the page writers and
+    MkDocs's shares run in one process (digest.cores.fork_unsafe): the bar is refreshed inline."""
+    import io
+    import threading
+
+    from rich.console import Console
+
+    import digest.commands.common as common
+    from digest.cores import fork_unsafe
+
+    screen = io.StringIO()
+    monkeypatch.setattr(common, "err", Console(file=screen, force_terminal=True, width=100))
+    seen = []
+
+    def collect(content_dir, config, advance=None, **kwargs):
+        for _ in range(60):
+            advance()
+            seen.append(threading.active_count())
+        return "collected"
+
+    monkeypatch.setattr(common, "collect", collect)
+    root = make_project(tmp_path / "p", {f"a{i}.txt": "Мәтін.\n" for i in range(60)})
+    from digest.config import load_config
+
+    assert common.collect_with_progress(root / "content", load_config(root)) == "collected"
+    assert seen == [1] * 60 and fork_unsafe() is None
+    assert "Extracting" in screen.getvalue()

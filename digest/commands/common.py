@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 from rich.console import Console
@@ -19,6 +20,7 @@ from digest.pipeline import Collection, collect, content_candidates
 # the full report (every file) is always written to build/report.json.
 SCREEN_REPORT_LIMIT = 200
 PROGRESS_THRESHOLD = 50
+REFRESH_SECONDS = 0.1
 
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -40,10 +42,22 @@ def collect_with_progress(content_dir: Path, config: SiteConfig, use_cache: bool
     if len(candidates) < PROGRESS_THRESHOLD or not err.is_terminal:
         return collect(content_dir, config, cache=cache, candidates=candidates, digests=digests)
     columns = (TextColumn("[bold]Extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=err, transient=True) as progress:
+    # Refreshed here, not by rich's refresh thread: a process with a second
+    # thread must not fork (digest.cores.fork_unsafe), and the extraction
+    # workers, the page writers and MkDocs's shares are all forked.
+    with Progress(*columns, console=err, transient=True, auto_refresh=False) as progress:
         task = progress.add_task("extract", total=len(candidates))
-        return collect(content_dir, config, advance=lambda: progress.advance(task), cache=cache,
-                       candidates=candidates, digests=digests)
+        shown = [0.0]
+
+        def advance() -> None:
+            progress.advance(task)
+            now = time.monotonic()
+            if now - shown[0] >= REFRESH_SECONDS:
+                shown[0] = now
+                progress.refresh()
+
+        return collect(content_dir, config, advance=advance, cache=cache, candidates=candidates,
+                       digests=digests)
 
 
 def collect_project(content: str | None) -> tuple[SiteConfig, Collection] | None:
