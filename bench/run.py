@@ -267,7 +267,8 @@ def bench(n: int, glue_sample: int, work: Path, builds_only: bool = False) -> di
 
 def report(r: dict) -> str:
     full, bare, add, same = r["full_build"], r["bare_mkdocs"], r["add_one"], r["no_change"]
-    if "glue" not in r:  # --builds-only
+    builds_only = "glue" not in r
+    if builds_only:
         r = dict(r, digest_serial={"per_s": float("nan")}, digest_parallel={"per_s": float("nan")},
                  glue={"per_s": float("nan"), "articles": 0})
     ratio_extract = r["digest_serial"]["per_s"] / r["glue"]["per_s"]
@@ -302,6 +303,8 @@ def report(r: dict) -> str:
         (f"Site size ({r['pages']} pages)", f"{r['site_bytes'] / 2**20:.1f} MiB", ""),
         ("Search index size", f"{r['search_index_bytes'] / 2**20:.1f} MiB", ""),
     ]
+    if builds_only:  # no extraction measured
+        rows = [row for row in rows if not row[0].startswith("Extraction")]
     lines = [f"N = {r['n']} articles; {r['machine']}; load average (1/5/15 min) "
              f"{r['load_before']} before, {r['load_after']} after", "",
              "| measure | value | target |", "|---|---|---|"]

@@ -112,8 +112,9 @@ def build_site(config: SiteConfig, collection: Collection, site_dir: Path, stric
         say(f"writing the pages of {len(collection.articles)} articles")
         rendered = generate(collection, config, mk.site_url or "/")
         pages = sum(1 for path in rendered.written + rendered.unchanged if path.suffix == ".md")
+        written = sum(1 for path in rendered.written if path.suffix == ".md")
         collection.articles = []
-        if previous is not None and split and not split_unavailable(pages) and _most_pages(rendered.written, pages):
+        if previous is not None and written * 2 > pages and split and not split_unavailable(pages):
             # MkDocs's dirty mode renders in one process: a full build renders on every core
             previous, reason = None, "most pages changed"
         if previous is None:
@@ -127,7 +128,7 @@ def build_site(config: SiteConfig, collection: Collection, site_dir: Path, stric
             swap_in(staging, site_dir)
         else:
             plugin = IncrementalSite(dirty=True, previous=previous, base=site_dir)
-            say(f"MkDocs: incremental build ({sum(1 for p in rendered.written if p.suffix == '.md')} pages written anew)")
+            say(f"MkDocs: incremental build ({written} pages written anew)")
             warnings = run_mkdocs(mk, dirty=True, plugin=plugin)
             stamp.clear()  # a commit cut short (SIGKILL) leaves no stamp: the next build is full
             with interrupts_held():
@@ -138,11 +139,6 @@ def build_site(config: SiteConfig, collection: Collection, site_dir: Path, stric
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return SiteBuild(warnings, previous is not None, reason, plugin.pages, len(plugin.rendered))
-
-
-def _most_pages(written: list[Path], pages: int) -> bool:
-    """Whether more than half of the ``pages`` Markdown pages were written anew."""
-    return sum(1 for path in written if path.suffix == ".md") * 2 > pages
 
 
 @contextmanager
