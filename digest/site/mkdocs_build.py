@@ -433,5 +433,5 @@ def discard_tree(path: Path) -> None:
     try:
         os.posix_spawn(sys.executable, [sys.executable, "-c", _RMTREE, str(path)], os.environ,
                        setsid=True)  # its own session: Ctrl-C in the terminal does not stop it
-    except (AttributeError, OSError):  # no posix_spawn on this system
+    except (AttributeError, OSError, TypeError, ValueError):  # no posix_spawn here, or no interpreter path
         shutil.rmtree(path, ignore_errors=True)
