@@ -53,7 +53,7 @@ def make_pages(docs_dir: Path, pages: list[tuple[str, Callable[[], str]]]) -> li
             share = pages[n::count]
             try:
                 made = receiver.recv()
-            except (EOFError, OSError):  # it died
+            except Exception:  # it died, or what it sent was cut short
                 made = []
             process.join()
             # the pages after those it made, made here: its error, if any, is met again and raised
