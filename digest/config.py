@@ -27,6 +27,7 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "summary_sentences": 3,
     "timeline_undated_articles": 50,
     "timeline_page_events": 1000,
+    "archive_page_articles": 1000,
     "reading_words_per_minute": 180,
     "discovered_tag_min_articles": 2,
     "tag_page_cards": 50,

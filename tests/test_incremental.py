@@ -67,14 +67,15 @@ def _inodes(site: Path) -> dict[int, str]:
             for p in site.rglob("*") if p.is_file()}
 
 
-@pytest.mark.parametrize("year_pages", [False, True], ids=["one-timeline-page", "timeline-by-year"])
+@pytest.mark.parametrize("year_pages", [False, True], ids=["one-page", "by-year"])
 def test_dirty_builds_equal_full_builds(tmp_path, year_pages):
     corpus = generate(4, seed=3)
     first = dict(list(corpus.items())[:3])
     root = make_project(tmp_path / "p", first)
     if year_pages:
         settings = root / "site_config" / "digest.yml"
-        settings.write_text(settings.read_text("utf-8") + "\ntimeline_page_events: 1\n", "utf-8")
+        settings.write_text(settings.read_text("utf-8") + "\ntimeline_page_events: 1\narchive_page_articles: 1\n",
+                            "utf-8")
     assert not build(root).incremental
 
     again = build(root)
@@ -101,6 +102,7 @@ def test_dirty_builds_equal_full_builds(tmp_path, year_pages):
     changed = build(root)
     assert changed.incremental
     assert year_pages == any((p / "index.html").is_file() for p in (root / "site" / "timeline").iterdir())
+    assert year_pages == (root / "site" / "archive" / "undated-1" / "index.html").is_file()
     shutil.rmtree(root / "site_full")
     build(root, "site_full")
     assert_same_site(root / "site", root / "site_full")

@@ -14,8 +14,12 @@ from digest.config import SiteConfig
 from digest.model import Article, Tag
 from digest.render.article_page import article_facts, article_page
 from digest.render.indexes import (
+    ArchivePart,
     TagPageParts,
+    archive_in_parts,
     archive_page,
+    archive_part_page,
+    archive_parts,
     collect_tags,
     home_page,
     tag_page,
@@ -94,6 +98,18 @@ def _plan(articles: list[Article], config: SiteConfig
                partial(article_key, a))
     yield "index.md", {"kind": "home"}, partial(home_page, articles, config, with_page), None
     yield "archive.md", {"kind": "archive"}, partial(archive_page, articles, config), None
+    if archive_in_parts(articles, config):
+        archive = archive_parts(articles, config)
+        names = [part.name for part in archive]
+
+        def part_key(part: ArchivePart) -> str:
+            # A part shows its articles (titles, dates, links) and its neighbours' names.
+            data = pickle.dumps((part.name, names, [article_key(a) for a in part.articles]), protocol=5)
+            return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+        for part in archive:
+            yield (f"archive/{part.name}.md", {"kind": "archive"}, partial(archive_part_page, part, archive, config),
+                   partial(part_key, part))
     yield "tags/index.md", {"kind": "tags"}, partial(tags_index, tags, config, with_page), None
     parts = TagPageParts(config)
     for tag_id, (tag, tagged) in tags.items():

@@ -7,6 +7,7 @@ pages before rendering), so each listing sees the same, complete data.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Container
 
@@ -31,6 +32,7 @@ def newest_first(articles: list[Article]) -> list[Article]:
 CARD_TAGS = 10  # chips on a listing's card; the article page shows them all
 TAG_PAGE_CARDS = 50  # default of the tag_page_cards setting
 TIMELINE_PAGE_EVENTS = 1000  # default of the timeline_page_events setting
+ARCHIVE_PAGE_ARTICLES = 1000  # default of the archive_page_articles setting
 THEME_LABELS = ("not_found", "not_found_text", "go_home", "home", "feed", "site_footer")
 
 
@@ -104,10 +106,16 @@ def home_page(articles: list[Article], config: SiteConfig, with_page: Container[
 def archive_page(articles: list[Article], config: SiteConfig) -> str:
     """Every article, grouped by year, titles only: keeps the home page small.
 
-    The page is at /archive/; the years stay Markdown headings (table of contents).
+    The page is at /archive/; the years stay Markdown headings (table of
+    contents). Past ``archive_page_articles`` articles it lists the archive's
+    pages instead (``archive_parts``).
     """
-    parts = [_index_meta(f"{config.label('archive').kk} · {config.label('archive').en}", "archive")]
-    parts.append(f"# {bilingual(config.label('archive'))}\n\n")
+    label = config.label("archive")
+    parts = [_index_meta(f"{label.kk} · {label.en}", "archive")]
+    parts.append(f"# {bilingual(label)}\n\n")
+    if archive_in_parts(articles, config):
+        parts.append(raw_html(_archive_contents(archive_parts(articles, config), config)))
+        return "".join(parts)
     groups: dict[str, list[Article]] = defaultdict(list)
     for article in newest_first(articles):
         groups[str(article.date.year) if article.date else ""].append(article)
@@ -116,6 +124,102 @@ def archive_page(articles: list[Article], config: SiteConfig) -> str:
         parts.append(f"## {heading}\n\n")
         parts.append(raw_html(title_list(items, "../", config)))
     return "".join(parts)
+
+
+def archive_in_parts(articles: list[Article], config: SiteConfig) -> bool:
+    """Whether the archive is split into pages: past ``archive_page_articles``
+    articles one list is too heavy for a phone (2.7 MB of HTML at 10,000
+    articles) and is made again for every article added."""
+    return len(articles) > _archive_limit(config)
+
+
+def _archive_limit(config: SiteConfig) -> int:
+    return max(1, int(config.settings.get("archive_page_articles") or ARCHIVE_PAGE_ARTICLES))
+
+
+@dataclass(frozen=True)
+class ArchivePart:
+    """One page of a split archive: a year's articles, or a run of the undated ones."""
+
+    name: str  # "2024", or "undated-1", "undated-2"...: the page is at /archive/<name>/
+    articles: tuple[Article, ...]
+    year: int | None = None  # None: undated
+    number: int = 0  # of an undated run: 1, 2...
+    runs: int = 0  # of an undated run: how many there are
+
+
+def archive_parts(articles: list[Article], config: SiteConfig) -> list[ArchivePart]:
+    """The pages of a split archive: a year each, newest first, then the undated
+    articles in file order, ``archive_page_articles`` a page (a new undated
+    file moves only the pages after its place)."""
+    by_year: dict[int, list[Article]] = defaultdict(list)
+    undated = []
+    for article in newest_first(articles):
+        if article.date:
+            by_year[article.date.year].append(article)
+        else:
+            undated.append(article)
+    parts = [ArchivePart(str(year), tuple(items), year) for year, items in by_year.items()]
+    size = _archive_limit(config)
+    starts = range(0, len(undated), size)
+    parts += [ArchivePart(f"undated-{n}", tuple(undated[i:i + size]), number=n, runs=len(starts))
+              for n, i in enumerate(starts, 1)]
+    return parts
+
+
+def _archive_part_title(part: ArchivePart, config: SiteConfig, plain: bool = False) -> str:
+    """A part's name as the reader sees it: the year, or "Date unknown 2" (a
+    number when there are several runs; bilingual markup, or ``plain``
+    Kazakh text for a page title)."""
+    if part.year is not None:
+        return str(part.year)
+    unknown = config.label("date_unknown")
+    return (unknown.kk if plain else bilingual(unknown)) + (f" {part.number}" if part.runs > 1 else "")
+
+
+def _archive_contents(parts: list[ArchivePart], config: SiteConfig) -> str:
+    """The list of a split archive's pages, with their article counts."""
+    count = config.label("article_count")
+    items = "".join(
+        f'<li><a class="digest-years__year" href="{part.name}/">{_archive_part_title(part, config)}</a> '
+        f'<span class="digest-years__count">{len(part.articles)} {h(count.kk)}'
+        f' <span lang="en">/ {len(part.articles)} {h(count.en)}</span></span></li>\n'
+        for part in parts
+    )
+    return f'<ul class="digest-years">\n{items}</ul>'
+
+
+def archive_part_page(part: ArchivePart, parts: list[ArchivePart], config: SiteConfig) -> str:
+    """One page of a split archive (at /archive/<name>/): a year by month,
+    newest first, or a run of undated articles, with links to the archive's
+    front page and the pages before and after."""
+    label = config.label("archive")
+    plain = _archive_part_title(part, config, plain=True)
+    page = [_index_meta(f"{plain} · {label.kk} · {label.en}", "archive"),
+            f"# {_archive_part_title(part, config)}\n\n"]
+    at = [p.name for p in parts].index(part.name)
+    links = [f'<a href="../">{bilingual(label)}</a>']
+    if at:
+        before = parts[at - 1]
+        links.append(f'<a href="../{before.name}/" rel="prev"><span aria-hidden="true">← </span>'
+                     f'{_archive_part_title(before, config)}</a>')
+    if at + 1 < len(parts):
+        after = parts[at + 1]
+        links.append(f'<a href="../{after.name}/" rel="next">{_archive_part_title(after, config)}'
+                     f'<span aria-hidden="true"> →</span></a>')
+    page.append(raw_html(f'<p class="digest-lede digest-years__nav">{" · ".join(links)}</p>'))
+    if part.year is None:
+        page.append(raw_html(title_list(list(part.articles), "../../", config)))
+        return "".join(page)
+    by_month: dict[int, list[Article]] = defaultdict(list)
+    for article in part.articles:
+        by_month[article.date.month].append(article)
+    for month in sorted(by_month, reverse=True):
+        name = config.months[month - 1]
+        name = Label(name.kk[:1].upper() + name.kk[1:], name.en)  # "наурыз" begins a heading
+        page.append(f"## {bilingual(name)} {{ #m{month:02d} .digest-year }}\n\n")
+        page.append(raw_html(title_list(by_month[month], "../../", config)))
+    return "".join(page)
 
 
 def collect_tags(articles: list[Article]) -> dict[str, tuple[Tag, list[Article]]]:

@@ -48,12 +48,14 @@ def site(built_site) -> Path:
 
 @pytest.fixture(scope="module")
 def year_site(tmp_path_factory) -> Path:
-    """The seed site with a timeline page per year (as past 1,000 events)."""
+    """The seed site with a timeline page per year (as past 1,000 events) and
+    an archive in pages (as past 1,000 articles)."""
     project = make_project(tmp_path_factory.mktemp("yearsite") / "project")
     settings = project / "site_config" / "digest.yml"
     text = settings.read_text("utf-8")
-    assert "timeline_page_events: 1000" in text
-    settings.write_text(text.replace("timeline_page_events: 1000", "timeline_page_events: 1"), "utf-8")
+    assert "timeline_page_events: 1000" in text and "archive_page_articles: 1000" in text
+    settings.write_text(text.replace("timeline_page_events: 1000", "timeline_page_events: 1")
+                        .replace("archive_page_articles: 1000", "archive_page_articles: 1"), "utf-8")
     result = run_digest(project, "build", env={"SOURCE_DATE_EPOCH": "1700000000"})
     assert result.returncode == 0, result.stdout + result.stderr
     return project / "site"
@@ -115,8 +117,11 @@ PAGES = {
     "timeline-years": (lambda site: "/timeline/", [("Хронология", "Timeline"), ("Күні анықталмаған оқиғалар",
                                                                                 "Undated events")]),
     "timeline-year": (lambda site: first_dir(site, "timeline"), [("Хронология", "Timeline")]),
+    # A long archive: its pages on /archive/ (the seeds are undated: runs of undated articles).
+    "archive-parts": (lambda site: "/archive/", [("Мұрағат", "Archive"), ("Күні белгісіз", "Date unknown")]),
+    "archive-part": (lambda site: first_dir(site, "archive"), [("Мұрағат", "Archive"), ("Күні белгісіз", "Date unknown")]),
 }
-YEAR_SITE_PAGES = {"timeline-years", "timeline-year"}
+YEAR_SITE_PAGES = {"timeline-years", "timeline-year", "archive-parts", "archive-part"}
 
 
 @pytest.fixture(scope="module")
@@ -207,6 +212,15 @@ def test_kazakh_interface_translation_has_no_english_left(loaded):
     text = loaded["article", "desktop", "light"]["visible"]
     for english in ("Table of contents", "Back to top", "Search", "Made with"):
         assert english not in text
+
+
+def test_a_long_archive_links_its_pages(loaded, year_site):
+    parts = sorted(p.parent.name for p in (year_site / "archive").glob("*/index.html"))
+    assert parts == ["undated-1", "undated-2", "undated-3"]
+    text = loaded["archive-parts", "phone", "light"]["visible"]
+    assert "1 мақала" in text and "/ 1 articles" in text
+    page = loaded["archive-part", "phone", "light"]["visible"]
+    assert "Мұрағат" in page and "→" in page  # back to the front page, on to the next run
 
 
 def test_a_long_timeline_links_its_years(loaded, year_site):

@@ -142,3 +142,38 @@ def test_a_long_timeline_has_a_page_per_year_by_month(config):
     months = re.findall(r'<h2 class="digest-year" id="m(\d\d)"', year)
     assert months == sorted(months) and len(months) >= 4
     assert year.index("Оқиға нөмірі 10.") < year.index('id="m')  # dated by the year alone: first
+
+
+def test_a_long_archive_has_a_page_per_year_and_runs_of_undated_articles(config):
+    many = [make_article(f"a{i:02d}", f"Мақала {i}", dt.date(2018 + i % 3, 1 + i % 12, 1) if i % 4 else None)
+            for i in range(30)]
+    one_page = generate_pages(many, config)
+    assert [p for p in one_page if p.startswith("archive")] == ["archive.md"]
+    assert "Мақала 29" in one_page["archive.md"]
+
+    pages = generate_pages(many, with_settings(config, archive_page_articles=5))
+    assert sorted(p for p in pages if p.startswith("archive")) == [
+        "archive.md", "archive/2018.md", "archive/2019.md", "archive/2020.md",
+        "archive/undated-1.md", "archive/undated-2.md"]
+    front = to_html(pages["archive.md"])
+    assert "Мақала" not in front  # its pages only, newest year first, with their counts
+    links = re.findall(r'href="([^"]+)"', front)
+    assert [link for link in links if not link.startswith("#")] == [
+        "2020/", "2019/", "2018/", "undated-1/", "undated-2/"]
+    assert "8 мақала" in front and "/ 8 articles" in front  # 2019: i % 3 == 1 and i % 4
+    # Every article on exactly one page, linked two levels up.
+    shown = {}
+    for name in ("2018", "2019", "2020", "undated-1", "undated-2"):
+        for n in re.findall(r"Мақала (\d+)<", to_html(pages[f"archive/{name}.md"])):
+            shown.setdefault(int(n), []).append(name)
+    assert sorted(shown) == list(range(30)) and all(len(v) == 1 for v in shown.values())
+    assert all(shown[i] == [str(2018 + i % 3)] for i in range(30) if i % 4)
+    year = to_html(pages["archive/2019.md"])
+    assert 'href="../../articles/a01/"' in year
+    assert 'href="../2020/" rel="prev"' in year and 'href="../2018/" rel="next"' in year
+    months = re.findall(r'<h2 class="digest-year" id="m(\d\d)"', year)
+    assert months == sorted(months, reverse=True) and len(months) >= 3  # newest month first
+    undated = to_html(pages["archive/undated-2.md"])
+    assert 'href="../undated-1/" rel="prev"' in undated and 'rel="next"' not in undated
+    assert 'href="../"' in undated  # back to the archive's front page
+    assert re.findall(r"Мақала (\d+)<", undated) == ["20", "24", "28"]  # file order, five a page
