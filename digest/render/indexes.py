@@ -198,16 +198,9 @@ def archive_part_page(part: ArchivePart, parts: list[ArchivePart], config: SiteC
     page = [_index_meta(f"{plain} · {label.kk} · {label.en}", "archive"),
             f"# {_archive_part_title(part, config)}\n\n"]
     at = [p.name for p in parts].index(part.name)
-    links = [f'<a href="../">{bilingual(label)}</a>']
-    if at:
-        before = parts[at - 1]
-        links.append(f'<a href="../{before.name}/" rel="prev"><span aria-hidden="true">← </span>'
-                     f'{_archive_part_title(before, config)}</a>')
-    if at + 1 < len(parts):
-        after = parts[at + 1]
-        links.append(f'<a href="../{after.name}/" rel="next">{_archive_part_title(after, config)}'
-                     f'<span aria-hidden="true"> →</span></a>')
-    page.append(raw_html(f'<p class="digest-lede digest-years__nav">{" · ".join(links)}</p>'))
+    before, after = (parts[at - 1] if at else None), (parts[at + 1] if at + 1 < len(parts) else None)
+    page.append(_neighbours_nav(label, before and (before.name, _archive_part_title(before, config)),
+                                after and (after.name, _archive_part_title(after, config))))
     if part.year is None:
         page.append(raw_html(title_list(list(part.articles), "../../", config)))
         return "".join(page)
@@ -215,9 +208,7 @@ def archive_part_page(part: ArchivePart, parts: list[ArchivePart], config: SiteC
     for article in part.articles:
         by_month[article.date.month].append(article)
     for month in sorted(by_month, reverse=True):
-        name = config.months[month - 1]
-        name = Label(name.kk[:1].upper() + name.kk[1:], name.en)  # "наурыз" begins a heading
-        page.append(f"## {bilingual(name)} {{ #m{month:02d} .digest-year }}\n\n")
+        page.append(_month_heading(month, config))
         page.append(raw_html(title_list(by_month[month], "../../", config)))
     return "".join(page)
 
@@ -419,6 +410,24 @@ def _year_list(by_year: dict[int, list], config: SiteConfig) -> str:
     return f'<ul class="digest-years">\n{items}</ul>'
 
 
+def _neighbours_nav(front: Label, before: tuple[str, str] | None, after: tuple[str, str] | None) -> str:
+    """The links atop a year's (or a run's) page: to the section's front page
+    (``front``), and to the pages (folder name, markup) before and after."""
+    links = [f'<a href="../">{bilingual(front)}</a>']
+    if before:
+        links.append(f'<a href="../{before[0]}/" rel="prev"><span aria-hidden="true">← </span>{before[1]}</a>')
+    if after:
+        links.append(f'<a href="../{after[0]}/" rel="next">{after[1]}<span aria-hidden="true"> →</span></a>')
+    return raw_html(f'<p class="digest-lede digest-years__nav">{" · ".join(links)}</p>')
+
+
+def _month_heading(month: int, config: SiteConfig) -> str:
+    """A month's heading on a year's page (Markdown: the table of contents lists it)."""
+    name = config.months[month - 1]
+    name = Label(name.kk[:1].upper() + name.kk[1:], name.en)  # "наурыз" begins a heading
+    return f"## {bilingual(name)} {{ #m{month:02d} .digest-year }}\n\n"
+
+
 def timeline_year_page(year: int, entries: list[tuple[TimelineEntry, Article]], years: list[int],
                        config: SiteConfig) -> str:
     """One year of the timeline (at /timeline/<year>/), by month, with links
@@ -427,19 +436,13 @@ def timeline_year_page(year: int, entries: list[tuple[TimelineEntry, Article]], 
     parts = [_index_meta(f"{year} · {label.kk} · {label.en}", "timeline"),
              f"# {year}\n\n"]
     at = years.index(year)
-    links = [f'<a href="../">{bilingual(label)}</a>']
-    if at:
-        links.append(f'<a href="../{years[at - 1]}/" rel="prev"><span aria-hidden="true">← </span>{years[at - 1]}</a>')
-    if at + 1 < len(years):
-        links.append(f'<a href="../{years[at + 1]}/" rel="next">{years[at + 1]}<span aria-hidden="true"> →</span></a>')
-    parts.append(raw_html(f'<p class="digest-lede digest-years__nav">{" · ".join(links)}</p>'))
+    before, after = (years[at - 1] if at else None), (years[at + 1] if at + 1 < len(years) else None)
+    parts.append(_neighbours_nav(label, before and (str(before), str(before)), after and (str(after), str(after))))
     by_month: dict[int, list] = defaultdict(list)
     for entry, article in entries:
         by_month[_when_key(entry.when)[1]].append((entry, article))
     for month in sorted(by_month):
         if month:  # the events dated by the year alone come first, without a heading
-            name = config.months[month - 1]
-            name = Label(name.kk[:1].upper() + name.kk[1:], name.en)  # "наурыз" begins a heading
-            parts.append(f"## {bilingual(name)} {{ #m{month:02d} .digest-year }}\n\n")
+            parts.append(_month_heading(month, config))
         parts.append(raw_html(timeline_list(by_month[month], "../../", config)))
     return "".join(parts)
