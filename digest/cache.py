@@ -24,11 +24,13 @@ empty cache, and ``build/`` is safe to delete.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
 import pickle
 import time
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Union
@@ -105,7 +107,7 @@ class ExtractionCache:
     @staticmethod
     def _load(path: Path) -> dict[str, Entry]:
         try:
-            with open(path, "rb") as f:
+            with open(path, "rb") as f, gc_paused():
                 data = pickle.load(f)
         except Exception:  # absent, truncated, or pickled by other code: start empty
             return {}
@@ -161,6 +163,21 @@ class ExtractionCache:
         with open(tmp, "wb") as f:
             pickle.dump(entries, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
+
+
+@contextmanager
+def gc_paused():
+    """No cyclic garbage collection inside the block. Unpickling the cache
+    makes millions of objects, none of them garbage, and Python's collector,
+    run every 700 of them, went through all of them again and again: the
+    cache of 10,000 articles loaded in 0.8 s, 0.4 s without it."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 def _mtime(path: Path) -> float:

@@ -313,3 +313,33 @@ def test_equal_tags_of_articles_extracted_together_are_one_object(small):
     stored = pickle.loads(next((small / CACHE_DIR).glob("extract-*.pickle")).read_bytes())
     tags = [t for entry in stored.values() if not isinstance(entry, str) for t in entry.tags]
     assert len({id(t) for t in tags}) == len(set(tags)) < len(tags)
+
+
+def test_loading_pauses_the_garbage_collector_and_restores_it():
+    import gc
+
+    from digest.cache import gc_paused
+
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError):
+        with gc_paused():
+            assert not gc.isenabled()
+            raise RuntimeError
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with gc_paused():
+            pass
+        assert not gc.isenabled()  # left as it was found
+    finally:
+        gc.enable()
+
+
+def test_a_build_leaves_the_collector_as_it_found_it(small, monkeypatch):
+    import gc
+
+    from digest.commands import build as build_command
+
+    monkeypatch.chdir(small)
+    assert build_command.run(None, None, False) == 0
+    assert gc.isenabled() and gc.get_freeze_count() == 0
