@@ -103,6 +103,16 @@ def home_page(articles: list[Article], config: SiteConfig, with_page: Container[
     return "".join(parts)
 
 
+def counted(n: int, key: str, config: SiteConfig) -> str:
+    """A count in both languages, as in "3 мақала / 3 articles". A Kazakh noun
+    does not change after a number, an English one does: one of a thing takes
+    the label ``<key>_one`` when labels.yml has it ("1 article"; a labels
+    file without it says "1 articles")."""
+    label = config.label(key)
+    english = config.labels.get(f"{key}_one", label).en if n == 1 else label.en
+    return f'{n} {h(label.kk)} <span lang="en">/ {n} {h(english)}</span>'
+
+
 def archive_page(articles: list[Article], config: SiteConfig) -> str:
     """Every article, grouped by year, titles only: keeps the home page small.
 
@@ -179,11 +189,9 @@ def _archive_part_title(part: ArchivePart, config: SiteConfig, plain: bool = Fal
 
 def _archive_contents(parts: list[ArchivePart], config: SiteConfig) -> str:
     """The list of a split archive's pages, with their article counts."""
-    count = config.label("article_count")
     items = "".join(
         f'<li><a class="digest-years__year" href="{part.name}/">{_archive_part_title(part, config)}</a> '
-        f'<span class="digest-years__count">{len(part.articles)} {h(count.kk)}'
-        f' <span lang="en">/ {len(part.articles)} {h(count.en)}</span></span></li>\n'
+        f'<span class="digest-years__count">{counted(len(part.articles), "article_count", config)}</span></li>\n'
         for part in parts
     )
     return f'<ul class="digest-years">\n{items}</ul>'
@@ -298,8 +306,7 @@ def tag_page(tag: Tag, articles: list[Article], config: SiteConfig, parts: TagPa
     out = [
         _index_meta(f"{tag.kk} · {tag.en}", "tag"),
         f'# {md_escape(tag.kk)} <span class="digest-h1-en" lang="en">{h(tag.en)}</span>\n\n',
-        raw_html(f'<p class="digest-lede">{bilingual(kind)} · {len(articles)} {h(config.label("article_count").kk)}'
-                 f' <span lang="en">/ {len(articles)} {h(config.label("article_count").en)}</span></p>'),
+        raw_html(f'<p class="digest-lede">{bilingual(kind)} · {counted(len(articles), "article_count", config)}</p>'),
         f"## {bilingual(config.label('tag_articles'))}\n\n",
     ]
     ordered = newest_first(articles)
@@ -400,11 +407,9 @@ def timeline_page(articles: list[Article], config: SiteConfig,
 
 
 def _year_list(by_year: dict[int, list], config: SiteConfig) -> str:
-    events = config.label("events")
     items = "".join(
         f'<li><a class="digest-years__year" href="{year}/">{year}</a> '
-        f'<span class="digest-years__count">{len(by_year[year])} {h(events.kk)}'
-        f' <span lang="en">/ {len(by_year[year])} {h(events.en)}</span></span></li>\n'
+        f'<span class="digest-years__count">{counted(len(by_year[year]), "events", config)}</span></li>\n'
         for year in sorted(by_year, reverse=True)
     )
     return f'<ul class="digest-years">\n{items}</ul>'

@@ -177,3 +177,13 @@ def test_a_long_archive_has_a_page_per_year_and_runs_of_undated_articles(config)
     assert 'href="../undated-1/" rel="prev"' in undated and 'rel="next"' not in undated
     assert 'href="../"' in undated  # back to the archive's front page
     assert re.findall(r"Мақала (\d+)<", undated) == ["20", "24", "28"]  # file order, five a page
+
+
+def test_counts_speak_english_in_the_singular_too(config):
+    from digest.render.indexes import counted
+
+    assert counted(3, "article_count", config) == '3 мақала <span lang="en">/ 3 articles</span>'
+    assert counted(1, "article_count", config) == '1 мақала <span lang="en">/ 1 article</span>'
+    assert counted(1, "events", config).endswith("/ 1 event</span>")
+    older = dataclasses.replace(config, labels={k: v for k, v in config.labels.items() if not k.endswith("_one")})
+    assert counted(1, "article_count", older).endswith("/ 1 articles</span>")  # no label: still builds
