@@ -74,8 +74,8 @@ def test_dirty_builds_equal_full_builds(tmp_path, year_pages):
     root = make_project(tmp_path / "p", first)
     if year_pages:
         settings = root / "site_config" / "digest.yml"
-        settings.write_text(settings.read_text("utf-8") + "\ntimeline_page_events: 1\narchive_page_articles: 1\n",
-                            "utf-8")
+        settings.write_text(settings.read_text("utf-8").replace("tag_page_cards: 50", "tag_page_cards: 1")
+                            + "\ntimeline_page_events: 1\narchive_page_articles: 1\n", "utf-8")
     assert not build(root).incremental
 
     again = build(root)
@@ -103,6 +103,8 @@ def test_dirty_builds_equal_full_builds(tmp_path, year_pages):
     assert changed.incremental
     assert year_pages == any((p / "index.html").is_file() for p in (root / "site" / "timeline").iterdir())
     assert year_pages == (root / "site" / "archive" / "undated-1" / "index.html").is_file()
+    assert year_pages == any(p.is_dir() and any(p.glob("*/index.html")) for p in (root / "site" / "tags").iterdir()
+                             if p.name != "index.html")
     shutil.rmtree(root / "site_full")
     build(root, "site_full")
     assert_same_site(root / "site", root / "site_full")

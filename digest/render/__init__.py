@@ -22,6 +22,7 @@ from digest.render.indexes import (
     archive_parts,
     collect_tags,
     home_page,
+    tag_older_parts,
     tag_page,
     tags_index,
     tags_with_page,
@@ -98,24 +99,27 @@ def _plan(articles: list[Article], config: SiteConfig
                partial(article_key, a))
     yield "index.md", {"kind": "home"}, partial(home_page, articles, config, with_page), None
     yield "archive.md", {"kind": "archive"}, partial(archive_page, articles, config), None
-    if archive_in_parts(articles, config):
-        archive = archive_parts(articles, config)
-        names = [part.name for part in archive]
 
-        def part_key(part: ArchivePart) -> str:
-            # A part shows its articles (titles, dates, links) and its neighbours' names.
-            data = pickle.dumps((part.name, names, [article_key(a) for a in part.articles]), protocol=5)
-            return hashlib.blake2b(data, digest_size=16).hexdigest()
+    def part_key(part: ArchivePart, parts: list[ArchivePart], tag: Tag | None = None) -> str:
+        # A part shows its articles (titles, dates, links), its neighbours' names and its tag.
+        data = pickle.dumps((part.name, [p.name for p in parts], tag, [article_key(a) for a in part.articles]),
+                            protocol=5)
+        return hashlib.blake2b(data, digest_size=16).hexdigest()
 
-        for part in archive:
-            yield (f"archive/{part.name}.md", {"kind": "archive"}, partial(archive_part_page, part, archive, config),
-                   partial(part_key, part))
+    archive = archive_parts(articles, config) if archive_in_parts(articles, config) else []
+    for part in archive:
+        yield (f"archive/{part.name}.md", {"kind": "archive"}, partial(archive_part_page, part, archive, config),
+               partial(part_key, part, archive))
     yield "tags/index.md", {"kind": "tags"}, partial(tags_index, tags, config, with_page), None
     parts = TagPageParts(config)
     for tag_id, (tag, tagged) in tags.items():
         if tag_id in with_page:
             yield (f"tags/{tag_id}.md", {"kind": "tag"}, partial(tag_page, tag, tagged, config, parts),
                    partial(tag_key, tag, tagged))
+            older = tag_older_parts(tagged, config)
+            for part in older:  # a big tag's older articles, by year
+                yield (f"tags/{tag_id}/{part.name}.md", {"kind": "tag-part"},
+                       partial(archive_part_page, part, older, config, tag), partial(part_key, part, older, tag))
     by_year = timeline_years(articles)
     yield "timeline/index.md", {"kind": "timeline"}, partial(timeline_page, articles, config, by_year), None
     if timeline_in_years(by_year, config):

@@ -197,27 +197,33 @@ def _archive_contents(parts: list[ArchivePart], config: SiteConfig) -> str:
     return f'<ul class="digest-years">\n{items}</ul>'
 
 
-def archive_part_page(part: ArchivePart, parts: list[ArchivePart], config: SiteConfig) -> str:
-    """One page of a split archive (at /archive/<name>/): a year by month,
-    newest first, or a run of undated articles, with links to the archive's
-    front page and the pages before and after."""
-    label = config.label("archive")
-    plain = _archive_part_title(part, config, plain=True)
-    page = [_index_meta(f"{plain} · {label.kk} · {label.en}", "archive"),
-            f"# {_archive_part_title(part, config)}\n\n"]
+def archive_part_page(part: ArchivePart, parts: list[ArchivePart], config: SiteConfig,
+                      tag: Tag | None = None) -> str:
+    """One page of a split archive (at /archive/<name>/), or of a big tag's
+    older articles (at /tags/<id>/<name>/): a year by month, newest first, or a
+    run of undated articles, with links to the archive's (or the tag's) front
+    page and the pages before and after."""
+    front = Label(tag.kk, tag.en) if tag else config.label("archive")
+    heading = _archive_part_title(part, config)
+    if tag:
+        heading = f'{md_escape(tag.kk)} <span class="digest-h1-en" lang="en">{h(tag.en)}</span> · {heading}'
+    page = [_index_meta(f"{_archive_part_title(part, config, plain=True)} · {front.kk} · {front.en}",
+                        "tag-part" if tag else "archive"),
+            f"# {heading}\n\n"]
     at = [p.name for p in parts].index(part.name)
     before, after = (parts[at - 1] if at else None), (parts[at + 1] if at + 1 < len(parts) else None)
-    page.append(_neighbours_nav(label, before and (before.name, _archive_part_title(before, config)),
+    page.append(_neighbours_nav(front, before and (before.name, _archive_part_title(before, config)),
                                 after and (after.name, _archive_part_title(after, config))))
+    root = "../../../" if tag else "../../"
     if part.year is None:
-        page.append(raw_html(title_list(list(part.articles), "../../", config)))
+        page.append(raw_html(title_list(list(part.articles), root, config)))
         return "".join(page)
     by_month: dict[int, list[Article]] = defaultdict(list)
     for article in part.articles:
         by_month[article.date.month].append(article)
     for month in sorted(by_month, reverse=True):
         page.append(_month_heading(month, config))
-        page.append(raw_html(title_list(by_month[month], "../../", config)))
+        page.append(raw_html(title_list(by_month[month], root, config)))
     return "".join(page)
 
 
@@ -291,10 +297,24 @@ class TagPageParts:
         return self._events[article.path]
 
 
+def tag_page_cards(config: SiteConfig) -> int:
+    return int(config.settings.get("tag_page_cards") or TAG_PAGE_CARDS)
+
+
+def tag_older_parts(articles: list[Article], config: SiteConfig) -> list[ArchivePart]:
+    """The pages of a big tag's articles older than its cards ([] when its
+    page lists them itself: up to ``archive_page_articles``)."""
+    if len(articles) - tag_page_cards(config) <= _archive_limit(config):
+        return []  # most tags: no sorting needed to know
+    return archive_parts(newest_first(articles)[tag_page_cards(config):], config)
+
+
 def tag_page(tag: Tag, articles: list[Article], config: SiteConfig, parts: TagPageParts | None = None) -> str:
     """One tag's page (at /tags/<id>/): its articles newest first, as cards up to
-    ``tag_page_cards``, the older ones as a list of titles and dates; then the
-    dated events of the articles shown as cards.
+    ``tag_page_cards``, the older ones as a list of titles and dates (past
+    ``archive_page_articles`` of them, a list of their pages by year, as the
+    archive's: ``tag_older_parts``); then the dated events of the articles
+    shown as cards.
 
     The cards carry no tag chips (the article pages do): an article is on the
     page of each of its tags, and its chips there made up half of all the
@@ -310,9 +330,11 @@ def tag_page(tag: Tag, articles: list[Article], config: SiteConfig, parts: TagPa
         f"## {bilingual(config.label('tag_articles'))}\n\n",
     ]
     ordered = newest_first(articles)
-    cards = int(config.settings.get("tag_page_cards") or TAG_PAGE_CARDS)
+    cards = tag_page_cards(config)
     listing = [parts.card(a) for a in ordered[:cards]]
-    if len(ordered) > cards:
+    if archive_in_parts(ordered[cards:], config):  # the older ones' pages, as the archive's
+        listing.append(_archive_contents(archive_parts(ordered[cards:], config), config))
+    elif len(ordered) > cards:
         listing.append(title_list(ordered[cards:], "../../", config))
     out.append(raw_html("".join(listing)))
     # The events of the articles shown as cards: a big tag's full chronology was

@@ -187,3 +187,24 @@ def test_counts_speak_english_in_the_singular_too(config):
     assert counted(1, "events", config).endswith("/ 1 event</span>")
     older = dataclasses.replace(config, labels={k: v for k, v in config.labels.items() if not k.endswith("_one")})
     assert counted(1, "article_count", older).endswith("/ 1 articles</span>")  # no label: still builds
+
+
+def test_a_big_tags_older_articles_are_on_pages_by_year(config):
+    many = [make_article(f"k{i:02d}", f"Мақала {i}", dt.date(2018 + i % 3, 1 + i % 12, 1) if i % 4 else None,
+                         tags=(KZ,)) for i in range(30)]
+    small = generate_pages(many, with_settings(config, tag_page_cards=5))
+    assert not any(p.startswith("tags/kazakhstan/") for p in small)  # 25 older titles: on the tag's page
+    pages = generate_pages(many, with_settings(config, tag_page_cards=5, archive_page_articles=8))
+    parts = sorted(p for p in pages if p.startswith("tags/kazakhstan/"))
+    assert parts == ["tags/kazakhstan/2018.md", "tags/kazakhstan/2019.md", "tags/kazakhstan/2020.md",
+                     "tags/kazakhstan/undated-1.md"]
+    front = to_html(pages["tags/kazakhstan.md"])
+    assert front.count('class="digest-card"') == 5
+    assert [link for link in re.findall(r'href="([^"]+)"', front) if not link.startswith(("#", "../"))] == [
+        "2020/", "2019/", "2018/", "undated-1/"]
+    shown = re.findall(r'class="digest-card__title"><a href="../../articles/k(\d\d)/"', front)
+    for name in parts:
+        html = to_html(pages[name])
+        assert 'href="../"' in html and "Kazakhstan" in html  # back to the tag's page, which it names
+        shown += re.findall(r'href="../../../articles/k(\d\d)/"', html)
+    assert sorted(map(int, shown)) == list(range(30))  # every article once: a card or on one page
