@@ -48,14 +48,16 @@ def site(built_site) -> Path:
 
 @pytest.fixture(scope="module")
 def year_site(tmp_path_factory) -> Path:
-    """The seed site with a timeline page per year (as past 1,000 events) and
-    an archive in pages (as past 1,000 articles)."""
+    """The seed site with a timeline page per year (as past 1,000 events), an
+    archive in pages (as past 1,000 articles) and big tags' older articles on
+    pages of their own."""
     project = make_project(tmp_path_factory.mktemp("yearsite") / "project")
     settings = project / "site_config" / "digest.yml"
     text = settings.read_text("utf-8")
     assert "timeline_page_events: 1000" in text and "archive_page_articles: 1000" in text
     settings.write_text(text.replace("timeline_page_events: 1000", "timeline_page_events: 1")
-                        .replace("archive_page_articles: 1000", "archive_page_articles: 1"), "utf-8")
+                        .replace("archive_page_articles: 1000", "archive_page_articles: 1")
+                        .replace("tag_page_cards: 50", "tag_page_cards: 1"), "utf-8")
     result = run_digest(project, "build", env={"SOURCE_DATE_EPOCH": "1700000000"})
     assert result.returncode == 0, result.stdout + result.stderr
     return project / "site"
@@ -120,8 +122,16 @@ PAGES = {
     # A long archive: its pages on /archive/ (the seeds are undated: runs of undated articles).
     "archive-parts": (lambda site: "/archive/", [("Мұрағат", "Archive"), ("Күні белгісіз", "Date unknown")]),
     "archive-part": (lambda site: first_dir(site, "archive"), [("Мұрағат", "Archive"), ("Күні белгісіз", "Date unknown")]),
+    "tag-part": (lambda site: first_tag_part(site), [("Күні белгісіз", "Date unknown")]),
 }
-YEAR_SITE_PAGES = {"timeline-years", "timeline-year", "archive-parts", "archive-part"}
+YEAR_SITE_PAGES = {"timeline-years", "timeline-year", "archive-parts", "archive-part", "tag-part"}
+
+
+def first_tag_part(site: Path) -> str:
+    """The first page of a big tag's older articles (/tags/<id>/<part>/)."""
+    found = sorted(p.parent.relative_to(site).as_posix() for p in (site / "tags").glob("*/*/index.html"))
+    assert found, "no tag has pages of older articles"
+    return "/" + found[0] + "/"
 
 
 @pytest.fixture(scope="module")
