@@ -332,8 +332,9 @@ def tag_page(tag: Tag, articles: list[Article], config: SiteConfig, parts: TagPa
     ordered = newest_first(articles)
     cards = tag_page_cards(config)
     listing = [parts.card(a) for a in ordered[:cards]]
-    if archive_in_parts(ordered[cards:], config):  # the older ones' pages, as the archive's
-        listing.append(_archive_contents(archive_parts(ordered[cards:], config), config))
+    older = tag_older_parts(articles, config)
+    if older:  # the older ones' pages, as the archive's
+        listing.append(_archive_contents(older, config))
     elif len(ordered) > cards:
         listing.append(title_list(ordered[cards:], "../../", config))
     out.append(raw_html("".join(listing)))
