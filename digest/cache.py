@@ -180,6 +180,25 @@ def gc_paused():
             gc.enable()
 
 
+@contextmanager
+def gc_relaxed(young: int = 50_000):
+    """The collector's first generation collected every ``young`` new objects,
+    not every 700, inside the block.
+
+    Extraction makes and drops a great many small objects an article, while
+    its word memos keep growing; at Python's default the collector ran ~800
+    times over 1,000 articles (70 times with this), and extraction in one
+    process took 5% longer: 7.75 s against 7.39 s, the means of five runs
+    alternating the two. Cycles are still collected.
+    """
+    before = gc.get_threshold()
+    gc.set_threshold(young, *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
 def _mtime(path: Path) -> float:
     try:
         return path.stat().st_mtime

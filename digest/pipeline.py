@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator, Literal, Union
 
-from digest.cache import Entry, ExtractionCache, entry_key
+from digest.cache import Entry, ExtractionCache, entry_key, gc_relaxed
 from digest.config import SiteConfig
 from digest.cores import fork_unsafe, usable_cores
 from digest.extract import article_tags, extract_article
@@ -233,8 +233,9 @@ def _run_jobs(jobs: list[Job], config: SiteConfig,
               workers: int | None) -> Iterator[Entry | tuple[Tag, ...]]:
     workers = workers if workers is not None else usable_cores()
     if workers <= 1 or len(jobs) < PARALLEL_MIN:
-        for job in jobs:
-            yield extract_one(job, config)
+        with gc_relaxed():
+            for job in jobs:
+                yield extract_one(job, config)
         return
     context = multiprocessing.get_context(_start_method())
     plain = dataclasses.replace(config, _cache={})  # workers load the vocabulary themselves
@@ -281,4 +282,5 @@ def _init_worker(config: SiteConfig) -> None:
 
 def _extract_in_worker(job: Job) -> Entry | tuple[Tag, ...]:
     assert _worker_config is not None
-    return extract_one(job, _worker_config)
+    with gc_relaxed():
+        return extract_one(job, _worker_config)

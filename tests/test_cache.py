@@ -335,11 +335,27 @@ def test_loading_pauses_the_garbage_collector_and_restores_it():
         gc.enable()
 
 
+def test_extraction_relaxes_the_collector_and_restores_it():
+    import gc
+
+    from digest.cache import gc_relaxed
+
+    before = gc.get_threshold()
+    with pytest.raises(RuntimeError):
+        with gc_relaxed(12_345):
+            assert gc.get_threshold() == (12_345, *before[1:])
+            assert gc.isenabled()  # cycles are still collected
+            raise RuntimeError
+    assert gc.get_threshold() == before
+
+
 def test_a_build_leaves_the_collector_as_it_found_it(small, monkeypatch):
     import gc
 
     from digest.commands import build as build_command
 
     monkeypatch.chdir(small)
+    threshold = gc.get_threshold()
     assert build_command.run(None, None, False) == 0
     assert gc.isenabled() and gc.get_freeze_count() == 0
+    assert gc.get_threshold() == threshold
