@@ -57,6 +57,8 @@ class SiteConfig:
     boilerplate: tuple[BoilerplatePattern, ...]
     source_patterns: tuple[re.Pattern[str], ...]
     fingerprint: str = ""  # changes whenever any file of site_config/ changes
+    # Changes whenever what the pages read of site_config/ changes (see pages_fingerprint).
+    pages_fingerprint: str = ""
     # Changes whenever what extraction reads of site_config/ changes (see extraction_fingerprint).
     extraction_fingerprint: str = ""
     _cache: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
@@ -152,12 +154,16 @@ def _boilerplate(data: Any, path: Path):
     return tuple(lines), tuple(sources)
 
 
-def fingerprint_dir(directory: Path) -> str:
-    """A hash of every file under ``directory`` (names and bytes)."""
+def fingerprint_dir(directory: Path, leave_out: str | None = None) -> str:
+    """A hash of every file under ``directory`` (names and bytes), but those
+    of its sub-folder ``leave_out``."""
     digest = hashlib.sha256()
     if directory.is_dir():
         for path in sorted(p for p in directory.rglob("*") if p.is_file()):
-            digest.update(str(path.relative_to(directory)).encode())
+            relative = path.relative_to(directory)
+            if leave_out is not None and relative.parts[0] == leave_out:
+                continue
+            digest.update(str(relative).encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
@@ -187,6 +193,18 @@ def extraction_fingerprint(directory: Path, settings: dict[str, Any]) -> str:
         reading.update(f"{name}\0{_file_bytes(directory / name).hex()}\0".encode())
     reading.update(repr([(key, settings.get(key)) for key in EXTRACTION_SETTINGS]).encode())
     return f"{reading.hexdigest()[:16]}-{fingerprint_dir(directory / VOCABULARY)}"
+
+
+def pages_fingerprint(directory: Path) -> str:
+    """A hash of what rendering and MkDocs read of site_config/: all of it but
+    the vocabulary/ folder. The vocabulary reaches the pages only through the
+    articles' tags, which the pages' own inputs cover (render._inputs_key), so
+    adding a name to it re-renders the pages it changes, not the whole site.
+    Without a vocabulary/ folder the vocabulary is every YAML file of
+    site_config/ (tags.load_vocabulary): then it is all of it."""
+    if not (directory / VOCABULARY).is_dir():
+        return fingerprint_dir(directory)
+    return fingerprint_dir(directory, leave_out=VOCABULARY)
 
 
 def _file_bytes(path: Path) -> bytes:
@@ -219,6 +237,7 @@ def load_config(root: Path) -> SiteConfig:
         boilerplate=lines,
         source_patterns=sources,
         fingerprint=fingerprint_dir(directory),
+        pages_fingerprint=pages_fingerprint(directory),
         extraction_fingerprint=extraction_fingerprint(directory, settings),
     )
 

@@ -199,6 +199,34 @@ def test_changes_outside_the_pages_force_a_full_build(tmp_path):
     assert build(root).incremental
 
 
+def test_a_vocabulary_change_renders_only_the_pages_it_changes(tmp_path):
+    """site_config/vocabulary/ reaches the pages through the articles' tags
+    alone: adding a name, or relabelling one, is a dirty build equal to a full one."""
+    root = make_project(tmp_path / "p", generate(4, seed=3))
+    build(root)
+    articles = collect_with_progress(root / "content", load_config(root)).articles
+    found = sorted({t for a in articles for t in a.tags if t.discovered}, key=lambda t: t.id)
+    tag = next(t for t in found if sum(t in a.tags for a in articles) < len(articles))
+    tagged = [a.slug for a in articles if tag in a.tags]
+    people = root / "site_config" / "vocabulary" / "persons.yml"
+    original = people.read_text("utf-8")
+    for english in ("First English Label", "Second English Label"):
+        people.write_text(original + f"\n- {{id: {tag.id}, kind: {tag.kind}, kk: {tag.kk}, en: {english}}}\n",
+                          "utf-8")
+        result = build(root)
+        assert result.incremental and 0 < result.rendered < result.pages, result
+        for slug in tagged:  # the article pages show the new label
+            assert english in (root / "site" / "articles" / slug / "index.html").read_text("utf-8")
+        assert_same_site(root / "site", _full_build_elsewhere(root, tmp_path / english))
+
+
+def _full_build_elsewhere(root: Path, target: Path) -> Path:
+    """A full build of a copy of the project, from scratch; its site."""
+    shutil.copytree(root, target, ignore=shutil.ignore_patterns("build", "site"))
+    assert not build(target).incremental
+    return target / "site"
+
+
 def test_when_most_pages_changed_the_build_is_full_on_every_core(tmp_path, monkeypatch):
     """MkDocs's dirty mode renders in one process; past half the pages the split full build is faster."""
     import digest.site.parallel as parallel
@@ -314,8 +342,8 @@ def test_a_build_with_nothing_changed_does_nothing_and_reports_every_file(tmp_pa
     assert "notes.pdf: error:" in again.stderr
 
 
-@pytest.mark.parametrize("change", ["content", "same-size edit", "new file", "site_config", "slugs.lock.yml",
-                                    "site deleted", "site rebuilt", "strict"])
+@pytest.mark.parametrize("change", ["content", "same-size edit", "new file", "site_config", "vocabulary",
+                                    "slugs.lock.yml", "site deleted", "site rebuilt", "strict"])
 def test_any_change_makes_the_next_build_build(tmp_path, change):
     root = make_project(tmp_path / "p")
     assert run_digest(root, "build").returncode == 0
@@ -332,6 +360,9 @@ def test_any_change_makes_the_next_build_build(tmp_path, change):
         (root / "content" / "new.txt").write_text("Жаңа мақала мәтіні. Тағы бір сөйлем.\n", "utf-8")
     elif change == "site_config":
         _change(root, "site_config")
+    elif change == "vocabulary":  # not one of the site's inputs, but the tags' (see site_inputs)
+        people = root / "site_config" / "vocabulary" / "persons.yml"
+        people.write_text(people.read_text("utf-8") + "\n- {id: new-person, kind: person, kk: Жаңа Адам}\n", "utf-8")
     elif change == "slugs.lock.yml":
         registry = root / "slugs.lock.yml"
         registry.write_text(registry.read_text("utf-8") + "\n# edited\n", "utf-8")

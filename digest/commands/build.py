@@ -63,8 +63,9 @@ def generate(collection: Collection, config: SiteConfig, site_url: str):
 
 def render_generation(config: SiteConfig) -> str:
     """What every page is made with besides its articles: the digest's code and
-    site_config/ (labels, settings). A page made with another is made again."""
-    parts = (package_fingerprint(), config.fingerprint)
+    site_config/ but the vocabulary (labels, settings). A page made with another
+    is made again."""
+    parts = (package_fingerprint(), config.pages_fingerprint)
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:24]
 
 
@@ -178,7 +179,7 @@ def content_state(content_dir: Path, candidates: list[Candidate], inputs: str,
                   known: FileDigests | None = None) -> tuple[str, dict[str, str]]:
     """A hash of what a build's outcome depends on besides slugs.lock.yml: every
     content file's path and bytes (``candidates``: those under ``content_dir``),
-    ``inputs`` (``site_inputs``: mkdocs.yml, theme/, site_config/, the digest,
+    ``inputs`` (``site_inputs``: mkdocs.yml, theme/, site_config/ but the vocabulary, the digest,
     MkDocs and Material), SOURCE_DATE_EPOCH; and the ``content_digest`` of
     each file, by shown path (collect then reads only the files it extracts).
     ``known``: the digests recorded by the last build, which spare reading
@@ -196,12 +197,14 @@ def content_state(content_dir: Path, candidates: list[Candidate], inputs: str,
 
 
 def build_state(config: SiteConfig, content: str) -> str:
-    """``content_state`` and the slug registry (which a build may extend)."""
+    """``content_state``, the slug registry (which a build may extend) and all
+    of site_config/ (``site_inputs`` leaves out the vocabulary, which the
+    articles' tags depend on)."""
     try:
         registry = (config.root / REGISTRY_FILE).read_bytes()
     except OSError:
         registry = b""
-    return hashlib.sha256(content.encode() + b"\0" + registry).hexdigest()[:32]
+    return hashlib.sha256(f"{content}\0{config.fingerprint}\0".encode() + registry).hexdigest()[:32]
 
 
 @dataclass

@@ -60,15 +60,16 @@ def _inputs_key(article: Article, with_page: set[str]) -> str:
     is in slugs.lock.yml), and which of its tags have a page.
 
     An article read from a file is a function of the file's path and bytes,
-    of the code and of site_config/ (which ``generation`` covers), but for
-    its slug, set once all are read: those stand for it, which spares
-    pickling every article of a large site on every build. Other articles
-    are pickled (a pickle that differs for equal articles only costs a
-    needless render)."""
+    of the code and of site_config/ but the vocabulary (which ``generation``
+    covers), but for its slug, set once all are read, and its tags, which
+    the vocabulary decides: those stand for it, which spares pickling every
+    article of a large site on every build. Other articles are pickled (a
+    pickle that differs for equal articles only costs a needless render)."""
     linked = sorted(t.id for t in article.tags if t.id in with_page)
     doc = article.document
     if doc.content_hash:
-        what: tuple = (doc.path, doc.content_hash, article.slug, linked)
+        shown_tags = "\x1f".join([f"{t.id}\x1e{t.kind}\x1e{t.kk}\x1e{t.en}" for t in article.tags])
+        what: tuple = (doc.path, doc.content_hash, article.slug, linked, shown_tags)
     else:
         what = (*(getattr(article, f.name) for f in fields(article) if f.name != "warnings"), linked)
     return hashlib.blake2b(pickle.dumps(what, protocol=5), digest_size=16).hexdigest()

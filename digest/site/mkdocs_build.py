@@ -27,7 +27,10 @@ mode gets wrong and keeps the live site whole until the end:
 
 A dirty build is used only when the stamp says the live site was built by
 the digest from the same mkdocs.yml, theme/, site_config/, digest code and
-MkDocs/Material versions; otherwise the build is full.
+MkDocs/Material versions; otherwise the build is full. The one exception is
+site_config/vocabulary/: it changes the articles' tags, and so their pages'
+Markdown, and nothing else, so that adding a name to it (what `digest tags`
+suggests, an editor's daily change) renders only the pages it changes.
 """
 
 from __future__ import annotations
@@ -55,7 +58,7 @@ from mkdocs.structure.files import Files
 from mkdocs.utils import clean_directory
 
 from digest.cache import package_fingerprint
-from digest.config import CONFIG_DIR, fingerprint_dir
+from digest.config import CONFIG_DIR, fingerprint_dir, pages_fingerprint
 from digest.model import DigestError
 
 MKDOCS_FILE = "mkdocs.yml"
@@ -78,10 +81,11 @@ def load_mkdocs_config(root: Path, docs_dir: Path, site_dir: Path, strict: bool 
 
 
 def site_inputs(root: Path, site_dir: Path) -> str:
-    """A hash of everything besides the Markdown that the HTML of a page depends on."""
+    """A hash of everything besides the Markdown that the HTML of a page depends
+    on. Not the vocabulary: it changes pages through their Markdown alone."""
     h = hashlib.sha256()
     for part in (mkdocs.__version__, material.__version__, package_fingerprint(), str(site_dir.resolve()),
-                 fingerprint_dir(root / THEME_DIR), fingerprint_dir(root / CONFIG_DIR)):
+                 fingerprint_dir(root / THEME_DIR), pages_fingerprint(root / CONFIG_DIR)):
         h.update(part.encode() + b"\0")
     try:
         h.update((root / MKDOCS_FILE).read_bytes())
