@@ -308,6 +308,18 @@ def test_serve_rebuilds_are_incremental_and_equal_a_full_rebuild(tmp_path, monke
     rebuild(tmp_path / "fresh")
     assert_same_site(tmp_path / "preview", tmp_path / "fresh")
 
+    # A name added to the vocabulary: the pages it changes, not a full rebuild.
+    articles = collect_with_progress(root / "content", load_config(root)).articles
+    tag = min((t for a in articles for t in a.tags if t.discovered), key=lambda t: t.id)
+    people = root / "site_config" / "vocabulary" / "persons.yml"
+    people.write_text(people.read_text("utf-8") + f"\n- {{id: {tag.id}, kind: {tag.kind}, kk: {tag.kk}, "
+                      "en: Served Label}\n", "utf-8")
+    third = rebuild(tmp_path / "preview")
+    assert 0 < len(third.rendered) < third.pages
+    rebuild(tmp_path / "fresh-vocabulary")
+    assert_same_site(tmp_path / "preview", tmp_path / "fresh-vocabulary")
+    assert "Served Label" in (tmp_path / "preview" / "tags" / tag.id / "index.html").read_text("utf-8")
+
     # Like `digest build`, a rebuild reads only the files that changed.
     import digest.cache as cache_module
 
