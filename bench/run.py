@@ -247,12 +247,13 @@ def bench(n: int, glue_sample: int, work: Path, builds_only: bool = False) -> di
     r["add_one"] = run_measured(digest_cmd("build"), project, env)
     r["add_one_rendered"] = re.search(r"pages: (\d+ of \d+) rendered", r["add_one"]["stdout"]).group(1)
     # An editor adds to the vocabulary the name `digest tags` suggests first (the
-    # one on most articles): the articles are only re-tagged, and the pages that
-    # changed rendered.
+    # one on most articles), fixing its English label as it asks: the articles
+    # are only re-tagged, and the pages that changed rendered.
     suggested = subprocess.run(digest_cmd("tags"), cwd=project, env=env, capture_output=True, text=True,
                                check=True).stdout
     entry = re.search(r"^# in (\d+) article.*\n((?:[- ] .*\n)+)", suggested, re.M)
-    (project / "site_config" / "vocabulary" / "added.yml").write_text(entry.group(2), "utf-8")
+    fixed = re.sub(r"(?m)^(  en: .*)$", r"\1 (edited)", entry.group(2))
+    (project / "site_config" / "vocabulary" / "added.yml").write_text(fixed, "utf-8")
     r["vocabulary"] = run_measured(digest_cmd("build"), project, env)
     r["vocabulary_name"] = (re.search(r"kk: (.*)", entry.group(2)).group(1), int(entry.group(1)))
     r["vocabulary_rendered"] = re.search(r"pages: (\d+ of \d+) rendered", r["vocabulary"]["stdout"]).group(1)
