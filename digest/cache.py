@@ -37,7 +37,7 @@ from typing import Union
 
 import digest
 from digest.config import SiteConfig
-from digest.model import Article
+from digest.model import Article, DigestError
 from digest.text import content_digest
 
 CACHE_DIR = Path("build") / "cache"
@@ -90,6 +90,10 @@ class ExtractionCache:
         self.generation = f"{base}-{hashlib.sha256(tagging.encode()).hexdigest()[:16]}"
         self.file = self.directory / f"{FILE_PREFIX}{self.generation}.pickle"
         self.journal = self.file.with_suffix(".journal")
+        # The vocabulary's entries, so that the next vocabulary's build knows what changed.
+        self.vocabulary_file = self.file.with_suffix(".vocabulary")
+        self._config = config
+        self._other_vocabulary_file: Path | None = None
         self._main: dict[str, Entry] = self._load(self.file)
         self._journalled: dict[str, Entry] = self._load(self.journal) if self._main else {}
         self._stored: dict[str, Entry] = {**self._main, **self._journalled}
@@ -119,8 +123,20 @@ class ExtractionCache:
         for path in sorted(others, key=_mtime, reverse=True):
             entries = self._load(path)
             if entries:
+                self._other_vocabulary_file = path.with_suffix(".vocabulary")
                 return {**entries, **self._load(path.with_suffix(".journal"))}
         return {}
+
+    def previous_vocabulary(self) -> tuple | None:
+        """The vocabulary entries of the generation ``retaggable`` draws on, if recorded."""
+        if self._other_vocabulary_file is None:
+            return None
+        try:
+            with open(self._other_vocabulary_file, "rb") as f:
+                entries = pickle.load(f)
+        except Exception:  # absent, truncated, or pickled by other code: not known
+            return None
+        return entries if isinstance(entries, tuple) else None
 
     def retaggable(self, key: str) -> Article | None:
         """The article filed under ``key`` by a cache of another vocabulary:
@@ -153,11 +169,16 @@ class ExtractionCache:
             self._write(self.journal, new)
             self._journalled = new
         self._stored = {**self._main, **self._journalled}
+        if not self.vocabulary_file.exists():
+            try:
+                self._write(self.vocabulary_file, self._config.vocabulary().entries)
+            except DigestError:  # a broken vocabulary: the next change retags every article
+                pass
         for old in self.directory.glob(f"{FILE_PREFIX}*"):
-            if old not in (self.file, self.journal):
+            if old not in (self.file, self.journal, self.vocabulary_file):
                 old.unlink(missing_ok=True)
 
-    def _write(self, path: Path, entries: dict[str, Entry]) -> None:
+    def _write(self, path: Path, entries: dict[str, Entry] | tuple) -> None:
         self.directory.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         with open(tmp, "wb") as f:

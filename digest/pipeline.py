@@ -20,6 +20,7 @@ from digest.cores import fork_unsafe, usable_cores
 from digest.extract import article_tags, extract_article
 from digest.extract.slugs import assign_unique_slugs, load_registry
 from digest.extract.tags import tag_candidates
+from digest.extract.vocabulary_change import VocabularyChange
 from digest.ingest.discover import Candidate, discover
 from digest.ingest.reader import parse_document, read_document
 from digest.model import Article, DigestError, Tag
@@ -150,6 +151,7 @@ def _extract_all(candidates: list[Candidate], config: SiteConfig, cache: Extract
     results: list[Entry | None] = [None] * len(candidates)
     jobs: list[tuple[int, str | None, Job]] = []
     retagging: dict[int, Article] = {}  # by candidate: the cached article whose tags are found again
+    change: VocabularyChange | None = None  # since the generation those come from
     for i, candidate in enumerate(candidates):
         if candidate.problem:
             results[i] = candidate.problem
@@ -171,7 +173,16 @@ def _extract_all(candidates: list[Candidate], config: SiteConfig, cache: Extract
                 continue
             earlier = cache.retaggable(key) if key is not None else None
             if earlier is not None:
-                jobs.append((i, key, TagJob(earlier.document.text, earlier.document.meta.tags)))
+                if change is None:
+                    change = _vocabulary_change(cache, config)
+                meta = earlier.document.meta
+                if not change.may_retag(earlier.document.text, meta.tags, (t.id for t in earlier.tags)):
+                    results[i] = earlier  # no changed entry can be in it: its tags stay
+                    cache.put(key, earlier)
+                    if advance:
+                        advance()
+                    continue
+                jobs.append((i, key, TagJob(earlier.document.text, meta.tags)))
                 retagging[i] = earlier
                 continue
         if data is None:
@@ -180,6 +191,10 @@ def _extract_all(candidates: list[Candidate], config: SiteConfig, cache: Extract
                 key = entry_key(candidate.shown, content_digest(data))
         jobs.append((i, key, (candidate.path, candidate.shown, data)))
     cached = sum(1 for c in candidates if not c.problem) - len(jobs)
+    if jobs:
+        # Read here, a broken vocabulary stops the build with its file and line
+        # (and the live site untouched), instead of refusing every article.
+        config.vocabulary()
     shared = SharedParts()
     retagged = len(retagging)
     for (i, key, _), entry in zip(jobs, _run_jobs([job for _, _, job in jobs], config, workers)):
@@ -193,6 +208,14 @@ def _extract_all(candidates: list[Candidate], config: SiteConfig, cache: Extract
     if cache is not None:
         cache.save()
     return results, {"extracted": len(jobs), "retagged": retagged, "cached": cached}  # type: ignore[return-value]
+
+
+def _vocabulary_change(cache: ExtractionCache, config: SiteConfig) -> VocabularyChange:
+    """What changed in the vocabulary since the cache's articles were tagged."""
+    previous = cache.previous_vocabulary()
+    if previous is None:
+        return VocabularyChange(everything=True)
+    return VocabularyChange.between(previous, config.vocabulary().entries)
 
 
 class SharedParts:

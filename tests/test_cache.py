@@ -3,13 +3,14 @@
 What each change must invalidate: an article's bytes → that article only;
 what extraction reads of site_config/ (a vocabulary file, the boilerplate
 patterns, the extraction settings) → every article, but a vocabulary change
-only sends the cached articles to have their tags found again; labels and page
+only sends the cached articles it may change to have their tags found again; labels and page
 settings keep the cache; the digest's version or extraction code → every
 article. Correctness only, no timings.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -66,18 +67,28 @@ def test_a_changed_article_is_extracted_again_and_only_it(small):
 def _add_school_topic(root: Path) -> None:
     topics = root / "site_config" / "vocabulary" / "topics.yml"
     topics.write_text(topics.read_text("utf-8") + "\n- {id: cache-test, kind: topic, kk: Мектеп, en: School, "
-                      "keywords: [мектеп], threshold: 1}\n", "utf-8")
+                      "keywords: [мектеп, көрме], threshold: 1}\n", "utf-8")
+
+
+def _holding(collection) -> int:
+    """How many of the articles hold a keyword of _add_school_topic (lower-cased)."""
+    return sum("мектеп" in a.document.text.lower() or "көрме" in a.document.text.lower()
+               for a in collection.articles)
 
 
 @pytest.mark.parametrize("workers", [1, 2])
-def test_a_changed_vocabulary_file_retags_every_article(small, monkeypatch, workers):
+def test_a_changed_vocabulary_file_retags_the_articles_it_may_change(small, monkeypatch, workers):
     monkeypatch.setattr(pipeline, "PARALLEL_MIN", 2)
-    before = _extractions(_collect(small))
+    first = _collect(small)
+    before = _extractions(first)
     assert not any(t.id == "cache-test" for a in before.values() for t in a.tags)
+    holding = _holding(first)
+    assert 2 <= holding < 5
     _add_school_topic(small)
     after = _collect(small, workers=workers)
-    assert (after.extracted, after.retagged, after.cached) == (5, 5, 0)
-    assert after.extraction == "5 extracted, 0 from the cache (5 of them only re-tagged: the vocabulary changed)"
+    assert (after.extracted, after.retagged, after.cached) == (holding, holding, 5 - holding)
+    assert after.extraction == (f"{holding} extracted, {5 - holding} from the cache ({holding} of them only "
+                                "re-tagged: the vocabulary changed)")
     tagged = [a.path for a in after.articles if any(t.id == "cache-test" for t in a.tags)]
     assert "content/extra_1.txt" in tagged
     # exactly what extracting the files again gives, and filed under the new vocabulary
@@ -90,12 +101,12 @@ def test_a_changed_vocabulary_file_retags_every_article(small, monkeypatch, work
 
 
 def test_a_vocabulary_change_with_other_changes_extracts_what_it_must(small):
-    _collect(small)
+    holding = _holding(_collect(small))
     edited = small / "content" / "extra_1.txt"
     edited.write_text(edited.read_text("utf-8").replace("Алматыда жаңа мектеп", "Шымкентте жаңа мектеп"), "utf-8")
     _add_school_topic(small)
     both = _collect(small)
-    assert (both.extracted, both.retagged, both.cached) == (5, 4, 0)
+    assert (both.extracted, both.retagged, both.cached) == (holding, holding - 1, 5 - holding)
     assert _extractions(both)["content/extra_1.txt"].title.startswith("Шымкентте")
     assert _extractions(both) == _extractions(collect(small / "content", load_config(small)))
     # the boilerplate is read by every stage: with it changed, nothing is re-tagged, all is extracted
@@ -107,13 +118,94 @@ def test_a_vocabulary_change_with_other_changes_extracts_what_it_must(small):
     assert (changed.extracted, changed.retagged, changed.cached) == (5, 0, 0)
 
 
+def _vocabulary_edits(root: Path, articles) -> list[tuple[str, str, str]]:
+    """Edits an editor makes, each (file, text to replace, replacement), built
+    from what was extracted: each concerns some of the articles, not all."""
+    folder = root / "site_config" / "vocabulary"
+    found = sorted({t.id: t for a in articles for t in a.tags if t.discovered and t.kind == "person"}.values(),
+                   key=lambda t: t.id)
+    carriers: dict[str, int] = {}
+    for a in articles:
+        for t in a.tags:
+            if not t.discovered:
+                carriers[t.id] = carriers.get(t.id, 0) + 1
+    some = sorted(i for i, n in carriers.items() if n < len(articles) // 2)
+
+    def line_of(name: str, kind: str) -> str:
+        text = (folder / name).read_text("utf-8")
+        return next(m.group() for i in some if (m := re.search(rf"(?m)^- {{id: {i}, kind: {kind},.*$", text)))
+
+    words: dict[str, int] = {}
+    for a in articles:
+        for word in set(re.findall(r"\b[а-яәғқңөұүһі]{7,}\b", a.document.text)):
+            words[word] = words.get(word, 0) + 1
+    keyword = min((w for w, n in words.items() if 1 < n < len(articles) // 3), key=lambda w: (-words[w], w))
+    persons = (folder / "persons.yml").read_text("utf-8")
+    place, person = line_of("places.yml", "place"), line_of("persons.yml", "person")
+    end = "\n"
+    return [
+        # add the names `digest tags` suggests, their English labels fixed
+        ("persons.yml", persons, persons + "".join(
+            f"- {{id: {t.id}, kind: person, kk: {t.kk}, en: {t.en} (checked)}}{end}" for t in found[:3])),
+        ("places.yml", place, ""),  # remove a place some articles carry
+        ("persons.yml", person, person.replace("en: ", "en: Dr ")),  # relabel a person some carry
+        ("topics.yml", "", f"- {{id: bench-topic, kind: topic, kk: Сынақ, en: Test, keywords: [{keyword}], "
+                           "threshold: 1}\n"),  # a topic some articles hold the keyword of
+    ]
+
+
+def test_only_the_articles_a_vocabulary_change_may_change_are_retagged_and_all_are_right(larger):
+    """Each edit, applied in turn: the cached articles, some re-tagged, equal a
+    fresh extraction; and some of them were not re-tagged."""
+    first = _collect(larger)
+    folder = larger / "site_config" / "vocabulary"
+    kept = []
+    for name, old, new in _vocabulary_edits(larger, first.articles):
+        path = folder / name
+        text = path.read_text("utf-8")
+        path.write_text(text.replace(old, new, 1) if old else text + new, "utf-8")
+        after = _collect(larger)
+        fresh = collect(larger / "content", load_config(larger))
+        assert _extractions(after) == _extractions(fresh), name
+        assert after.extracted == after.retagged
+        kept.append(after.cached)
+    assert all(0 < n < len(first.articles) for n in kept), kept
+
+
+def test_without_a_record_of_the_vocabulary_every_article_is_retagged(small):
+    """A cache from before the record (or a damaged record): nothing is known of what changed."""
+    _collect(small)
+    for record in (small / CACHE_DIR).glob("*.vocabulary"):
+        record.write_bytes(b"damaged")
+    _add_school_topic(small)
+    after = _collect(small)
+    assert (after.extracted, after.retagged, after.cached) == (5, 5, 0)
+    assert _extractions(after) == _extractions(collect(small / "content", load_config(small)))
+
+
+def test_a_broken_vocabulary_stops_the_build_and_names_the_file(small):
+    """Not every article refused (and an empty site): the build stops, the live site stays."""
+    from conftest import run_digest
+
+    assert run_digest(small, "build").returncode == 0
+    home = (small / "site" / "index.html").read_bytes()
+    people = small / "site_config" / "vocabulary" / "persons.yml"
+    people.write_text(people.read_text("utf-8") + "\n- {id: broken, kind: person, kk: Жаңа Адам}\n", "utf-8")
+    (small / "content" / "new.txt").write_text("Астанада жаңа саябақ ашылды. Тұрғындар қуанды.\n", "utf-8")
+    result = run_digest(small, "build")
+    assert result.returncode == 1
+    assert "persons.yml" in result.stderr and "broken: missing en label" in result.stderr
+    assert (small / "site" / "index.html").read_bytes() == home
+
+
 def test_a_refused_file_is_read_again_not_retagged(small):
     (small / "content" / "broken.txt").write_text("---\ntitle: x\n", "utf-8")  # never closed
     first = _collect(small)
     assert [r.path for r in first.errors] == ["content/broken.txt"]
+    holding = _holding(first)
     _add_school_topic(small)
     after = _collect(small)
-    assert (after.extracted, after.retagged) == (6, 5)
+    assert (after.extracted, after.retagged) == (1 + holding, holding)
     assert [r.path for r in after.errors] == ["content/broken.txt"]
 
 
@@ -219,13 +311,14 @@ def _files(root: Path) -> dict[str, int]:
 def test_a_few_new_articles_go_to_the_journal_and_are_read_back(larger):
     _collect(larger)
     before = _files(larger)
-    (main,) = before
+    main, vocabulary = sorted(before)  # the cache, and the vocabulary it was tagged with
+    assert vocabulary == main.replace(".pickle", ".vocabulary")
     (larger / "content" / "new.txt").write_text("Астанада жаңа саябақ ашылды. Тұрғындар қуанды.\n", "utf-8")
     added = _collect(larger)
     assert (added.extracted, added.cached) == (1, 30)
     after = _files(larger)
     assert after[main] == before[main]  # the cache itself was not written again
-    assert set(after) == {main, main.replace(".pickle", ".journal")}
+    assert set(after) == {main, vocabulary, main.replace(".pickle", ".journal")}
     again = _collect(larger)
     assert (again.extracted, again.cached) == (0, 31)
     assert _extractions(again) == _extractions(added)
@@ -239,7 +332,7 @@ def test_many_changes_write_the_cache_anew_without_the_journal(larger):
         path.write_text(path.read_text("utf-8") + "\nСоңғы сөйлем.\n", "utf-8")
     changed = _collect(larger)
     assert changed.extracted == 10
-    assert [p.suffix for p in (larger / CACHE_DIR).iterdir()] == [".pickle"]
+    assert sorted(p.suffix for p in (larger / CACHE_DIR).iterdir()) == [".pickle", ".vocabulary"]
     assert (_collect(larger).extracted, len(ExtractionCache.for_project(load_config(larger))._stored)) == (0, 31)
 
 

@@ -21,7 +21,7 @@ def test_the_pages_fingerprint_leaves_out_the_vocabulary_alone(tmp_path):
     folder = root / "site_config"
     first = load_config(root)
 
-    _append(folder / "vocabulary" / "persons.yml", "\n- {id: new-person, kind: person, kk: Жаңа Адам}\n")
+    _append(folder / "vocabulary" / "persons.yml", "\n- {id: new-person, kind: person, kk: Жаңа Адам, en: New Person}\n")
     vocabulary = load_config(root)
     assert vocabulary.pages_fingerprint == first.pages_fingerprint
     assert vocabulary.fingerprint != first.fingerprint
@@ -41,7 +41,7 @@ def test_without_a_vocabulary_folder_the_pages_fingerprint_is_all_of_site_config
     shutil.rmtree(root / "site_config" / "vocabulary")
     first = load_config(root)
     assert first.pages_fingerprint == first.fingerprint
-    (root / "site_config" / "people.yml").write_text("- {id: new-person, kind: person, kk: Жаңа Адам}\n", "utf-8")
+    (root / "site_config" / "people.yml").write_text("- {id: new-person, kind: person, kk: Жаңа Адам, en: New Person}\n", "utf-8")
     assert load_config(root).pages_fingerprint != first.pages_fingerprint
 
 

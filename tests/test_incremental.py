@@ -262,8 +262,14 @@ def test_the_report_says_what_came_from_the_cache(tmp_path):
     people.write_text(people.read_text("utf-8") + "\n", "utf-8")
     third = run_digest(root, "build")
     assert third.returncode == 0, third.stderr
-    assert ("extraction: 4 extracted, 0 from the cache (4 of them only re-tagged: the vocabulary changed)"
-            in third.stdout)
+    assert "extraction: 0 extracted, 4 from the cache\n" in third.stdout  # no entry changed
+    topics = root / "site_config" / "vocabulary" / "topics.yml"
+    topics.write_text(topics.read_text("utf-8") + "\n- {id: schools, kind: topic, kk: Мектеп, en: Schools, "
+                      "keywords: [мектеп], threshold: 1}\n", "utf-8")
+    fourth = run_digest(root, "build")
+    assert fourth.returncode == 0, fourth.stderr
+    assert ("extraction: 1 extracted, 3 from the cache (1 of them only re-tagged: the vocabulary changed)"
+            in fourth.stdout)  # the seeds never write "мектеп"
 
 
 def test_nav_pages_without_a_title_are_always_rendered_and_no_nav_means_full_builds():
@@ -374,7 +380,8 @@ def test_any_change_makes_the_next_build_build(tmp_path, change):
         _change(root, "site_config")
     elif change == "vocabulary":  # not one of the site's inputs, but the tags' (see site_inputs)
         people = root / "site_config" / "vocabulary" / "persons.yml"
-        people.write_text(people.read_text("utf-8") + "\n- {id: new-person, kind: person, kk: Жаңа Адам}\n", "utf-8")
+        people.write_text(people.read_text("utf-8") + "\n- {id: new-person, kind: person, kk: Жаңа Адам, "
+                          "en: New Person}\n", "utf-8")
     elif change == "slugs.lock.yml":
         registry = root / "slugs.lock.yml"
         registry.write_text(registry.read_text("utf-8") + "\n# edited\n", "utf-8")

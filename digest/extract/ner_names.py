@@ -92,6 +92,42 @@ def is_capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
+# A word's keys (word_keys) differ from its lower-cased form in its last two
+# letters at most: endings are cut off, and a stem key restores at most a
+# final consonant ("кітабы" → "кітап") or a dropped vowel ("орны" → "орын").
+# tests/extract/test_ner_names.py checks it on real and generated words.
+KEY_DRIFT = 2
+
+
+def _last_keys(last: str) -> set[str]:
+    """The keys a name's last word is matched under (the word's own forms meet one)."""
+    keys = {last.lower()}
+    stem = kazakh.stem(last)
+    if len(stem) >= _MIN_STEM:
+        keys.add(stem)
+    return keys
+
+
+def key_anchors(keys) -> tuple[str, ...]:
+    """Strings one of which a word holds (lower-cased) if one of its keys is in ``keys``."""
+    return tuple(sorted({key[: max(0, len(key) - KEY_DRIFT)] for key in keys}))
+
+
+def name_anchors(name: str) -> tuple[str, ...]:
+    """Strings one of which the lower-cased text holds wherever ``name`` matches
+    (NameIndex): a text holding none of them cannot mention it. Worked out
+    from how a name is matched: an abbreviation as written, a name of several
+    words by its first word as written, one word by its keys."""
+    words = [t.text for t in kazakh.tokenize(name)]
+    if not words:
+        return ()
+    if len(words) == 1 and is_abbreviation(name):
+        return (name.rstrip("+").lower(),)
+    if len(words) > 1:
+        return (words[0].lower(),)
+    return key_anchors(_last_keys(words[0]))
+
+
 def is_abbreviation(name: str) -> bool:
     """ҚХР, ШЫҰ, БҰҰ, ОПЕК+: all capitals, short, one word."""
     letters = [c for c in name if c.isalpha()]
@@ -135,11 +171,7 @@ class NameIndex:
             entry = Name((name,), frozenset({name}), True, unless_next, target)
             self._abbr.setdefault(name.rstrip("+"), []).append(entry)
             return True
-        last = words[-1]
-        keys = {last.lower()}
-        stem = kazakh.stem(last)
-        if len(stem) >= _MIN_STEM:
-            keys.add(stem)
+        keys = _last_keys(words[-1])
         entry = Name(
             tuple(w.lower() for w in words), frozenset(keys), is_capitalised(name), unless_next, target
         )

@@ -26,7 +26,7 @@ from yaml.constructor import SafeConstructor
 
 from digest import kazakh
 from digest.config import YAML_LOADER
-from digest.extract.ner_names import NameIndex, word_keys
+from digest.extract.ner_names import NameIndex, key_anchors, word_keys
 from digest.model import TAG_KINDS, DigestError, Tag
 
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -89,6 +89,18 @@ class TopicIndex:
         else:
             for key in {word, kazakh.stem(word)}:
                 self._exact.setdefault(key, []).append(topic)
+
+    @staticmethod
+    def anchors(keyword: str) -> tuple[str, ...]:
+        """Strings one of which the lower-cased text holds wherever ``keyword``
+        hits (ner_names.name_anchors, for keywords): a phrase by its first
+        word, a long word as its prefix, a short one by its keys."""
+        words = tuple(t.text.lower() for t in kazakh.tokenize(keyword))
+        if not words:
+            return ()
+        if len(words) > 1 or len(words[0]) >= _PREFIX:
+            return (words[0],)
+        return key_anchors({words[0], kazakh.stem(words[0])})
 
     def _word_topics(self, word: str) -> set[str]:
         found = self._cache.get(word)
