@@ -288,7 +288,7 @@ def test_nav_pages_without_a_title_are_always_rendered_and_no_nav_means_full_bui
     assert dirty_unsafe(config) is None
 
 
-def test_serve_rebuilds_are_incremental_and_equal_a_full_rebuild(tmp_path, monkeypatch):
+def test_serve_rebuilds_are_incremental_and_equal_a_full_rebuild(tmp_path, monkeypatch, caplog):
     """`digest serve`'s rebuilds (MkDocs dirty mode + our hooks) give a full build's preview."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config as load_mkdocs
@@ -325,6 +325,18 @@ def test_serve_rebuilds_are_incremental_and_equal_a_full_rebuild(tmp_path, monke
     rebuild(tmp_path / "fresh-vocabulary")
     assert_same_site(tmp_path / "preview", tmp_path / "fresh-vocabulary")
     assert "Served Label" in (tmp_path / "preview" / "tags" / tag.id / "index.html").read_text("utf-8")
+
+    # A broken vocabulary: MkDocs reports the file and line and stops the rebuild; the preview stays.
+    from mkdocs.exceptions import Abort
+
+    home = (tmp_path / "preview" / "index.html").read_bytes()
+    good = people.read_text("utf-8")
+    people.write_text(good + "\n- {id: broken, kind: person, kk: Жаңа Адам}\n", "utf-8")
+    with caplog.at_level("ERROR"), pytest.raises(Abort):
+        rebuild(tmp_path / "preview")
+    assert "persons.yml" in caplog.text and "broken: missing en label" in caplog.text
+    assert (tmp_path / "preview" / "index.html").read_bytes() == home
+    people.write_text(good, "utf-8")
 
     # Like `digest build`, a rebuild reads only the files that changed.
     import digest.cache as cache_module

@@ -95,7 +95,7 @@ def is_capitalised(word: str) -> bool:
 # A word's keys (word_keys) differ from its lower-cased form in its last two
 # letters at most: endings are cut off, and a stem key restores at most a
 # final consonant ("кітабы" → "кітап") or a dropped vowel ("орны" → "орын").
-# tests/extract/test_ner_names.py checks it on real and generated words.
+# tests/extract/test_vocabulary_change.py checks it on real and made-up words.
 KEY_DRIFT = 2
 
 

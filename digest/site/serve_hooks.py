@@ -36,9 +36,25 @@ def on_config(config, **kwargs):
 
 
 def on_pre_build(config, **kwargs) -> None:
-    """Collect and render the articles into the docs folder MkDocs is about to read."""
+    """Collect and render the articles into the docs folder MkDocs is about to read.
+
+    A broken site_config/ file stops the rebuild with its file and line (an
+    error MkDocs logs as such, not a traceback); the preview keeps the last
+    good build, and the next change rebuilds.
+    """
     if not os.environ.get("DIGEST_SERVE"):
         return
+    from mkdocs.exceptions import PluginError
+
+    from digest.model import DigestError
+
+    try:
+        _regenerate(config)
+    except DigestError as exc:
+        raise PluginError(f"digest: {exc}") from None
+
+
+def _regenerate(config) -> None:
     from mkdocs.utils import clean_directory
 
     from digest.cache import ExtractionCache, FileDigests
