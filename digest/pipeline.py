@@ -260,10 +260,13 @@ def _run_jobs(jobs: list[Job], config: SiteConfig,
             for job in jobs:
                 yield extract_one(job, config)
         return
-    context = multiprocessing.get_context(_start_method())
-    plain = dataclasses.replace(config, _cache={})  # workers load the vocabulary themselves
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs) // CHUNK + 1), mp_context=context,
-                             initializer=_init_worker, initargs=(plain,)) as pool:
+    method = _start_method()
+    # Forked workers share the vocabulary the parent loaded (_extract_all did);
+    # others would be sent it pickled, and load it themselves faster.
+    shared = config if method == "fork" else dataclasses.replace(config, _cache={})
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs) // CHUNK + 1),
+                             mp_context=multiprocessing.get_context(method),
+                             initializer=_init_worker, initargs=(shared,)) as pool:
         yield from pool.map(_extract_in_worker, jobs, chunksize=CHUNK)
 
 
