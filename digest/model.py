@@ -14,6 +14,9 @@ from typing import Literal
 BlockKind = Literal["paragraph", "heading", "speaker", "quote"]
 TagKind = Literal["person", "place", "organization", "topic", "event"]
 TAG_KINDS: tuple[str, ...] = ("person", "place", "organization", "topic", "event")
+# Where an article's publication date came from (CONTRACT.md: date_source).
+DateSource = Literal["front-matter", "file-name", "text", "git"]
+PUBLISHED_DATE_SOURCES: frozenset[str] = frozenset({"front-matter", "file-name", "text"})
 
 
 class DigestError(Exception):
@@ -83,9 +86,11 @@ class Tag:
     id: str
     kind: TagKind
     kk: str
-    en: str
+    en: str | None  # a real English name (from the vocabulary) or None; never a transliteration
     mentions: tuple[str, ...] = ()
     discovered: bool = False  # not in the vocabulary: found by entity discovery
+    latin: str = ""  # the Kazakh label in the official 2021 Latin alphabet (kk-Latn)
+    salience: float = 0.0  # 0-1: how central the tag is to its article
 
 
 @dataclass(frozen=True)
@@ -117,6 +122,8 @@ class Article:
     tags: tuple[Tag, ...]
     timeline: tuple[TimelineEntry, ...]
     warnings: tuple[str, ...] = field(default=())
+    date_source: DateSource | None = None  # None when ``date`` is None
+    related: tuple[str, ...] = ()  # paths of up to 5 related articles, most related first
 
     @property
     def path(self) -> str:

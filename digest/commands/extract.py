@@ -23,12 +23,15 @@ def article_json(article: Article) -> dict:
         "title": article.title,
         "source": article.source,
         "date": article.date.isoformat() if article.date else None,
+        "date_source": article.date_source,
         "summary": list(article.summary),
         "tags": [
-            {"id": t.id, "kind": t.kind, "kk": t.kk, "en": t.en, "mentions": list(t.mentions),
+            {"id": t.id, "kind": t.kind, "kk": t.kk, "en": t.en, "latin": t.latin,
+             "salience": round(t.salience, 2), "mentions": list(t.mentions),
              **({"discovered": True} if t.discovered else {})}
             for t in article.tags
         ],
+        "related": list(article.related),
         "timeline": [
             {"text": e.text, "when": e.when, "relative": e.relative, "event": e.event}
             for e in article.timeline
