@@ -50,6 +50,8 @@ class Meta:
     summary: tuple[str, ...] | None = None
     slug: str | None = None
     draft: bool = False
+    author: str | None = None
+    image: str | None = None  # a lead image in the site itself: "images/<name>", relative to content/
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ARTICLE_SUFFIXES = (".txt", ".md")
+# Pictures an article shows (front matter `image: images/NAME.jpg`, written by
+# `digest import`) live in content/images/: they are not articles, so not reported.
+IMAGES_FOLDER = "images"
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif")
 
 
 @dataclass(frozen=True)
@@ -38,7 +42,10 @@ def discover(content_dir: Path, shown_root: Path | None = None) -> list[Candidat
             shown_folder = folder.relative_to(shown_root)
         except ValueError:
             shown_folder = folder
+        images = folder == content_dir / IMAGES_FOLDER
         for name in sorted(filenames):
+            if images and name.lower().endswith(IMAGE_SUFFIXES):
+                continue
             if not is_ignored(name):
                 found.append(_check(folder / name, str(shown_folder / name), base))
     return found

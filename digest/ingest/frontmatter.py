@@ -10,7 +10,7 @@ import yaml
 
 from digest.model import DigestError, Meta
 
-KNOWN_KEYS = ("title", "date", "source", "url", "tags", "summary", "slug", "draft")
+KNOWN_KEYS = ("title", "date", "source", "url", "tags", "summary", "slug", "draft", "author", "image")
 _FENCE = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _SAFE_URL = re.compile(r"^https?://", re.I)
 
@@ -91,8 +91,23 @@ def parse_meta(data: dict[str, Any], path: str) -> tuple[Meta, tuple[str, ...]]:
         summary=summary,
         slug=_text(data.get("slug"), "slug", path),
         draft=draft,
+        author=_text(data.get("author"), "author", path),
+        image=_image(_text(data.get("image"), "image", path), warnings),
     )
     return meta, tuple(warnings)
+
+
+# A lead image is a file the site serves itself (digest import copies it under
+# content/images/): an address on another host would make readers' browsers call it.
+_IMAGE = re.compile(r"images/[A-Za-z0-9][A-Za-z0-9._-]*\.(?:jpe?g|png|gif|webp|avif)", re.I)
+
+
+def _image(value: str | None, warnings: list[str]) -> str | None:
+    if value is None or _IMAGE.fullmatch(value):
+        return value
+    warnings.append(f"front matter 'image' {value!r} is not a picture under content/images/ "
+                    "(images/NAME.jpg, .png, .gif, .webp or .avif); ignored")
+    return None
 
 
 def _date(value: Any, warnings: list[str]) -> dt.date | None:
