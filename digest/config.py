@@ -12,32 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from digest.model import DigestError
+from digest.settings import Label, Settings, load_settings
+from digest.yamlio import YAML_LOADER, key_lines, parse_file_text, parse_yaml, read_text, read_yaml  # noqa: F401
+# (YAML_LOADER and parse_yaml: extract/ imported them from here; digest.yamlio is their home)
 
 CONFIG_DIR = "site_config"
-
-DEFAULT_SETTINGS: dict[str, Any] = {
-    "site_name": {"kk": "Жаңалықтар дайджесті", "en": "News digest"},
-    "section": "articles",
-    "home_articles": 30,
-    "feed_articles": 50,
-    "max_article_bytes": 2_000_000,
-    "summary_sentences": 3,
-    "timeline_undated_articles": 50,
-    "timeline_page_events": 1000,
-    "archive_page_articles": 1000,
-    "reading_words_per_minute": 180,
-    "discovered_tag_min_articles": 2,
-    "tag_page_cards": 50,
-}
-
-
-@dataclass(frozen=True)
-class Label:
-    kk: str
-    en: str
 
 
 @dataclass(frozen=True)
@@ -51,7 +31,7 @@ class SiteConfig:
     """The parsed ``site_config/`` folder of one project."""
 
     root: Path
-    settings: dict[str, Any]
+    settings: Settings
     labels: dict[str, Label]
     months: tuple[Label, ...]
     boilerplate: tuple[BoilerplatePattern, ...]
@@ -82,51 +62,31 @@ class SiteConfig:
         return self._cache["vocabulary"]
 
 
-# libyaml's parser when PyYAML has it: the same data as the pure-Python one,
-# several times faster (the site_config/ and data files are read in every process).
-YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def parse_yaml(text: str) -> Any:
-    """YAML text → data, with the safe loader (libyaml's when available)."""
-    return yaml.load(text, Loader=YAML_LOADER)  # noqa: S506 (a safe loader)
-
-
-def read_yaml(path: Path) -> Any:
-    """Load one YAML file; a syntax error becomes a DigestError with its line."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DigestError(f"cannot read: {exc}", path=str(path)) from None
-    try:
-        return parse_yaml(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise DigestError(f"invalid YAML: {problem}", path=str(path), line=line) from None
-
-
-def _labels(data: Any, path: Path) -> tuple[dict[str, Label], tuple[Label, ...]]:
+def _labels(path: Path) -> tuple[dict[str, Label], tuple[Label, ...]]:
+    """labels.yml: every label with its two texts, and the 12 months."""
+    text = read_text(path)
+    data = None if text is None else parse_file_text(text, path)
+    lines = key_lines(text or "")
     if not isinstance(data, dict):
-        raise DigestError("expected a mapping of label names to {kk, en}", path=str(path))
+        raise DigestError("expected a mapping of label names to {kk, en}", path=str(path), line=1)
     labels: dict[str, Label] = {}
     months: list[Label] = []
     for key, value in data.items():
-        items = value if key == "months" else [value]
+        items = value if key == "months" and isinstance(value, list) else [value]
         parsed = []
         for item in items or []:
-            if not (isinstance(item, dict) and item.get("kk") and item.get("en")):
-                raise DigestError(f"label {key!r} needs both 'kk' and 'en'", path=str(path))
-            parsed.append(Label(str(item["kk"]), str(item["en"])))
+            if not (isinstance(item, dict) and isinstance(item.get("kk"), str) and item["kk"].strip()
+                    and isinstance(item.get("en"), str) and item["en"].strip()):
+                raise DigestError(f"label '{key}': expected both texts, 'kk' (Kazakh) and 'en' (English), "
+                                  f"got {item!r}", path=str(path), line=lines.get(str(key)))
+            parsed.append(Label(item["kk"], item["en"]))
         if key == "months":
             months = parsed
         else:
             labels[str(key)] = parsed[0]
     if len(months) != 12:
-        raise DigestError("'months' must list the 12 months", path=str(path))
+        raise DigestError("'months' must list the 12 months, each with 'kk' and 'en'", path=str(path),
+                          line=lines.get("months"))
     return labels, tuple(months)
 
 
@@ -178,7 +138,7 @@ READING_FILES = ("boilerplate.yml",)
 EXTRACTION_SETTINGS = ("summary_sentences", "max_article_bytes")
 
 
-def extraction_fingerprint(directory: Path, settings: dict[str, Any]) -> str:
+def extraction_fingerprint(directory: Path, settings: Settings) -> str:
     """``"<reading>-<tagging>"``: a hash of what ingest and extraction read of
     site_config/ but the vocabulary (the boilerplate patterns and the
     extraction settings), and a hash of the vocabulary, which only the tags
@@ -220,13 +180,8 @@ def load_config(root: Path) -> SiteConfig:
     directory = root / CONFIG_DIR
     if not directory.is_dir():
         raise DigestError(f"no {CONFIG_DIR}/ folder here: run digest from the project's folder", path=str(root))
-    settings = dict(DEFAULT_SETTINGS)
-    user = read_yaml(directory / "digest.yml") or {}
-    if not isinstance(user, dict):
-        raise DigestError("expected a mapping of settings", path=str(directory / "digest.yml"))
-    settings.update(user)
-    labels_path = directory / "labels.yml"
-    labels, months = _labels(read_yaml(labels_path), labels_path)
+    settings = load_settings(directory)
+    labels, months = _labels(directory / "labels.yml")
     bp_path = directory / "boilerplate.yml"
     lines, sources = _boilerplate(read_yaml(bp_path), bp_path)
     return SiteConfig(
