@@ -96,6 +96,18 @@ class Tag:
 
 
 @dataclass(frozen=True)
+class Mention:
+    """A recognised span of an article's text and what it stands for (extract's working data)."""
+
+    start: int
+    end: int
+    kind: str
+    label: str  # the kk label (for a discovered entity: its base form)
+    tag_id: str | None = None  # the vocabulary id; None when discovered
+    source: str = "vocabulary"  # vocabulary | rule | model | context
+
+
+@dataclass(frozen=True)
 class TimelineEntry:
     """A temporal expression and the event it dates.
 

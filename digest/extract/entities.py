@@ -24,6 +24,7 @@ from typing import Callable, Iterable
 from digest import kazakh
 from digest.extract import ner_crf
 from digest.extract.ner_names import base_form, is_ending, split_suffix_hyphen
+from digest.model import Mention
 
 Span = tuple[int, int, str, str]  # first token, end token (exclusive), kind, source
 _MAX_WORDS = 7
@@ -371,8 +372,6 @@ def discover(text: str, tokens: list, known: list) -> list:
     An organisation whose name contains a known place ("Қарағанды мемлекеттік
     техникалық университеті") is returned; the caller drops the place inside it.
     """
-    from digest.extract.tags import Mention
-
     taken = sorted((m.start, m.end, m.kind) for m in known)
     starts = [t.start for t in tokens]
     covered_at: set[int] = set()  # start offsets of tokens inside known mentions

@@ -18,13 +18,12 @@ from pathlib import Path
 
 
 from digest import kazakh
-from digest.config import parse_yaml
+from digest.yamlio import parse_yaml
 from digest.extract.ner_names import base_form
 
 MODELS = Path(__file__).with_name("models")
 MODEL_PATH = MODELS / "ner.crfsuite"
 KIND_OF_LABEL = {"PER": "person", "LOC": "place", "ORG": "organization"}
-LABEL_OF_KIND = {v: k for k, v in KIND_OF_LABEL.items()}
 _NEIGHBOUR_FLAGS = frozenset({"cap", "orghead", "placehead", "orgnoun", "surname", "upper", "func", "fname"})
 
 

@@ -6,9 +6,13 @@ tokens: vocabulary names (``ner_names``), entities not in the vocabulary
 a threshold).  Vocabulary matches win over discovered spans they overlap.
 
 Editor's front-matter tags (``extra``) are resolved by id, then by any label or
-alias in either language; an unknown one becomes a ``topic`` tag whose kk and
-en labels are the text as written (en transliterated when it is Cyrillic) and
+alias in either language; an unknown one becomes a ``topic`` tag whose kk
+label is the text as written (en too when it is written in Latin letters) and
 whose id is the ASCII slug of the transliteration.
+
+Only the vocabulary gives English labels: a discovered name's ``en`` is None,
+and every tag has ``latin``, its kk label in the official 2021 Latin alphabet.
+Tags come most salient first (``salience``).
 """
 
 from __future__ import annotations
@@ -25,9 +29,10 @@ from slugify import slugify
 from yaml.constructor import SafeConstructor
 
 from digest import kazakh
-from digest.config import YAML_LOADER
+from digest.yamlio import YAML_LOADER
 from digest.extract.ner_names import NameIndex, key_anchors, word_keys
-from digest.model import TAG_KINDS, DigestError, Tag
+from digest.extract.salience import lead_end, salience
+from digest.model import TAG_KINDS, DigestError, Mention, Tag
 
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _KEYS = {"id", "kind", "kk", "en", "aliases", "keywords", "threshold", "unless_next"}
@@ -49,18 +54,6 @@ class Entry:
     unless_next: tuple[str, ...] = ()
     path: str = ""
     line: int = 0
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A recognised span of the text and what it stands for."""
-
-    start: int
-    end: int
-    kind: str
-    label: str  # the kk label (for a discovered entity: its base form)
-    tag_id: str | None = None  # the vocabulary id; None when discovered
-    source: str = "vocabulary"  # vocabulary | rule | model
 
 
 class TopicIndex:
@@ -273,24 +266,25 @@ def find_mentions(text: str, vocabulary: Vocabulary, tokens: list | None = None,
 
 
 def find_tags(text: str, vocabulary: Vocabulary, extra: tuple[str, ...] = ()) -> list[Tag]:
-    """The tags of one article: names, discovered entities, topics and the editor's extras."""
+    """The tags of one article, most salient first: names, discovered entities,
+    topics and the editor's extras."""
     tokens = kazakh.tokenize(text)
     tags: dict[str, Tag] = {}
-    first: dict[str, int] = {}
+    at: dict[str, list[int]] = {}  # tag id → where its mentions start
     mentions: dict[str, list[str]] = {}  # tag id → its mentions as written, in text order
     for m in find_mentions(text, vocabulary, tokens):
         tag = tags.get(m.tag_id or "") if m.tag_id else None
         if tag is None:
             tag = _vocabulary_tag(vocabulary.by_id[m.tag_id]) if m.tag_id else discovered_tag(m.label, m.kind)
             tag = tags.setdefault(tag.id, tag)
-            first.setdefault(tag.id, m.start)
+        at.setdefault(tag.id, []).append(m.start)
         _add_mention(mentions, tag.id, text[m.start : m.end])
     for topic, spans in vocabulary.topics.hits(text, tokens).items():
         entry = vocabulary.by_id[topic]
         if len(spans) >= entry.threshold:
             tags[topic] = _vocabulary_tag(entry)
             mentions[topic] = []
-            first[topic] = spans[0][0]
+            at[topic] = [start for start, _ in spans]
             for start, end in spans:
                 _add_mention(mentions, topic, text[start:end])
     for tag_id, written in mentions.items():
@@ -301,13 +295,16 @@ def find_tags(text: str, vocabulary: Vocabulary, extra: tuple[str, ...] = ()) ->
     for label in extra:
         tag = editor_tag(label, vocabulary)
         tags.setdefault(tag.id, tag)
+    lead = lead_end(text)
+    scored = [replace(t, salience=salience(at.get(t.id, []), len(text), lead)) for t in tags.values()]
     never = len(text) + 1
     order = {k: i for i, k in enumerate(TAG_KINDS)}
-    return sorted(tags.values(), key=lambda t: (order[t.kind], first.get(t.id, never), t.id))
+    first = {tag_id: min(starts) for tag_id, starts in at.items()}
+    return sorted(scored, key=lambda t: (-t.salience, order[t.kind], first.get(t.id, never), t.id))
 
 
 def _vocabulary_tag(entry: Entry) -> Tag:
-    return Tag(entry.id, entry.kind, entry.kk, entry.en)
+    return Tag(entry.id, entry.kind, entry.kk, entry.en, latin=_latin(entry.kk))
 
 
 def _add_mention(mentions: dict[str, list[str]], tag_id: str, mention: str) -> None:
@@ -317,22 +314,29 @@ def _add_mention(mentions: dict[str, list[str]], tag_id: str, mention: str) -> N
         written.append(mention)
 
 
+@lru_cache(maxsize=20_000)
 def _latin(label: str) -> str:
+    """``label`` in the official 2021 Latin alphabet (Latin-script Kazakh, never English)."""
     latin = kazakh.transliterate(label)
-    if re.search("[\u0400-\u04ff]", latin):  # the core left Cyrillic: fall back to a plain romanisation
+    if _CYRILLIC.search(latin):  # the core left Cyrillic: fall back to a plain romanisation
         latin = " ".join(w.capitalize() for w in slugify(latin, separator=" ").split())
     return latin
 
 
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
 @lru_cache(maxsize=20_000)
 def discovered_tag(label: str, kind: str) -> Tag:
-    """A tag for an entity not in the vocabulary: kk = base form, en and id by transliteration."""
-    en = _latin(label)
-    return Tag(slugify(en) or slugify(label), kind, label, en, discovered=True)
+    """A tag for an entity not in the vocabulary: kk = base form, no English label
+    (none is known), latin and id by transliteration."""
+    latin = _latin(label)
+    return Tag(slugify(latin) or slugify(label), kind, label, None, discovered=True, latin=latin)
 
 
 def editor_tag(label: str, vocabulary: Vocabulary) -> Tag:
-    """A front-matter tag: a vocabulary entry by id or label, else a new topic as written."""
+    """A front-matter tag: a vocabulary entry by id or label, else a new topic as written
+    (its English label is the label itself only when the editor wrote it in Latin letters)."""
     label = label.strip()
     tag_id = vocabulary.labels.get(label.lower())
     if tag_id is None:
@@ -340,8 +344,9 @@ def editor_tag(label: str, vocabulary: Vocabulary) -> Tag:
         tag_id = base
     if tag_id is not None:
         return _vocabulary_tag(vocabulary.by_id[tag_id])
-    en = _latin(label)
-    return Tag(slugify(en) or slugify(label) or "tag", "topic", label, en)
+    latin = _latin(label)
+    en = None if _CYRILLIC.search(label) else label
+    return Tag(slugify(latin) or slugify(label) or "tag", "topic", label, en, latin=latin)
 
 
 def tag_candidates(articles_tags: Iterable[Iterable[Tag]]) -> list[tuple[Tag, int]]:

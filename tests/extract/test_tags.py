@@ -69,13 +69,41 @@ def test_inflected_mentions_are_exact_substrings(seed_tags):
             assert len(set(tag.mentions)) == len(tag.mentions)
 
 
-def test_every_tag_has_both_labels(seed_tags, vocabulary):
+def test_english_labels_come_from_the_vocabulary_only(seed_tags, vocabulary):
+    english = {e.id: e.en for e in vocabulary.entries}
     for tags in seed_tags.values():
         for tag in tags:
-            assert tag.kk.strip() and tag.en.strip(), tag
+            assert tag.kk.strip() and tag.latin.strip(), tag
             assert tag.id and tag.id.isascii()
+            assert tag.en == (None if tag.discovered else english[tag.id])
     for entry in vocabulary.entries:
         assert entry.kk and entry.en
+
+
+def test_every_tag_has_its_kk_label_in_2021_latin(vocabulary):
+    tags = {t.id: t for t in find_tags("Шығыс Қазақстан облысында Ерлан Қошанов пен Ғалымжан "
+                                       "Жұмабеков кездесті.", vocabulary)}
+    assert tags["east-kazakhstan-region"].latin == "Şyğys Qazaqstan oblysy"
+    assert tags["yerlan-koshanov"].latin == "Erlan Qoşanov"
+    found = [t for t in tags.values() if t.discovered and t.kind == "person"]
+    assert [t.latin for t in found] == ["Ğalymjan Jūmabekov"]
+
+
+def test_tags_come_most_salient_first(vocabulary):
+    text = ("Ерлан Қошанов Минскке барды.\nМәжіліс төрағасы сапармен жүр.\n"
+            + "Жиын жалғасты. " * 30 + "Соңында Бейжің туралы айтылды. Бейжің, Бейжің.")
+    tags = find_tags(text, vocabulary)
+    order = [t.id for t in tags]
+    assert order.index("yerlan-koshanov") < order.index("beijing")
+    assert order.index("minsk") < order.index("beijing")
+    assert all(0 <= t.salience <= 1 for t in tags)
+    assert [t.salience for t in tags] == sorted((t.salience for t in tags), reverse=True)
+
+
+def test_a_tag_named_often_outranks_one_named_once_at_the_same_depth(vocabulary):
+    text = "Жиын өтті. " * 10 + "Минск туралы. Бейжің туралы. Бейжің мен Бейжің. Бейжіңде."
+    tags = {t.id: t for t in find_tags(text, vocabulary)}
+    assert tags["beijing"].salience > tags["minsk"].salience
 
 
 @pytest.mark.parametrize(
@@ -120,7 +148,10 @@ def test_editor_tags_by_id_label_or_new(vocabulary):
     tags = {t.id: t for t in find_tags("Мәтін.", vocabulary, extra=extra)}
     assert {"belarus", "russia", "trade"} <= set(tags)
     new = [t for t in tags.values() if t.kk == "Ғарыш туризмі"]
-    assert new and new[0].id.isascii() and new[0].en and not new[0].discovered
+    assert new and new[0].id.isascii() and not new[0].discovered
+    assert new[0].en is None and new[0].latin == "Ğaryş turizmı"
+    english = {t.id: t for t in find_tags("Мәтін.", vocabulary, extra=("Space tourism",))}
+    assert english["space-tourism"].en == "Space tourism"
 
 
 def test_order_is_deterministic(vocabulary):
@@ -129,8 +160,8 @@ def test_order_is_deterministic(vocabulary):
 
 
 def test_tag_candidates_counts_discovered_across_articles():
-    a = Tag("din-siuesian", "person", "Дин Сюэсян", "Din Siuesian", ("Дин Сюэсянды",), True)
-    b = Tag("din-siuesian", "person", "Дин Сюэсян", "Din Siuesian", ("Дин Сюэсян",), True)
+    a = Tag("din-siuesian", "person", "Дин Сюэсян", None, ("Дин Сюэсянды",), True, "Din Siuesian")
+    b = Tag("din-siuesian", "person", "Дин Сюэсян", None, ("Дин Сюэсян",), True, "Din Siuesian")
     known = Tag("china", "place", "Қытай", "China", ("Қытай",))
     (tag, count), = tag_candidates([[a, known], [b]])
     assert count == 2 and tag.mentions == ("Дин Сюэсянды", "Дин Сюэсян")
