@@ -36,6 +36,10 @@ def parser() -> argparse.ArgumentParser:
 
     sub.add_parser("stem", help="stem Kazakh words read from stdin, one per line")
 
+    i = sub.add_parser("import", help="write saved news pages (.html) or URLs as articles in content/")
+    i.add_argument("sources", nargs="+", metavar="PATH_OR_URL")
+    i.add_argument("--content", metavar="DIR", help="article folder (default: content/)")
+
     t = sub.add_parser("tags", help="list tags found in articles but missing from the vocabulary")
     t.add_argument("--content", metavar="DIR")
     t.add_argument("--min", type=int, default=1, metavar="N", help="only tags in at least N articles")
@@ -65,6 +69,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "tags":
         from digest.commands import tags
         return tags.run(args.content, args.min)
+    if args.command == "import":
+        from digest.commands import import_
+        return import_.run(args.sources, args.content)
     parser().print_help(sys.stderr)
     return 2
 

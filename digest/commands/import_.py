@@ -1,0 +1,36 @@
+"""`digest import`: saved news pages and URLs → content/YYYY-MM-DD-<slug>.md.
+
+Parses nothing itself beyond finding the project; the work is digest.importer's.
+Prints a line per source (what was written, or why it was refused) and exits 1
+when anything was refused.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from digest.commands.common import err, out, project
+from digest.importer import import_sources
+from digest.model import DigestError
+
+
+def run(sources: list[str], content: str | None) -> int:
+    try:
+        config, content_dir = project(content)
+    except DigestError as exc:
+        err.print(f"error: {exc}", markup=False)
+        return 1
+    results = import_sources(sources, content_dir, config)
+    for r in results:
+        if r.error:
+            err.print(Text.assemble(("refused  ", "bold red"), f"{r.source}: {r.error}"))
+            continue
+        made = f"{r.path}" + (f" + {content_dir / r.image}" if r.image else "")
+        out.print(Text.assemble(("written  ", "green"), f"{r.source}  →  {made}"))
+        dropped = f"; {r.removed} boilerplate lines dropped" if r.removed else ""
+        out.print(f"         {r.title} ({r.date or 'no date'}){dropped}", markup=False)
+        for warning in r.warnings:
+            out.print(Text.assemble("         ", ("warning:", "yellow"), f" {warning}"))
+    refused = sum(1 for r in results if r.error)
+    out.print(f"{len(results)} sources: {len(results) - refused} written, {refused} refused", markup=False)
+    return 1 if refused else 0
