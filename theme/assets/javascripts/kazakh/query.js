@@ -1,0 +1,183 @@
+/*
+ * Kazakh for the site search: what a query is searched as, and how the
+ * articles Pagefind finds are ranked. Pagefind (digest/site/pagefind_index.py)
+ * has no Kazakh stemmer; it matches every query word as a prefix of the
+ * indexed words. So each typed word is searched as its stem key
+ * (Минскіде → минск finds Минск, Минскте, Минскі), and the articles Pagefind
+ * returns are ranked again here, on the same stemmer the build runs
+ * (stemmer.js, tests/js): a title above tags above body text, the typed
+ * form or a word of the same stem above a word that only starts like it,
+ * and articles holding every query word first.
+ *
+ * Latin typing (Qazaqstan, Toqaev, Minskide) is turned back into Cyrillic
+ * and stemmed; the Latin word itself is searched too, for English tag
+ * labels (Belarus) and Latin words of the text.
+ *
+ * Loaded by search.js in the browser and by tests/js/query.js under Node.
+ */
+(function (root, factory) {
+  if (typeof module === "object" && module.exports)
+    module.exports = factory
+  else
+    root.KazakhQuery = factory
+})(typeof self !== "undefined" ? self : this, function (KazakhStemmer, data) {
+  "use strict"
+
+  var stemmer = new KazakhStemmer.Stemmer(data.stemmer, data.support, data.lemmas)
+  var stopwords = new Set(data.stopwords)
+  var asciiFold = data.translit.ascii
+  var weights = data.weights
+
+  var CYRILLIC = /[\u0400-\u04FF]/
+  var WORDS = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu
+  var MIN_KEY = 3  /* a shorter stem searched as a prefix floods the results */
+
+  /* Latin (2021 alphabet, its ASCII fold, and common older spellings) back to
+     Cyrillic, for stemming: "i" may be і or и, both are tried */
+  var FROM_LATIN = {
+    "a": "а", "ä": "ә", "b": "б", "d": "д", "e": "е", "f": "ф", "g": "г",
+    "ğ": "ғ", "h": "х", "i": "и", "ı": "і", "j": "ж", "k": "к", "l": "л",
+    "m": "м", "n": "н", "ñ": "ң", "o": "о", "ö": "ө", "p": "п", "q": "қ",
+    "r": "р", "s": "с", "ş": "ш", "t": "т", "u": "у", "ū": "ұ", "ü": "ү",
+    "v": "в", "y": "ы", "z": "з", "c": "с", "w": "у", "x": "х"
+  }
+  var FROM_LATIN_PAIRS = { "sh": "ш", "ch": "ч", "zh": "ж", "kh": "х", "ya": "я", "yu": "ю" }
+
+  function fold(word) {
+    var out = ""
+    for (var i = 0; i < word.length; i++) {
+      var ch = word[i]
+      out += Object.prototype.hasOwnProperty.call(asciiFold, ch) ? asciiFold[ch] : ch
+    }
+    return out.normalize("NFKD").replace(/[^\x00-\x7F]/g, "")
+  }
+
+  function cyrillic(word, dotted) {
+    var out = ""
+    for (var i = 0; i < word.length; i++) {
+      var pair = FROM_LATIN_PAIRS[word.substr(i, 2)]
+      if (pair) {
+        out += pair
+        i++
+      } else if (word[i] === "i" && dotted) {
+        out += dotted
+      } else if (Object.prototype.hasOwnProperty.call(FROM_LATIN, word[i])) {
+        out += FROM_LATIN[word[i]]
+      } else {
+        return null
+      }
+    }
+    return out
+  }
+
+  /* The prefix a word is searched by: its stem key, or the word itself when
+     the key is too short to search as a prefix */
+  function searchKey(word) {
+    var key = stemmer.stem(word)
+    return key.length >= MIN_KEY || key.length >= word.length ? key : word
+  }
+
+  function unique(items) {
+    return Array.from(new Set(items.filter(Boolean)))
+  }
+
+  /* One typed word: its form, its stem keys, and what Pagefind is asked for */
+  function term(word) {
+    var form = word.normalize("NFC").toLowerCase()
+    if (CYRILLIC.test(form) || /^\p{N}+$/u.test(form)) {
+      var key = searchKey(form)
+      return { form: form, keys: [stemmer.stem(form)], search: [key] }
+    }
+    /* Latin: the Cyrillic readings (і and и), and the word as typed */
+    var readings = unique([cyrillic(form, "і"), cyrillic(form, "и"), cyrillic(fold(form), "і")])
+    var keys = readings.map(function (w) { return stemmer.stem(w) })
+    var search = unique(readings.map(searchKey).concat([fold(form) || form]))
+    return { form: form, keys: unique(keys.concat([fold(form) || form])), search: search, latin: true }
+  }
+
+  /* The words of a query, without stop words (unless it has nothing else) */
+  function parse(query) {
+    var words = (query.match(WORDS) || []).map(function (w) { return w.toLowerCase() })
+    var content = words.filter(function (w) { return !stopwords.has(w) })
+    return unique(content.length ? content : words).slice(0, 6).map(term)
+  }
+
+  /* Pagefind queries for the terms: one per combination of alternatives
+     (a Latin word has several), at most `limit` */
+  function combinations(terms, limit) {
+    var out = [[]]
+    terms.forEach(function (t) {
+      var next = []
+      out.forEach(function (prefix) {
+        t.search.forEach(function (s) {
+          if (next.length < limit) next.push(prefix.concat([s]))
+        })
+      })
+      out = next
+    })
+    return out.map(function (parts) { return parts.join(" ") })
+  }
+
+  /* How well `word` (lower-case) matches term `t`: 3 the typed form, 2 a
+     word of the same stem, 1 a word that only starts like the key, 0 none */
+  function level(word, t) {
+    if (word === t.form) return 3
+    var key = CYRILLIC.test(word) ? stemmer.stem(word) : fold(word)
+    for (var i = 0; i < t.keys.length; i++)
+      if (key === t.keys[i]) return 2
+    for (var j = 0; j < t.search.length; j++)
+      if (word.startsWith(t.search[j]) || key.startsWith(t.search[j])) return 1
+    return 0
+  }
+
+  function bestLevels(text, terms) {
+    var best = terms.map(function () { return 0 })
+    var count = terms.map(function () { return 0 })
+    var words = (text || "").toLowerCase().match(WORDS) || []
+    for (var i = 0; i < words.length; i++) {
+      for (var k = 0; k < terms.length; k++) {
+        var l = level(words[i], terms[k])
+        if (l > best[k]) best[k] = l
+        if (l >= 2) count[k]++
+      }
+    }
+    return { best: best, count: count }
+  }
+
+  /* A result's score: per term, its best match in the title, tags and
+     text, weighted; articles holding every term first */
+  function score(result, terms) {
+    var title = bestLevels(result.title, terms)
+    var tags = bestLevels(result.tags, terms)
+    var body = bestLevels(result.text, terms)
+    var total = 0
+    var all = true
+    for (var k = 0; k < terms.length; k++) {
+      var s = weights.level[title.best[k]] * weights.title +
+              weights.level[tags.best[k]] * weights.tags +
+              weights.level[body.best[k]] * weights.body +
+              Math.min(body.count[k], weights.repeat_cap) * weights.repeat
+      if (!title.best[k] && !tags.best[k] && !body.best[k]) all = false
+      total += s
+    }
+    return (all ? weights.all_terms : 0) + total
+  }
+
+  /* `results` ({title, tags, text, rank}) in the order a reader should see them */
+  function rank(results, terms) {
+    var scored = results.map(function (r) {
+      return { result: r, score: score(r, terms) }
+    })
+    scored.sort(function (a, b) { return (b.score - a.score) || (a.result.rank - b.result.rank) })
+    return scored.map(function (s) { return s.result })
+  }
+
+  return {
+    parse: parse,
+    combinations: combinations,
+    rank: rank,
+    score: score,
+    level: level,
+    stem: function (word) { return stemmer.stem(word) }
+  }
+})

@@ -1,0 +1,206 @@
+/*
+ * The search box of theme/partials/search.html: asks Pagefind's index
+ * (pagefind/pagefind.js, loaded when the reader opens the search) with the
+ * Kazakh query of query.js, ranks its best candidates again, and shows them
+ * in Material's results panel. Keys: "/" opens, Esc closes, ↑ ↓ move
+ * through the results, Enter opens one.
+ */
+(function (KazakhQuery) {
+  "use strict"
+
+  var CANDIDATES = 20  /* Pagefind's best results ranked again (each costs a fragment) */
+  var SHOWN = 10
+  var ALTERNATIVES = 4  /* Pagefind queries for one typed query at most */
+
+  var root = document.querySelector("[data-digest-search]")
+  var toggle = document.getElementById("__search")
+  if (!root || !toggle) return
+  var labels = JSON.parse(root.querySelector(".digest-search__labels").textContent)
+  var input = root.querySelector(".md-search__input")
+  var form = root.querySelector(".md-search__form")
+  var meta = root.querySelector(".md-search-result__meta")
+  var list = root.querySelector(".md-search-result__list")
+  var pagefind = null
+  var asked = 0
+
+  function absolute(path) { return new URL(path, document.baseURI).href }
+
+  function load() {
+    if (!pagefind) {
+      pagefind = import(absolute(root.dataset.pagefind + "pagefind.js")).then(function (pf) {
+        return pf.options({
+          baseUrl: new URL(absolute(root.dataset.base)).pathname,
+          excerptLength: 24,
+          /* short news items must not win on length alone; prefer words close
+             in length to the typed stem over long ones it only starts */
+          ranking: { pageLength: 0.3, termSimilarity: 3, termFrequency: 0.8 }
+        }).then(function () { return pf.init() }).then(function () { return pf })
+      })
+      pagefind.catch(function () { pagefind = null })
+    }
+    return pagefind
+  }
+
+  function count(n) {
+    if (!n) return labels.none
+    return n === 1 ? labels.one : labels.other.replace(/#/g, String(n))
+  }
+
+  function escape(text) {
+    var div = document.createElement("div")
+    div.textContent = text
+    return div.innerHTML
+  }
+
+  /* The title with the words matching the query marked */
+  function markTitle(title, terms) {
+    return title.split(/([\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*)/u).map(function (part, i) {
+      if (i % 2 === 0) return escape(part)
+      var word = part.toLowerCase()
+      var hit = terms.some(function (t) { return KazakhQuery.level(word, t) > 0 })
+      return hit ? "<mark>" + escape(part) + "</mark>" : escape(part)
+    }).join("")
+  }
+
+  function render(ranked, total, terms) {
+    list.innerHTML = ""
+    ranked.slice(0, SHOWN).forEach(function (r) {
+      var d = r.data
+      var item = document.createElement("li")
+      item.className = "md-search-result__item"
+      var date = d.meta.date ? '<p class="digest-search__date"><time datetime="' + escape(d.meta.date) + '">' +
+        escape(d.meta.date) + "</time></p>" : ""
+      item.innerHTML =
+        '<a class="md-search-result__link" tabindex="-1">' +
+        '<article class="md-search-result__article md-typeset">' +
+        "<h1>" + markTitle(r.title, terms) + "</h1>" + date +
+        "<p>" + d.excerpt + "</p></article></a>"
+      item.firstChild.href = d.url
+      list.appendChild(item)
+    })
+    meta.textContent = count(total)
+  }
+
+  /* Pagefind's results for every query, best score first, each article once;
+     articles holding all the words before the others */
+  function gather(pf, queries, seen, out) {
+    return Promise.all(queries.map(function (q) { return pf.search(q) })).then(function (answers) {
+      var found = []
+      answers.forEach(function (a) {
+        (a && a.results || []).forEach(function (r) {
+          if (!seen.has(r.id)) {
+            seen.add(r.id)
+            found.push(r)
+          }
+        })
+      })
+      found.sort(function (a, b) { return b.score - a.score })
+      return out.concat(found)
+    })
+  }
+
+  function search(query) {
+    var ticket = ++asked
+    var terms = KazakhQuery.parse(query)
+    if (!terms.length) {
+      list.innerHTML = ""
+      meta.textContent = labels.prompt
+      return Promise.resolve()
+    }
+    return load().then(function (pf) {
+      var seen = new Set()
+      return gather(pf, KazakhQuery.combinations(terms, ALTERNATIVES), seen, []).then(function (all) {
+        var total = all.length
+        if (terms.length < 2 || all.length >= CANDIDATES) return [all, total]
+        /* fewer articles hold every word: then those holding some of them */
+        var each = []
+        terms.forEach(function (t) { each = each.concat(KazakhQuery.combinations([t], 2)) })
+        return gather(pf, each, seen, all).then(function (more) { return [more, more.length] })
+      }).then(function (found) {
+        var best = found[0].slice(0, CANDIDATES)
+        return Promise.all(best.map(function (r) { return r.data() })).then(function (datas) {
+          if (ticket !== asked) return
+          var ranked = KazakhQuery.rank(datas.map(function (d, i) {
+            return { title: d.meta.title || "", tags: d.meta.tags || "", text: d.content, rank: i, data: d }
+          }), terms)
+          render(ranked, found[1], terms)
+        })
+      })
+    }).catch(function (error) {
+      if (ticket !== asked) return
+      meta.textContent = labels.failed
+      console.error(error)
+    })
+  }
+
+  var timer = null
+  input.addEventListener("input", function () {
+    clearTimeout(timer)
+    var query = input.value
+    timer = setTimeout(function () { search(query) }, 60)
+  })
+  form.addEventListener("reset", function () {
+    setTimeout(function () { search(""); input.focus() })
+  })
+
+  function open() {
+    toggle.checked = true
+    toggle.dispatchEvent(new Event("change"))
+  }
+
+  function close() {
+    toggle.checked = false
+    toggle.dispatchEvent(new Event("change"))
+    input.blur()
+  }
+
+  toggle.addEventListener("change", function () {
+    if (toggle.checked) {
+      load()
+      setTimeout(function () { input.focus() }, 0)
+    }
+  })
+  input.addEventListener("focus", function () {
+    load()
+    if (!toggle.checked) open()
+  })
+
+  function links() { return Array.prototype.slice.call(list.querySelectorAll(".md-search-result__link")) }
+
+  function move(step) {
+    var all = links()
+    if (!all.length) return
+    var at = all.indexOf(document.activeElement)
+    var next = at + step
+    if (next < 0) return input.focus()
+    all[Math.min(next, all.length - 1)].focus()
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.ctrlKey || event.metaKey || event.altKey) return
+    var typing = event.target instanceof HTMLElement &&
+      (event.target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName))
+    if (!toggle.checked) {
+      if (event.key === "/" && !typing) {
+        event.preventDefault()
+        open()
+        input.focus()
+      }
+      return
+    }
+    if (event.key === "Escape") {
+      event.preventDefault()
+      close()
+    } else if (event.key === "ArrowDown") {
+      event.preventDefault()
+      move(1)
+    } else if (event.key === "ArrowUp") {
+      event.preventDefault()
+      move(-1)
+    } else if (event.key === "Enter" && document.activeElement === input) {
+      event.preventDefault()
+      var first = links()[0]
+      if (first) first.click()
+    }
+  }, true)
+})(self.digestKazakhQuery)
