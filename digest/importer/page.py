@@ -31,6 +31,7 @@ DATA = Path(__file__).parent / "data" / "pages.yml"
 # Markup only (article:published_time, JSON-LD, <time>, the URL): htmldate's
 # extensive search would take any date in the text for the publication date.
 DATE_PARAMS = {"extensive_search": False, "original_date": True}
+TRACKING = ("utm_", "fbclid", "gclid", "yclid")
 _WORD = re.compile(r"[^\W\d_]+")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 # How trafilatura's text shows a picture of the main text (include_images): ![alt](src)
@@ -140,8 +141,16 @@ def _canonical(found: str | None, fetched: str | None) -> str | None:
     """The page's canonical address (trafilatura reads <link rel=canonical> and og:url)."""
     for candidate in (found, fetched):
         if candidate and candidate.lower().startswith(("http://", "https://")):
-            return candidate.strip()
+            return without_tracking(candidate.strip())
     return None
+
+
+def without_tracking(url: str) -> str:
+    """The address without a #fragment and the tracking parameters (utm_…) pages add to it."""
+    parts = urllib.parse.urlsplit(url)
+    query = [(k, v) for k, v in urllib.parse.parse_qsl(parts.query, keep_blank_values=True)
+             if not k.lower().startswith(TRACKING)]
+    return urllib.parse.urlunsplit((parts.scheme, parts.netloc, parts.path, urllib.parse.urlencode(query), ""))
 
 
 def _date(value: str | None) -> dt.date | None:

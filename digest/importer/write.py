@@ -9,25 +9,22 @@ from pathlib import Path
 import yaml
 
 from digest.extract.slugs import slug_for
-from digest.importer.page import PageArticle
+from digest.importer.page import PageArticle, without_tracking
 from digest.ingest.discover import discover
 from digest.ingest.frontmatter import split_front_matter
 from digest.model import DigestError
 
 # Front matter sits at the top: the first few KB of a file hold it but for a huge one.
 HEAD_BYTES = 8192
-_TRACKING = ("utm_", "fbclid", "gclid", "yclid")
 
 
 def url_key(url: str) -> str:
     """One key for the ways one address is written: http/https, www., a final '/',
     a #fragment or tracking parameters make no other article."""
-    parts = urllib.parse.urlsplit(url.strip())
+    parts = urllib.parse.urlsplit(without_tracking(url.strip()))
     host = (parts.hostname or "").lower().removeprefix("www.")
-    query = [(k, v) for k, v in urllib.parse.parse_qsl(parts.query, keep_blank_values=True)
-             if not k.lower().startswith(_TRACKING)]
     path = parts.path.rstrip("/") or "/"
-    return f"{host}{path}" + (f"?{urllib.parse.urlencode(query)}" if query else "")
+    return f"{host}{path}" + (f"?{parts.query}" if parts.query else "")
 
 
 def imported_urls(content_dir: Path) -> dict[str, str]:
