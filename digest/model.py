@@ -75,7 +75,8 @@ class Document:
     blocks: tuple[Block, ...]
     text: str  # the cleaned text: blocks joined by newlines; extraction works on it
     headline: str | None = None  # a title line found in the text, if any
-    source_hint: str | None = None  # "... деп хабарлайды X" found in the text
+    source_hint: str | None = None  # "... деп хабарлайды X" found in the text (X as written)
+    dateline: str | None = None  # "АСТАНА. 15 наурыз. ҚазАқпарат –": cut from the lead, read for the date
     removed: tuple[str, ...] = ()  # boilerplate lines dropped while cleaning
     warnings: tuple[str, ...] = ()
     content_hash: str = ""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from digest.ingest.source import Dateline, Outlets, find_credit, split_dateline
 from digest.model import Block
 
 TERMINAL = ".!?…:;»\"”)"
@@ -25,6 +26,7 @@ class Cleaned:
     headline: str | None
     source_hint: str | None
     removed: tuple[str, ...]
+    dateline: str | None = None
 
 
 def _words(line: str) -> int:
@@ -89,12 +91,39 @@ def find_headline(lines: list[str]) -> int | None:
     return None
 
 
-def find_source(lines: list[str], patterns) -> str | None:
+def find_source(lines: list[str], patterns, outlets: Outlets | None = None) -> str | None:
+    """The article's own credit (``source.find_credit``), else the first of the
+    configured ``source_patterns`` (boilerplate.yml) that matches a lead line
+    outside a quotation's credit."""
+    if outlets is not None:
+        found = find_credit(lines, outlets)
+        if found:
+            return found
     for line in lines[:4]:
         for pattern in patterns:
             match = pattern.search(line)
-            if match:
-                return match.group(1).strip().rstrip(".") or None
+            if match and not _QUOTE_CREDIT.search(line[: match.start()]):
+                name = match.group(1).strip().rstrip(".")
+                if outlets is not None:
+                    cut = outlets.credit_word.search(" " + name)
+                    name = name[: max(0, cut.start() - 1)].strip() if cut else name
+                return name or None
+    return None
+
+
+_QUOTE_CREDIT = re.compile(r"[»\"”][,.!?…]*\s*[-–—]?\s*$")
+
+
+def cut_dateline(lines: list[str], outlets: Outlets) -> Dateline | None:
+    """Cut the dateline ("АСТАНА. 15 наурыз. ҚазАқпарат –") off the first lines, in place."""
+    for index, line in enumerate(lines[:2]):
+        dateline, rest = split_dateline(line, outlets)
+        if dateline is not None:
+            if rest:
+                lines[index] = rest
+            else:
+                del lines[index]
+            return dateline
     return None
 
 
@@ -156,18 +185,21 @@ def build_blocks(lines: list[str], headline_index: int | None) -> list[Block]:
     return blocks
 
 
-def clean(body: str, boilerplate, source_patterns) -> Cleaned:
+def clean(body: str, boilerplate, source_patterns, outlets: Outlets | None = None) -> Cleaned:
     """Turn a decoded, normalised article body into blocks."""
     lines = [" ".join(line.split()) for line in body.split("\n")]
     lines = [line for line in lines if line]
     lines, removed = drop_boilerplate(lines, boilerplate)
     lines, repeated = drop_repeats(lines)
+    dateline = cut_dateline(lines, outlets) if outlets is not None and lines else None
+    outlet = dateline.outlet if dateline else None
     headline_index = find_headline(lines)
     blocks = build_blocks(lines, headline_index)
     headline = lines[headline_index] if headline_index is not None else None
     return Cleaned(
         blocks=tuple(blocks),
         headline=headline,
-        source_hint=find_source(lines, source_patterns),
+        source_hint=outlet or find_source(lines, source_patterns, outlets),
         removed=tuple(removed + repeated),
+        dateline=dateline.text if dateline else None,
     )

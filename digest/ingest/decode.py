@@ -8,6 +8,7 @@ message that says what the file looks like.
 from __future__ import annotations
 
 import codecs
+import re
 
 from digest.model import DigestError
 
@@ -79,4 +80,38 @@ def _legacy(data: bytes, error: UnicodeDecodeError, path: str) -> tuple[str, tup
         "save the file as UTF-8",
         path=path,
         line=_line_of(data, error.start),
+    )
+
+
+# A "?" where a letter should be: inside a Cyrillic word ("жа?а") or opening
+# one ("?кімі"). What a file saved in an encoding without Kazakh letters
+# (Windows-1251, KOI8-R) holds: the letters are gone, and no decoding brings
+# them back.
+_LOST_LETTER = re.compile(r"(?:(?<=[\u0400-\u04ff])|(?<![^\W_]))[?\ufffd](?=[\u0400-\u04ff])|(?<=[\u0400-\u04ff])\ufffd")
+_WORD_END = frozenset(" \t\n«»\"“”(),.;:!")
+LOST_LETTERS_MIN = 2  # words: one "?" glued to a word can be a typo
+
+
+def check_letters(text: str, path: str) -> None:
+    """Refuse text whose Kazakh letters were already replaced by "?" before it reached us."""
+    hits = list(_LOST_LETTER.finditer(text))
+    if len(hits) < LOST_LETTERS_MIN:
+        return
+    examples: list[str] = []
+    for m in hits:
+        start, end = m.start(), m.end()
+        while start > 0 and text[start - 1] not in _WORD_END:
+            start -= 1
+        while end < len(text) and text[end] not in _WORD_END and text[end] != "?":
+            end += 1
+        if text[start:end] not in examples:
+            examples.append(text[start:end])
+        if len(examples) == 3:
+            break
+    raise DigestError(
+        f"the Kazakh letters of this file were lost: {len(hits)} letters have become '?' "
+        f"(as in {', '.join(repr(w) for w in examples)}). It was saved in an encoding without them "
+        "(such as Windows-1251); save the original text again as UTF-8",
+        path=path,
+        line=text.count("\n", 0, hits[0].start()) + 1,
     )

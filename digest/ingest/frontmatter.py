@@ -8,6 +8,7 @@ from typing import Any
 
 import yaml
 
+from digest.ingest.datetext import parse_date
 from digest.model import DigestError, Meta
 
 KNOWN_KEYS = ("title", "date", "source", "url", "tags", "summary", "slug", "draft", "author", "image")
@@ -37,16 +38,37 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str, int]:
     try:
         data = yaml.load(match.group(1) or "", Loader=_Loader)  # noqa: S506 (a SafeLoader)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
-        problem = getattr(exc, "problem", None) or "syntax error"
-        raise DigestError(f"invalid front matter: {problem}", path=path, line=line) from None
+        raise DigestError(f"invalid front matter: {_problem(exc)}", path=path, line=_error_line(exc)) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
         raise DigestError("front matter must be a mapping of keys to values", path=path, line=2)
     consumed = match.group(0).count("\n")
     return data, text[match.end():], consumed
+
+
+def _error_line(exc: yaml.YAMLError) -> int:
+    """The file line an editor must fix: where the broken construct opened
+    (an unclosed quote or bracket), not where the parser gave up (often the
+    closing ``---``). The front matter's first line is the file's second."""
+    context = getattr(exc, "context_mark", None)
+    problem = getattr(exc, "problem_mark", None)
+    # A block mapping's context is its first key, far from the fault: not that one.
+    opened = context is not None and "block" not in (getattr(exc, "context", None) or "")
+    mark = context if opened and (problem is None or context.line < problem.line) else problem
+    return mark.line + 2 if mark is not None else 1
+
+
+def _problem(exc: yaml.YAMLError) -> str:
+    problem = getattr(exc, "problem", None) or "syntax error"
+    context = getattr(exc, "context", None)
+    return f"{context}: {problem}" if context else problem
+
+
+def key_lines(head: str) -> dict[str, int]:
+    """The file line of each top-level key in ``head``, the file's text up to the front matter's end."""
+    return {m.group(1): head.count("\n", 0, m.start()) + 1
+            for m in re.finditer(r"^([A-Za-z_][\w-]*)[ \t]*:", head, re.M)}
 
 
 def _text(value: Any, key: str, path: str) -> str | None:
@@ -58,13 +80,20 @@ def _text(value: Any, key: str, path: str) -> str | None:
     return text or None
 
 
-def parse_meta(data: dict[str, Any], path: str) -> tuple[Meta, tuple[str, ...]]:
-    """Validate front matter keys; unknown keys and bad dates are warnings."""
+def parse_meta(data: dict[str, Any], path: str,
+               lines: dict[str, int] | None = None) -> tuple[Meta, tuple[str, ...]]:
+    """Validate front matter keys; unknown keys and bad dates are warnings
+    (naming their line when ``lines``, from ``key_lines``, says where they are)."""
+    lines = lines or {}
+
+    def at(key: str) -> str:
+        return f"line {lines[key]}: " if key in lines else ""
+
     warnings: list[str] = []
     for key in data:
         if key not in KNOWN_KEYS:
-            warnings.append(f"unknown front matter key {key!r} ignored (known: {', '.join(KNOWN_KEYS)})")
-    date = _date(data.get("date"), warnings)
+            warnings.append(f"{at(str(key))}unknown front matter key {key!r} ignored (known: {', '.join(KNOWN_KEYS)})")
+    date = _date(data.get("date"), warnings, at("date"))
     tags = data.get("tags") or ()
     if isinstance(tags, str):
         tags = [t.strip() for t in tags.split(",")]
@@ -110,15 +139,15 @@ def _image(value: str | None, warnings: list[str]) -> str | None:
     return None
 
 
-def _date(value: Any, warnings: list[str]) -> dt.date | None:
+def _date(value: Any, warnings: list[str], where: str = "") -> dt.date | None:
     if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
-    try:
-        return dt.date.fromisoformat(str(value).strip())
-    except ValueError:
-        warnings.append(f"front matter 'date' {value!r} is not a date (YYYY-MM-DD); the date stays unknown")
-        return None
+    date = parse_date(str(value))
+    if date is None:
+        warnings.append(f"{where}front matter 'date' {value!r} is not a date (write 2024-03-15, "
+                        "15.03.2024 or 15 наурыз 2024); the date stays unknown")
+    return date

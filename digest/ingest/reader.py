@@ -7,14 +7,22 @@ from pathlib import Path
 from digest import kazakh
 from digest.config import SiteConfig
 from digest.ingest.clean import clean
-from digest.ingest.decode import decode
-from digest.ingest.frontmatter import parse_meta, split_front_matter
+from digest.ingest.decode import check_letters, decode
+from digest.ingest.frontmatter import key_lines, parse_meta, split_front_matter
+from digest.ingest.language import language_of
+from digest.ingest.source import load_outlets
 from digest.model import DigestError, Document
 from digest.text import content_digest
 
 
+# Line breaks besides \n: Word's manual break (\v), form feed, NEL, and
+# Unicode's line and paragraph separators (pasted web text). Each ends a line,
+# so two lines never run together into one sentence.
+_BREAKS = str.maketrans({"\r": "\n", "\v": "\n", "\f": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n"})
+
+
 def normalize_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\r\n", "\n").translate(_BREAKS)
 
 
 def read_document(path: Path, config: SiteConfig, display: str | None = None) -> Document:
@@ -44,20 +52,27 @@ def parse_document(data: bytes, config: SiteConfig, shown: str) -> Document:
         raise DigestError("file is empty", path=shown)
     text, warnings = decode(data, shown)
     text = normalize_newlines(text)
+    check_letters(text, shown)
     front, body, _ = split_front_matter(text, shown)
-    meta, meta_warnings = parse_meta(front, shown)
+    meta, meta_warnings = parse_meta(front, shown, key_lines(text[: len(text) - len(body)]) if front else None)
     body = kazakh.normalize(body)
-    cleaned = clean(body, config.boilerplate, config.source_patterns)
+    cleaned = clean(body, config.boilerplate, config.source_patterns, load_outlets(config.config_dir))
     if not any(b.kind != "headline" for b in cleaned.blocks):
         what = "only boilerplate" if cleaned.removed else "no text"
         raise DigestError(f"article has {what} after cleaning", path=shown)
+    text = "\n".join(block.text for block in cleaned.blocks)
+    language = language_of(text)
+    if language:
+        meta_warnings += (f"the article reads as {language}, not Kazakh: it is published, but its names, "
+                          "tags and dates are found by Kazakh rules",)
     return Document(
         path=shown,
         meta=meta,
         blocks=cleaned.blocks,
-        text="\n".join(block.text for block in cleaned.blocks),
+        text=text,
         headline=cleaned.headline,
         source_hint=cleaned.source_hint,
+        dateline=cleaned.dateline,
         removed=cleaned.removed,
         warnings=warnings + meta_warnings,
         content_hash=content_digest(data),
