@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import pickle
 from dataclasses import dataclass, field, fields
 from functools import partial
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from digest.config import SiteConfig
 from digest.model import Article, Tag
 from digest.render.article_page import article_facts, article_page
+from digest.render.article_page import image_path
 from digest.render.indexes import (
     ArchivePart,
     TagPageParts,
@@ -53,7 +55,7 @@ FACTS_FILE = ".digest-pages.json"
 RENDERED_FILE = ".digest-rendered.json"
 
 
-def _inputs_key(article: Article, with_page: set[str]) -> str:
+def _inputs_key(article: Article, with_page: set[str], related: list[Article] = ()) -> str:
     """A hash of everything an article page shows besides the labels and code
     (``generation``): the article but its warnings (no page shows them, and
     they change without the article: "slug taken" is said only until the slug
@@ -64,14 +66,18 @@ def _inputs_key(article: Article, with_page: set[str]) -> str:
     covers), but for its slug, set once all are read, and its tags, which
     the vocabulary decides: those stand for it, which spares pickling every
     article of a large site on every build. Other articles are pickled (a
-    pickle that differs for equal articles only costs a needless render)."""
+    pickle that differs for equal articles only costs a needless render).
+    The related articles it lists are known by what it shows of them."""
     linked = sorted(t.id for t in article.tags if t.id in with_page)
     doc = article.document
+    shown_related = [(r.path, r.slug, r.title, r.date, r.date_source, r.source, r.summary[:1]) for r in related]
     if doc.content_hash:
-        shown_tags = "\x1f".join([f"{t.id}\x1e{t.kind}\x1e{t.kk}\x1e{t.en}" for t in article.tags])
-        what: tuple = (doc.path, doc.content_hash, article.slug, linked, shown_tags)
+        shown_tags = "\x1f".join([f"{t.id}\x1e{t.kind}\x1e{t.kk}\x1e{t.en}\x1e{t.latin}\x1e{t.salience}"
+                                   for t in article.tags])
+        what: tuple = (doc.path, doc.content_hash, article.slug, linked, shown_tags, shown_related)
     else:
-        what = (*(getattr(article, f.name) for f in fields(article) if f.name != "warnings"), linked)
+        what = (*(getattr(article, f.name) for f in fields(article) if f.name != "warnings"), linked,
+                shown_related)
     return hashlib.blake2b(pickle.dumps(what, protocol=5), digest_size=16).hexdigest()
 
 
@@ -83,12 +89,20 @@ def _plan(articles: list[Article], config: SiteConfig
     tags = collect_tags(articles)
     with_page = tags_with_page(tags, config)
     keys: dict[int, str] = {}  # by id(): the articles outlive the plan
+    by_path = {a.path: a for a in articles}
+
+    def related_of(article: Article) -> list[Article]:
+        """The related articles that are in the site, most related first."""
+        return [by_path[p] for p in article.related if p in by_path and p != article.path]
 
     def article_key(article: Article) -> str:
         key = keys.get(id(article))
         if key is None:
-            key = keys[id(article)] = _inputs_key(article, with_page)
+            key = keys[id(article)] = _inputs_key(article, with_page, related_of(article))
         return key
+
+    def article_page_of(article: Article) -> str:
+        return article_page(article, config, with_page, related_of(article))
 
     def tag_key(tag: Tag, tagged: list[Article]) -> str:
         # A tag page shows its articles (cards, titles, events): their keys cover it.
@@ -96,8 +110,7 @@ def _plan(articles: list[Article], config: SiteConfig
         return hashlib.blake2b(data, digest_size=16).hexdigest()
 
     for a in articles:
-        yield (f"{section}/{a.slug}.md", article_facts(a), partial(article_page, a, config, with_page),
-               partial(article_key, a))
+        yield (f"{section}/{a.slug}.md", article_facts(a), partial(article_page_of, a), partial(article_key, a))
     yield "index.md", {"kind": "home"}, partial(home_page, articles, config, with_page), None
     yield "archive.md", {"kind": "archive"}, partial(archive_page, articles, config), None
 
@@ -149,18 +162,25 @@ def generate_pages(articles: list[Article], config: SiteConfig) -> dict[str, str
     return dict(iter_pages(articles, config))
 
 
+ExtraPage = tuple[str, Callable[[], "str | bytes"], Callable[[], str] | None]
+
+
 def render_site(articles: list[Article], config: SiteConfig, docs_dir: Path,
-                extra_files: dict[str, str | bytes] | None = None, generation: str = "") -> RenderResult:
+                extra_files: dict[str, str | bytes] | None = None, generation: str = "",
+                extra_pages: Iterable[ExtraPage] = ()) -> RenderResult:
     """Write every page into ``docs_dir``; untouched pages keep their mtime.
 
     Pages are generated and written one at a time, so only one is in memory;
     ``written`` and ``unchanged`` list them in path order. With a
     ``generation`` (a hash of the labels, settings and code the pages are
     made with), an article or tag page whose inputs and file are as the
-    previous render left them is not made again.
+    previous render left them is not made again. ``extra_pages`` (path,
+    function making its text, function making its inputs key) are other
+    files made the same way (the tags' feeds). Articles' lead images are
+    copied from the content folder.
     """
     result = RenderResult()
-    extra = dict(extra_files or {})
+    extra = {**lead_images(articles, config), **(extra_files or {})}
     keep: set[Path] = set()
     previous = _read_rendered(docs_dir, generation)
     rendered: dict[str, list] = {}
@@ -173,8 +193,11 @@ def render_site(articles: list[Article], config: SiteConfig, docs_dir: Path,
 
     facts: dict[str, dict] = {}
     to_make: list[tuple[str, Callable[[], str], str | None]] = []
-    for relative, page_facts, make, inputs in _plan(articles, config):
-        facts[relative] = page_facts
+    planned = _plan(articles, config)
+    others = ((relative, None, make, key) for relative, make, key in extra_pages)
+    for relative, page_facts, make, inputs in itertools.chain(planned, others):
+        if page_facts is not None:
+            facts[relative] = page_facts
         if relative in extra:  # an extra file of the same path replaces the page
             write(relative, extra.pop(relative))
             continue
@@ -203,6 +226,25 @@ def render_site(articles: list[Article], config: SiteConfig, docs_dir: Path,
     result.unchanged.sort()
     result.removed = remove_stale(docs_dir, keep)
     return result
+
+
+def lead_images(articles: list[Article], config: SiteConfig) -> dict[str, bytes]:
+    """The articles' lead images (``images/<name>`` under the content folder),
+    by their path in the docs folder (the same: the site serves /images/<name>)."""
+    found: dict[str, bytes] = {}
+    for article in articles:
+        image = image_path(article)
+        if not image or image in found:
+            continue
+        for folder in (config.root / article.path).parents:
+            if not folder.is_relative_to(config.root):
+                break
+            try:
+                found[image] = (folder / image).read_bytes()
+                break
+            except OSError:
+                continue
+    return found
 
 
 def _mtime(path: Path) -> int | None:

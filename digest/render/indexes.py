@@ -1,7 +1,8 @@
 """Cross-article pages: home, archive, tags index, one page per tag, timeline.
 
 They are built after every article is extracted (as MkDocs's build gathers all
-pages before rendering), so each listing sees the same, complete data.
+pages before rendering), so each listing sees the same, complete data. Each is
+front matter only: the data its template in theme/digest/ lays out.
 """
 
 from __future__ import annotations
@@ -11,13 +12,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Container
 
-from digest.config import Label, SiteConfig
+from digest.config import SiteConfig
 from digest.model import TAG_KINDS, Article, Tag, TimelineEntry
-from digest.render.article_page import tag_chip, tag_chips, timeline_item
 from digest.render.collation import kazakh_key
-from digest.render.dates import iso, time_element
-from digest.render.markup import bilingual, front_matter, h, md_escape, raw_html
-from digest.render.urls import article_url
+from digest.render.dates import day_heading, month_heading
+from digest.render.markup import front_matter
+from digest.render.urls import tag_url
+from digest.render.view import card_view, count_view, entry_view, page_labels, row_view, tag_view
 
 
 def newest_first(articles: list[Article]) -> list[Article]:
@@ -27,113 +28,86 @@ def newest_first(articles: list[Article]) -> list[Article]:
     return dated + undated
 
 
-# Labels the theme's own templates (404, footer) print: they reach them through the
-# home page's front matter (MkDocs reads every page before its static templates).
-CARD_TAGS = 10  # chips on a listing's card; the article page shows them all
 TAG_PAGE_CARDS = 50  # default of the tag_page_cards setting
 TIMELINE_PAGE_EVENTS = 1000  # default of the timeline_page_events setting
 ARCHIVE_PAGE_ARTICLES = 1000  # default of the archive_page_articles setting
+# Labels the theme's own templates (404, footer) print: they reach them through the
+# home page's front matter (MkDocs reads every page before its static templates).
 THEME_LABELS = ("not_found", "not_found_text", "go_home", "home", "feed", "site_footer")
 
 
-def _index_meta(title: str, kind: str, extra: dict | None = None) -> str:
-    # Listing pages repeat article text; keep them out of search results. The tabs
-    # are the navigation, so the left sidebar would only repeat them.
-    digest = {"kind": kind, **(extra or {})}
-    return front_matter({"title": title, "search": {"exclude": True}, "hide": ["navigation"], "digest": digest})
+def _page(title: str, kind: str, config: SiteConfig, view: dict, label_kind: str | None = None,
+          extra: dict | None = None) -> str:
+    """A listing page: front matter only. Listings repeat article text: kept out
+    of search. The tabs are the navigation, so the left sidebar would only repeat them."""
+    return front_matter({
+        "template": f"digest/{label_kind or kind}.html",
+        "title": title, "search": {"exclude": True}, "hide": ["navigation", "toc"],
+        "digest": {"kind": kind, **(extra or {})},
+        "labels": page_labels(label_kind or kind, config),
+        "view": view,
+    })
 
 
 def theme_labels(config: SiteConfig) -> dict[str, dict[str, str]]:
     return {key: {"kk": config.label(key).kk, "en": config.label(key).en} for key in THEME_LABELS}
 
 
-def article_card(article: Article, root: str, config: SiteConfig, with_summary: bool = True,
-                 level: int = 2, with_page: Container[str] | None = None, with_tags: bool = True) -> str:
-    """One article in a listing, a raw HTML block: title (a heading of
-    ``level``, not in the table of contents), date, source, summary, tags
-    (unless ``with_tags`` is false).
-
-    ``root`` leads from the listing's URL to the site root.
-    """
-    link = article_url(root, config.settings["section"], article.slug)
-    when = iso(article.date)
-    stamp = time_element(when, config) if when else bilingual(config.label("date_unknown"))
-    source = (
-        f'<span class="digest-card__source">{bilingual(config.label("source"))}: '
-        f'<span class="digest-source">{h(article.source)}</span></span>'
-        if article.source else ""
-    )
-    summary = " ".join(h(s) for s in article.summary) if with_summary else ""
-    return (
-        f'<article class="digest-card">\n'
-        f'<h{level} class="digest-card__title"><a href="{link}">{h(article.title)}</a></h{level}>\n'
-        f'<p class="digest-card__meta"><span class="digest-card__date">{stamp}</span>{source}</p>\n'
-        + (f'<div class="digest-card__summary">\n<p>{summary}</p>\n</div>\n' if summary else "")
-        + (tag_chips(article.tags, root, config, limit=CARD_TAGS, more_link=link, with_page=with_page).rstrip("\n")
-           + "\n" if with_tags and article.tags else "")
-        + "</article>\n\n"
-    )
-
-
-def title_list(articles: list[Article], root: str, config: SiteConfig) -> str:
-    """Titles and dates only, a raw HTML list (archive, the rest of a large tag)."""
-    section = config.settings["section"]
-    out = ['<div class="digest-archive">\n<ul>\n']
-    for a in articles:
-        when = f" — {time_element(iso(a.date), config)}" if a.date else ""
-        out.append(f'<li><a href="{article_url(root, section, a.slug)}">{h(a.title)}</a>{when}</li>\n')
-    out.append("</ul>\n</div>\n\n")
-    return "".join(out)
+def _both(label) -> str:
+    return f"{label.kk} · {label.en}"
 
 
 def home_page(articles: list[Article], config: SiteConfig, with_page: Container[str] | None = None) -> str:
-    """The newest articles as cards (the page is at the site root: links start there)."""
+    """The newest articles under their days' headings, the newest leading with
+    its summary; the undated ones after them."""
     site = config.settings["site_name"]
     limit = int(config.settings["home_articles"])
     ordered = newest_first(articles)
-    parts = [
-        _index_meta(f"{site['kk']} · {site['en']}", "home", {"labels": theme_labels(config)}),
-        f'# {md_escape(site["kk"])} <span class="digest-h1-en" lang="en">{h(site["en"])}</span>\n\n',
-    ]
-    listing = [f'<p class="digest-lede">{bilingual(config.label("latest"))}</p>\n\n']
-    listing += [article_card(a, "", config, with_page=with_page) for a in ordered[:limit]]
-    if len(ordered) > limit:
-        listing.append(f'<p><a class="md-button" href="archive/">{bilingual(config.label("all_articles"))}</a></p>\n')
-    parts.append(raw_html("".join(listing)))
-    return "".join(parts)
+    days: list[dict] = []
+    undated: list[dict] = []
+    for n, article in enumerate(ordered[:limit]):
+        card = card_view(article, config, with_page, full_summary=n == 0)
+        card["lead"] = n == 0
+        if article.date is None:
+            undated.append(card)
+        elif days and days[-1]["date"]["iso"] == article.date.isoformat():
+            days[-1]["cards"].append(card)
+        else:
+            days.append({"date": day_heading(article.date, config), "cards": [card]})
+    view = {"site": {"kk": site["kk"], "en": site["en"]}, "days": days, "undated": undated,
+            "more": len(ordered) > limit}
+    return _page(f"{site['kk']} · {site['en']}", "home", config, view,
+                 extra={"labels": theme_labels(config)})
 
 
-def counted(n: int, key: str, config: SiteConfig) -> str:
-    """A count in both languages, as in "3 мақала / 3 articles". A Kazakh noun
-    does not change after a number, an English one does: one of a thing takes
-    the label ``<key>_one`` when labels.yml has it ("1 article"; a labels
-    file without it says "1 articles")."""
-    label = config.label(key)
-    english = config.labels.get(f"{key}_one", label).en if n == 1 else label.en
-    return f'{n} {h(label.kk)} <span lang="en">/ {n} {h(english)}</span>'
+def _archive_groups(articles: list[Article], config: SiteConfig) -> list[dict]:
+    """Articles by month, newest first: [{"heading": {kk, en}, "rows": [...]}]."""
+    groups: list[dict] = []
+    key = None
+    for article in articles:
+        month = (article.date.year, article.date.month)
+        if month != key:
+            groups.append({"id": f"m{month[0]}-{month[1]:02d}", "heading": month_heading(*month, config),
+                           "rows": []})
+            key = month
+        groups[-1]["rows"].append(row_view(article, config))
+    return groups
 
 
 def archive_page(articles: list[Article], config: SiteConfig) -> str:
-    """Every article, grouped by year, titles only: keeps the home page small.
-
-    The page is at /archive/; the years stay Markdown headings (table of
-    contents). Past ``archive_page_articles`` articles it lists the archive's
-    pages instead (``archive_parts``).
-    """
+    """Every article by month, newest first, the undated after them (at
+    /archive/). Past ``archive_page_articles`` articles it lists the archive's
+    pages instead (``archive_parts``)."""
     label = config.label("archive")
-    parts = [_index_meta(f"{label.kk} · {label.en}", "archive")]
-    parts.append(f"# {bilingual(label)}\n\n")
     if archive_in_parts(articles, config):
-        parts.append(raw_html(_archive_contents(archive_parts(articles, config), config)))
-        return "".join(parts)
-    groups: dict[str, list[Article]] = defaultdict(list)
-    for article in newest_first(articles):
-        groups[str(article.date.year) if article.date else ""].append(article)
-    for year, items in groups.items():
-        heading = year or bilingual(config.label("date_unknown"))
-        parts.append(f"## {heading}\n\n")
-        parts.append(raw_html(title_list(items, "../", config)))
-    return "".join(parts)
+        view = {"heading": {"kk": label.kk, "en": label.en},
+                "parts": _parts_view(archive_parts(articles, config), config)}
+    else:
+        ordered = newest_first(articles)
+        view = {"heading": {"kk": label.kk, "en": label.en},
+                "months": _archive_groups([a for a in ordered if a.date], config),
+                "undated": [row_view(a, config) for a in ordered if not a.date]}
+    return _page(_both(label), "archive", config, view)
 
 
 def archive_in_parts(articles: list[Article], config: SiteConfig) -> bool:
@@ -177,24 +151,28 @@ def archive_parts(articles: list[Article], config: SiteConfig) -> list[ArchivePa
     return parts
 
 
-def _archive_part_title(part: ArchivePart, config: SiteConfig, plain: bool = False) -> str:
-    """A part's name as the reader sees it: the year, or "Date unknown 2" (a
-    number when there are several runs; bilingual markup, or ``plain``
-    Kazakh text for a page title)."""
+def _part_name(part: ArchivePart, config: SiteConfig) -> dict:
+    """A part's name in both languages: the year, or "Date unknown 2" (a number
+    when there are several runs)."""
     if part.year is not None:
-        return str(part.year)
+        return {"kk": str(part.year), "en": str(part.year)}
     unknown = config.label("date_unknown")
-    return (unknown.kk if plain else bilingual(unknown)) + (f" {part.number}" if part.runs > 1 else "")
+    number = f" {part.number}" if part.runs > 1 else ""
+    return {"kk": unknown.kk + number, "en": unknown.en + number}
 
 
-def _archive_contents(parts: list[ArchivePart], config: SiteConfig) -> str:
-    """The list of a split archive's pages, with their article counts."""
-    items = "".join(
-        f'<li><a class="digest-years__year" href="{part.name}/">{_archive_part_title(part, config)}</a> '
-        f'<span class="digest-years__count">{counted(len(part.articles), "article_count", config)}</span></li>\n'
-        for part in parts
-    )
-    return f'<ul class="digest-years">\n{items}</ul>'
+def _parts_view(parts: list[ArchivePart], config: SiteConfig) -> list[dict]:
+    """A split archive's pages (relative to the list's own page), with their article counts."""
+    return [{"url": f"{part.name}/", "name": _part_name(part, config),
+             "count": count_view(len(part.articles), "article_count", config)} for part in parts]
+
+
+def _neighbours(names: list[str], at: int, name_of) -> dict:
+    """Links to the pages before and after the ``at``-th (relative: "../<name>/")."""
+    before = names[at - 1] if at else None
+    after = names[at + 1] if at + 1 < len(names) else None
+    return {"before": before and {"url": f"../{before}/", "name": name_of(before)},
+            "after": after and {"url": f"../{after}/", "name": name_of(after)}}
 
 
 def archive_part_page(part: ArchivePart, parts: list[ArchivePart], config: SiteConfig,
@@ -203,28 +181,20 @@ def archive_part_page(part: ArchivePart, parts: list[ArchivePart], config: SiteC
     older articles (at /tags/<id>/<name>/): a year by month, newest first, or a
     run of undated articles, with links to the archive's (or the tag's) front
     page and the pages before and after."""
-    front = Label(tag.kk, tag.en) if tag else config.label("archive")
-    heading = _archive_part_title(part, config)
-    if tag:
-        heading = f'{md_escape(tag.kk)} <span class="digest-h1-en" lang="en">{h(tag.en)}</span> · {heading}'
-    page = [_index_meta(f"{_archive_part_title(part, config, plain=True)} · {front.kk} · {front.en}",
-                        "tag-part" if tag else "archive"),
-            f"# {heading}\n\n"]
-    at = [p.name for p in parts].index(part.name)
-    before, after = (parts[at - 1] if at else None), (parts[at + 1] if at + 1 < len(parts) else None)
-    page.append(_neighbours_nav(front, before and (before.name, _archive_part_title(before, config)),
-                                after and (after.name, _archive_part_title(after, config))))
-    root = "../../../" if tag else "../../"
+    front = tag_view(tag) if tag else {"kk": config.label("archive").kk, "en": config.label("archive").en}
+    by_name = {p.name: p for p in parts}
+    name = _part_name(part, config)
+    view = {
+        "heading": name, "front": front, "tag": tag_view(tag) if tag else None,
+        "nav": _neighbours([p.name for p in parts], [p.name for p in parts].index(part.name),
+                           lambda n: _part_name(by_name[n], config)),
+    }
     if part.year is None:
-        page.append(raw_html(title_list(list(part.articles), root, config)))
-        return "".join(page)
-    by_month: dict[int, list[Article]] = defaultdict(list)
-    for article in part.articles:
-        by_month[article.date.month].append(article)
-    for month in sorted(by_month, reverse=True):
-        page.append(_month_heading(month, config))
-        page.append(raw_html(title_list(by_month[month], root, config)))
-    return "".join(page)
+        view["undated"] = [row_view(a, config) for a in part.articles]
+    else:
+        view["months"] = _archive_groups(list(part.articles), config)
+    title = f"{name['kk']} · {front['kk']} · {front.get('en') or front.get('latin') or front['kk']}"
+    return _page(title, "tag-part" if tag else "archive", config, view, label_kind="archive")
 
 
 def collect_tags(articles: list[Article]) -> dict[str, tuple[Tag, list[Article]]]:
@@ -249,27 +219,15 @@ def tags_with_page(tags: dict[str, tuple[Tag, list[Article]]], config: SiteConfi
 
 def tags_index(tags: dict[str, tuple[Tag, list[Article]]], config: SiteConfig,
                with_page: Container[str] | None = None) -> str:
-    """Every tag by kind, in Kazakh alphabetical order, with its count (at /tags/).
-
-    The kinds stay Markdown headings (table of contents); the lists are raw HTML.
-    """
+    """Every tag by kind, in Kazakh alphabetical order, with its count (at /tags/)."""
     label = config.label("tags")
-    parts = [_index_meta(f"{label.kk} · {label.en}", "tags"), f"# {bilingual(label)}\n\n"]
-    if not tags:
-        parts.append(raw_html(f'<p class="digest-empty">{bilingual(config.label("no_tags"))}</p>'))
+    kinds = []
     for kind in TAG_KINDS:
         members = sorted((t for t, _ in tags.values() if t.kind == kind), key=lambda t: kazakh_key(t.kk))
-        if not members:
-            continue
-        parts.append(f'## {bilingual(config.label(kind))}\n\n')
-        items = ['<ul class="digest-tag-list">\n']
-        for tag in members:
-            count = len(tags[tag.id][1])
-            chip = tag_chip(tag, "../", with_page is None or tag.id in with_page)
-            items.append(f'<li>{chip} <span class="digest-count">{count}</span></li>\n')
-        items.append("</ul>")
-        parts.append(raw_html("".join(items)))
-    return "".join(parts)
+        if members:
+            kinds.append({"kind": kind, "tags": [{**tag_view(t, with_page), "count": len(tags[t.id][1])}
+                                                 for t in members]})
+    return _page(_both(label), "tags", config, {"kinds": kinds})
 
 
 class TagPageParts:
@@ -279,19 +237,21 @@ class TagPageParts:
 
     def __init__(self, config: SiteConfig):
         self.config = config
-        self._cards: dict[str, str] = {}
-        self._events: dict[str, list[tuple[tuple, str]]] = {}
+        self._cards: dict[str, dict] = {}
+        self._events: dict[str, list[tuple[tuple, dict]]] = {}
 
-    def card(self, article: Article) -> str:
+    def card(self, article: Article) -> dict:
+        # No tags on a tag page's cards: an article is on the page of each of
+        # its tags, and its chips there made up half of all the pages' data.
         if article.path not in self._cards:
-            self._cards[article.path] = article_card(article, "../../", self.config, level=3, with_tags=False)
+            self._cards[article.path] = card_view(article, self.config, with_tags=False)
         return self._cards[article.path]
 
-    def events(self, article: Article) -> list[tuple[tuple, str]]:
-        """(chronological sort key, <li>) of the article's dated events."""
+    def events(self, article: Article) -> list[tuple[tuple, dict]]:
+        """(chronological sort key, entry) of the article's dated events."""
         if article.path not in self._events:
             self._events[article.path] = [
-                (_entry_key(entry, article), _timeline_entry(entry, article, "../../", self.config))
+                (_entry_key(entry, article), entry_view(entry, self.config, article))
                 for entry in article.timeline if entry.when and not entry.recurring
             ]
         return self._events[article.path]
@@ -309,43 +269,34 @@ def tag_older_parts(articles: list[Article], config: SiteConfig) -> list[Archive
     return archive_parts(newest_first(articles)[tag_page_cards(config):], config)
 
 
-def tag_page(tag: Tag, articles: list[Article], config: SiteConfig, parts: TagPageParts | None = None) -> str:
-    """One tag's page (at /tags/<id>/): its articles newest first, as cards up to
-    ``tag_page_cards``, the older ones as a list of titles and dates (past
-    ``archive_page_articles`` of them, a list of their pages by year, as the
-    archive's: ``tag_older_parts``); then the dated events of the articles
-    shown as cards.
+def tag_feed_path(tag_id: str) -> str:
+    """Where a tag's feed is, relative to the site root (the contract's /tags/<id>/feed.xml)."""
+    return f"{tag_url('', tag_id)}feed.xml"
 
-    The cards carry no tag chips (the article pages do): an article is on the
-    page of each of its tags, and its chips there made up half of all the
-    Markdown MkDocs had to read. ``parts`` shares cards and events between
-    the tag pages of one build.
-    """
+
+def tag_page(tag: Tag, articles: list[Article], config: SiteConfig, parts: TagPageParts | None = None) -> str:
+    """One tag's page (at /tags/<id>/): its labels, kind, article count and
+    feed; its articles newest first, as cards up to ``tag_page_cards``, the
+    older ones as rows (past ``archive_page_articles`` of them, a list of
+    their pages by year, as the archive's: ``tag_older_parts``); then the
+    dated events of the articles shown as cards."""
     parts = parts or TagPageParts(config)
-    kind = config.label(tag.kind)
-    out = [
-        _index_meta(f"{tag.kk} · {tag.en}", "tag"),
-        f'# {md_escape(tag.kk)} <span class="digest-h1-en" lang="en">{h(tag.en)}</span>\n\n',
-        raw_html(f'<p class="digest-lede">{bilingual(kind)} · {counted(len(articles), "article_count", config)}</p>'),
-        f"## {bilingual(config.label('tag_articles'))}\n\n",
-    ]
     ordered = newest_first(articles)
     cards = tag_page_cards(config)
-    listing = [parts.card(a) for a in ordered[:cards]]
     older = tag_older_parts(articles, config)
-    if older:  # the older ones' pages, as the archive's
-        listing.append(_archive_contents(older, config))
-    elif len(ordered) > cards:
-        listing.append(title_list(ordered[cards:], "../../", config))
-    out.append(raw_html("".join(listing)))
     # The events of the articles shown as cards: a big tag's full chronology was
-    # the largest part of all the HTML MkDocs parses (/timeline/ has them all).
-    events = sorted(event for a in ordered[:cards] for event in parts.events(a))
-    if events:
-        out.append(f"## {bilingual(config.label('tag_timeline'))}\n\n")
-        items = "".join(item for _, item in events)
-        out.append(raw_html(f'<ol class="digest-timeline">\n{items}</ol>'))
-    return "".join(out)
+    # the largest part of all the pages (/timeline/ has them all).
+    events = sorted((event for a in ordered[:cards] for event in parts.events(a)), key=lambda e: e[0])
+    view = {
+        "tag": {**tag_view(tag), "discovered": tag.discovered, "feed": tag_feed_path(tag.id)},
+        "count": count_view(len(articles), "article_count", config),
+        "cards": [parts.card(a) for a in ordered[:cards]],
+        "older_parts": _parts_view(older, config) if older else [],
+        "older": [] if older else [row_view(a, config) for a in ordered[cards:]],
+        "events": [entry for _, entry in events],
+    }
+    title = f"{tag.kk} · {tag.en or tag.latin or tag.kk}"
+    return _page(title, "tag", config, view)
 
 
 @lru_cache(maxsize=8192)  # a few thousand distinct dates, looked up for every event
@@ -358,19 +309,10 @@ def _entry_key(entry: TimelineEntry, article: Article) -> tuple:
     return _when_key(entry.when), article.path, entry.start
 
 
-def _timeline_entry(entry: TimelineEntry, article: Article, url_prefix: str, config: SiteConfig) -> str:
-    link = (
-        f' <a class="digest-timeline__link" href="{url_prefix}{config.settings["section"]}/{article.slug}/">'
-        f"{h(article.title)}</a>"
-    )
-    return timeline_item(entry.when, entry.text, entry.event, entry.relative, config, link)
-
-
-def timeline_list(entries: list[tuple[TimelineEntry, Article]], url_prefix: str, config: SiteConfig) -> str:
-    """Entries in chronological order; ``url_prefix`` leads from the page's URL to the root."""
+def timeline_entries(entries: list[tuple[TimelineEntry, Article]], config: SiteConfig) -> list[dict]:
+    """Entries in chronological order, each with its article."""
     ordered = sorted(entries, key=lambda ea: _entry_key(*ea))
-    items = "".join(_timeline_entry(entry, article, url_prefix, config) for entry, article in ordered)
-    return f'<ol class="digest-timeline">\n{items}</ol>\n\n'
+    return [entry_view(entry, config, article) for entry, article in ordered]
 
 
 def timeline_years(articles: list[Article]) -> dict[int, list[tuple[TimelineEntry, Article]]]:
@@ -396,81 +338,43 @@ def timeline_page(articles: list[Article], config: SiteConfig,
     """All resolved entries by year (or, past ``timeline_page_events``, a list
     of the year pages), then the unresolved ones under their articles."""
     label = config.label("timeline")
-    parts = [_index_meta(f"{label.kk} · {label.en}", "timeline"), f"# {bilingual(label)}\n\n"]
     by_year = timeline_years(articles) if by_year is None else by_year
+    view: dict = {"heading": {"kk": label.kk, "en": label.en}, "years": [], "year_pages": []}
     if timeline_in_years(by_year, config):
-        parts.append(raw_html(_year_list(by_year, config)))
+        view["year_pages"] = [{"url": f"{year}/", "name": {"kk": str(year), "en": str(year)},
+                               "count": count_view(len(by_year[year]), "events", config)}
+                              for year in sorted(by_year, reverse=True)]
     else:
-        for year in sorted(by_year):
-            # Markdown headings, so the table of contents jumps to a year.
-            parts.append(f"## {year} {{ #y{year} .digest-year }}\n\n")
-            parts.append(raw_html(timeline_list(by_year[year], "../", config)))
+        view["years"] = [{"year": year, "entries": timeline_entries(by_year[year], config)}
+                         for year in sorted(by_year)]
+    # Undated events stay on every article's own page; here only the newest
+    # articles' (the page would otherwise grow with the whole archive).
     pending = [a for a in newest_first(articles) if any(not e.when and not e.recurring for e in a.timeline)]
-    if not by_year and not pending:
-        parts.append(raw_html(f'<p class="digest-empty">{bilingual(config.label("no_events"))}</p>'))
-    if pending:
-        parts.append(f"## {bilingual(config.label('unresolved'))}\n\n")
-        # Undated events stay on every article's own page; here only the newest
-        # articles' (the page would otherwise grow with the whole archive).
-        limit = int(config.settings.get("timeline_undated_articles", 50))
-        if len(pending) > limit:
-            more = len(pending) - limit
-            note = config.label("more_undated")
-            parts.append(raw_html(f'<p class="digest-lede">{h(note.kk.format(n=more))} '
-                                  f'<span lang="en">{h(note.en.format(n=more))}</span></p>'))
-        for article in pending[:limit]:
-            parts.append(f"### [{md_escape(article.title)}](../{config.settings['section']}/{article.slug}.md)\n\n")
-            items = ['<ol class="digest-timeline digest-timeline--pending">\n']
-            for e in article.timeline:
-                if not e.when and not e.recurring:
-                    items.append(timeline_item(None, e.text, e.event, e.relative, config))
-            items.append("</ol>")
-            parts.append(raw_html("".join(items)))
-    return "".join(parts)
-
-
-def _year_list(by_year: dict[int, list], config: SiteConfig) -> str:
-    items = "".join(
-        f'<li><a class="digest-years__year" href="{year}/">{year}</a> '
-        f'<span class="digest-years__count">{counted(len(by_year[year]), "events", config)}</span></li>\n'
-        for year in sorted(by_year, reverse=True)
-    )
-    return f'<ul class="digest-years">\n{items}</ul>'
-
-
-def _neighbours_nav(front: Label, before: tuple[str, str] | None, after: tuple[str, str] | None) -> str:
-    """The links atop a year's (or a run's) page: to the section's front page
-    (``front``), and to the pages (folder name, markup) before and after."""
-    links = [f'<a href="../">{bilingual(front)}</a>']
-    if before:
-        links.append(f'<a href="../{before[0]}/" rel="prev"><span aria-hidden="true">← </span>{before[1]}</a>')
-    if after:
-        links.append(f'<a href="../{after[0]}/" rel="next">{after[1]}<span aria-hidden="true"> →</span></a>')
-    return raw_html(f'<p class="digest-lede digest-years__nav">{" · ".join(links)}</p>')
-
-
-def _month_heading(month: int, config: SiteConfig) -> str:
-    """A month's heading on a year's page (Markdown: the table of contents lists it)."""
-    name = config.months[month - 1]
-    name = Label(name.kk[:1].upper() + name.kk[1:], name.en)  # "наурыз" begins a heading
-    return f"## {bilingual(name)} {{ #m{month:02d} .digest-year }}\n\n"
+    limit = int(config.settings.get("timeline_undated_articles", 50))
+    note = config.label("more_undated")
+    more = len(pending) - limit
+    view["more_undated"] = {"kk": note.kk.format(n=more), "en": note.en.format(n=more)} if more > 0 else None
+    view["pending"] = [{"article": row_view(a, config),
+                        "entries": [entry_view(e, config) for e in a.timeline if not e.when and not e.recurring]}
+                       for a in pending[:limit]]
+    return _page(_both(label), "timeline", config, view)
 
 
 def timeline_year_page(year: int, entries: list[tuple[TimelineEntry, Article]], years: list[int],
                        config: SiteConfig) -> str:
-    """One year of the timeline (at /timeline/<year>/), by month, with links
-    to the timeline's front page and the years before and after."""
+    """One year of the timeline (at /timeline/<year>/), by month (the events
+    dated by the year alone first), with links to the timeline's front page
+    and the years before and after."""
     label = config.label("timeline")
-    parts = [_index_meta(f"{year} · {label.kk} · {label.en}", "timeline"),
-             f"# {year}\n\n"]
-    at = years.index(year)
-    before, after = (years[at - 1] if at else None), (years[at + 1] if at + 1 < len(years) else None)
-    parts.append(_neighbours_nav(label, before and (str(before), str(before)), after and (str(after), str(after))))
     by_month: dict[int, list] = defaultdict(list)
     for entry, article in entries:
         by_month[_when_key(entry.when)[1]].append((entry, article))
-    for month in sorted(by_month):
-        if month:  # the events dated by the year alone come first, without a heading
-            parts.append(_month_heading(month, config))
-        parts.append(raw_html(timeline_list(by_month[month], "../../", config)))
-    return "".join(parts)
+    view = {
+        "heading": {"kk": str(year), "en": str(year)},
+        "front": {"kk": label.kk, "en": label.en},
+        "nav": _neighbours([str(y) for y in years], years.index(year), lambda n: {"kk": n, "en": n}),
+        "months": [{"heading": month_heading(year, month, config) if month else None,
+                    "id": f"m{month:02d}", "entries": timeline_entries(by_month[month], config)}
+                   for month in sorted(by_month)],
+    }
+    return _page(f"{year} · {_both(label)}", "timeline", config, view)

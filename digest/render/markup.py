@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import html
 import re
-from functools import lru_cache
 
 import yaml
 
-from digest.config import Label
 
 # Python-Markdown's escapable characters (its ESCAPED_CHARS, plus '|' from the
 # tables extension, which mkdocs.yml enables): a backslash before each makes it
@@ -32,16 +30,6 @@ def md_escape(text: str) -> str:
 def h(text: str) -> str:
     """Escape text for HTML content or attribute values."""
     return html.escape(" ".join(str(text).split()), quote=True)
-
-
-@lru_cache(maxsize=1024)  # a few dozen labels, printed thousands of times per build
-def bilingual(label: Label, tag: str = "span", cls: str = "digest-label") -> str:
-    """Kazakh label with the English beside it, the English marked lang="en"."""
-    return (
-        f'<{tag} class="{cls}"><span class="digest-label__kk">{h(label.kk)}</span>'
-        f'<span class="digest-label__sep" aria-hidden="true"> · </span>'
-        f'<span class="digest-label__en" lang="en">{h(label.en)}</span></{tag}>'
-    )
 
 
 # Raw HTML blocks of generated pages sit between these two comment lines. The
@@ -69,20 +57,10 @@ NOSEARCH_OPEN = "<!--digest:nosearch-->"
 NOSEARCH_CLOSE = "<!--/digest:nosearch-->"
 
 
-def not_searched(markup: str) -> str:
-    """Whole elements, each marked data-search-exclude, that search may skip unread."""
-    return f"{NOSEARCH_OPEN}{markup}{NOSEARCH_CLOSE}"
-
-
 # Between these, search needs only the text: the view drops the tags (links
 # and spans only, none of the <p>, <li>… that Material keeps in its index).
 TEXT_ONLY_OPEN = "<!--digest:searchtext-->"
 TEXT_ONLY_CLOSE = "<!--/digest:searchtext-->"
-
-
-def searched_as_text(markup: str) -> str:
-    """Inline markup (links, spans) whose text alone is what search indexes."""
-    return f"{TEXT_ONLY_OPEN}{markup}{TEXT_ONLY_CLOSE}"
 
 
 # libyaml's safe emitter when PyYAML has it (9x faster; same output, tested),

@@ -1,14 +1,24 @@
-"""The Atom feed at /feed.xml, built with feedgen from the extracted articles."""
+"""Atom feeds, built with feedgen from the extracted articles: the site's at
+/feed.xml, and one per tag that has a page at /tags/<id>/feed.xml (its
+newest ``feed_articles``, announced by the tag page's <link rel="alternate">).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import pickle
+from functools import partial
+from typing import Callable
 
 from feedgen.feed import FeedGenerator
 
 from digest.config import SiteConfig
-from digest.model import Article
+from digest.model import Article, Tag
+from digest.render.indexes import collect_tags, newest_first, tag_feed_path, tags_with_page
 from digest.site.reproducible import build_datetime
+
+FeedPage = tuple[str, Callable[[], bytes], Callable[[], str]]  # path, making it, its inputs key
 
 
 def _stamp(date: dt.date | None) -> dt.datetime:
@@ -18,21 +28,24 @@ def _stamp(date: dt.date | None) -> dt.datetime:
     return dt.datetime(date.year, date.month, date.day, tzinfo=dt.timezone.utc)
 
 
-def build_feed(articles: list[Article], config: SiteConfig, site_url: str) -> bytes:
-    """Atom XML of the newest articles; no build-time timestamps (reproducible)."""
-    from digest.render.indexes import newest_first
+def _label(tag: Tag) -> str:
+    second = tag.en or tag.latin
+    return f"{tag.kk} · {second}" if second and second != tag.kk else tag.kk
 
-    base = site_url.rstrip("/") + "/"
+
+def _atom(newest: list[Article], config: SiteConfig, base: str, title: str, subtitle: str, page: str,
+          feed_path: str) -> bytes:
+    """Atom XML of ``newest`` (newest first); ``page`` and ``feed_path`` are the
+    alternate page's and the feed's own paths under ``base``. No build-time
+    timestamps (reproducible)."""
     section = config.settings["section"]
-    name = config.settings["site_name"]
-    newest = newest_first(articles)[: int(config.settings["feed_articles"])]
     feed = FeedGenerator()
-    feed.id(base)
-    feed.title(f"{name['kk']} · {name['en']}")
-    feed.link(href=base, rel="alternate")
-    feed.link(href=base + "feed.xml", rel="self")
+    feed.id(base + page)
+    feed.title(title)
+    feed.link(href=base + page, rel="alternate")
+    feed.link(href=base + feed_path, rel="self")
     feed.language("kk")
-    feed.subtitle(name["en"])
+    feed.subtitle(subtitle)
     feed.updated(max((_stamp(a.date) for a in newest), default=build_datetime()))
     # feedgen prepends entries; add oldest first so the file lists newest first.
     for article in reversed(newest):
@@ -48,5 +61,48 @@ def build_feed(articles: list[Article], config: SiteConfig, site_url: str) -> by
         if article.source:
             entry.author(name=article.source)
         for tag in article.tags:
-            entry.category(term=tag.id, label=f"{tag.kk} · {tag.en}")
+            entry.category(term=tag.id, label=_label(tag))
     return feed.atom_str(pretty=True)
+
+
+def _base(site_url: str) -> str:
+    return site_url.rstrip("/") + "/"
+
+
+def build_feed(articles: list[Article], config: SiteConfig, site_url: str) -> bytes:
+    """Atom XML of the site's newest articles."""
+    name = config.settings["site_name"]
+    newest = newest_first(articles)[: int(config.settings["feed_articles"])]
+    return _atom(newest, config, _base(site_url), f"{name['kk']} · {name['en']}", name["en"], "", "feed.xml")
+
+
+def tag_feed(tag: Tag, newest: list[Article], config: SiteConfig, site_url: str) -> bytes:
+    """Atom XML of one tag's newest articles (``newest``, newest first)."""
+    name = config.settings["site_name"]
+    path = tag_feed_path(tag.id)
+    return _atom(newest, config, _base(site_url), f"{_label(tag)} · {name['kk']}", name["en"],
+                 path[: -len("feed.xml")], path)
+
+
+def _feed_key(tag: Tag, newest: list[Article], site_url: str) -> str:
+    """What a tag's feed shows: if it is the same, the feed is not made again
+    (feedgen takes ~0.13 ms an entry: a thousand tags' feeds are seconds)."""
+    shown = [(a.slug, a.title, a.date, a.summary, a.source, [(t.id, t.kk, t.en, t.latin) for t in a.tags])
+             for a in newest]
+    data = pickle.dumps((site_url, tag.id, tag.kk, tag.en, tag.latin, shown), protocol=5)
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def tag_feeds(articles: list[Article], config: SiteConfig, site_url: str) -> list[FeedPage]:
+    """One feed per tag that has a page, as pages for ``render_site``'s
+    ``extra_pages``: (path in the docs folder, function making it, function
+    making its inputs key)."""
+    tags = collect_tags(articles)
+    limit = int(config.settings["feed_articles"])
+    pages: list[FeedPage] = []
+    for tag_id in sorted(tags_with_page(tags, config)):
+        tag, tagged = tags[tag_id]
+        newest = newest_first(tagged)[:limit]
+        pages.append((tag_feed_path(tag_id), partial(tag_feed, tag, newest, config, site_url),
+                      partial(_feed_key, tag, newest, site_url)))
+    return pages
