@@ -45,7 +45,7 @@ FILE_PREFIX = "extract-"
 
 # Stages after extraction: changing them cannot change an Article (data flows
 # one way), so editing them must not throw the cache away.
-NOT_EXTRACTION = ("render", "site", "commands", "cli.py", "cache.py", "lock.py")
+NOT_EXTRACTION = ("render", "site", "commands", "orchestrate", "cli.py", "cache.py", "lock.py")
 
 # A cached result: the Article, or the message of the error that refused the file.
 Entry = Union[Article, str]

@@ -59,9 +59,14 @@ class BuildLock:
         return pid, (fields[1] if len(fields) > 1 else "build")
 
     def _refuse(self, pid: int, command: str) -> DigestError:
+        if command == "serve":
+            return DigestError(
+                f"the preview, digest serve (process {pid}), is running for this project and rebuilds "
+                f"the site by itself on every change; stop it (Ctrl-C) to run digest {self.command}",
+                path=str(self.path))
         who = f"digest {command} (process {pid})" if pid else "another digest process"
         return DigestError(
-            f"{who} is already building this project; wait for it to finish "
+            f"{who} is building this project now; run digest {self.command} again when it has finished "
             f"(if no such process is running, delete the lock file {self.path})",
             path=str(self.path))
 

@@ -138,7 +138,7 @@ def test_a_full_build_deletes_the_site_it_replaced_in_the_background(tmp_path):
 
 
 def test_a_swap_cut_in_two_is_undone_and_abandoned_staging_removed(tmp_path):
-    from digest.commands.build import recover_interrupted
+    from digest.orchestrate.build import recover_interrupted
 
     site = tmp_path / "site"
     (tmp_path / "site.old").mkdir()

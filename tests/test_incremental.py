@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from digest.commands.build import build_site
+from digest.orchestrate.build import build_site
 from digest.commands.common import collect_with_progress
 from digest.config import load_config
 
@@ -227,25 +227,6 @@ def _full_build_elsewhere(root: Path, target: Path) -> Path:
     return target / "site"
 
 
-def test_when_most_pages_changed_the_build_is_full_on_every_core(tmp_path, monkeypatch):
-    """MkDocs's dirty mode renders in one process; past half the pages the split full build is faster."""
-    import digest.site.parallel as parallel
-
-    monkeypatch.setattr(parallel, "SPLIT_MIN_PAGES", 1)
-    monkeypatch.setattr(parallel, "processes", lambda: 2)
-    root = make_project(tmp_path / "p")
-    build(root)
-    (root / "content" / "extra.txt").write_text("Астанада жаңа мектеп ашылды. Оқушылар қуанды.\n", "utf-8")
-    assert build(root).incremental  # a few pages: dirty mode
-    shutil.rmtree(root / "build" / "docs")  # every page written again
-    result = build(root)
-    assert (result.incremental, result.reason) == (False, "most pages changed")
-    assert result.rendered == result.pages
-    shutil.rmtree(root / "build")
-    build(root, "full")
-    assert_same_site(root / "site", root / "full")
-
-
 def test_the_report_says_what_came_from_the_cache(tmp_path):
     root = make_project(tmp_path / "p")
     first = run_digest(root, "build")
@@ -295,13 +276,14 @@ def test_serve_rebuilds_are_incremental_and_equal_a_full_rebuild(tmp_path, monke
 
     from digest.site import mkdocs_build as glue
 
+    from digest.orchestrate.serve import preview_plugins
+
     root = make_project(tmp_path / "p")
-    monkeypatch.setenv("DIGEST_SERVE", "1")
-    monkeypatch.setenv("DIGEST_CONTENT", str(root / "content"))
+    plugins = preview_plugins(root / "mkdocs.yml", root / "content")  # as `digest serve` sets them
     (root / "build" / "docs").mkdir(parents=True)  # as `digest serve` does
 
     def rebuild(preview: Path) -> glue.IncrementalSite:
-        config = load_mkdocs(config_file=str(root / "mkdocs.yml"), site_dir=str(preview))
+        config = load_mkdocs(config_file=str(root / "mkdocs.yml"), site_dir=str(preview), plugins=plugins)
         mkdocs_build(config, dirty=True, serve_url="http://127.0.0.1:8000/")
         return config.plugins[glue.PLUGIN_NAME]
 

@@ -12,10 +12,12 @@ a nav, every page would list every other: such a site is always built in
 full). ``IncrementalSite``, a plugin added to every build, repairs what dirty
 mode gets wrong and keeps the live site whole until the end:
 
-* MkDocs writes into an empty folder beside the live site (the *overlay*),
-  and judges what is modified against the live site's files (``base``): the
-  overlay ends up holding only what this build wrote, a few pages and the
-  files written every time (search index, sitemap, 404 page);
+* MkDocs writes into an empty folder beside the live site (the *overlay*);
+  a file whose output in the live site (``base``) is newer than its source
+  gets that output as its ``abs_dest_path`` (a File attribute MkDocs lets
+  plugins set), so MkDocs's own dirty check skips it. The overlay ends up
+  holding only what this build wrote: a few pages and the files written every
+  time (search index, sitemap, 404 page);
 * the search index would hold only the re-rendered pages: the entries of the
   others are taken from the live site's index, in the full build's page order;
 * pages that no longer exist would stay: the previous build's outputs are
@@ -23,7 +25,7 @@ mode gets wrong and keeps the live site whole until the end:
 * ``commit_overlay`` then moves the overlay's files into the live site (a
   rename each) and deletes the removed pages. Until then the live site is
   untouched; the renames take milliseconds, whatever the site's size (copying
-  the site first, even as hard links, cost seconds at 10,000 articles).
+  the site first, even as hard links, costs seconds on a large site).
 
 A dirty build is used only when the stamp says the live site was built by
 the digest from the same mkdocs.yml, theme/, site_config/, digest code and
@@ -44,7 +46,6 @@ import sys
 import time
 import zlib
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 
 import material
@@ -60,6 +61,7 @@ from mkdocs.utils import clean_directory
 from digest.cache import package_fingerprint
 from digest.config import CONFIG_DIR, fingerprint_dir, pages_fingerprint
 from digest.model import DigestError
+from digest.site.pagefind_index import ENTRY as SEARCH_ENTRY
 
 MKDOCS_FILE = "mkdocs.yml"
 THEME_DIR = "theme"
@@ -131,7 +133,7 @@ class SiteStamp:
         if self.inputs != inputs:
             return None, "mkdocs.yml, theme/, site_config/ or the digest changed"
         try:
-            if self.marker != _marker(site_dir) or not (site_dir / SEARCH_INDEX).is_file():
+            if self.marker != _marker(site_dir) or not (site_dir / SEARCH_ENTRY).is_file():
                 return None, "site/ was changed by something else"
         except OSError:
             return None, "no previous site"
@@ -178,10 +180,10 @@ class IncrementalSite(BasePlugin):
     """
 
     def __init__(self, dirty: bool = False, previous: set[str] | None = None, base: Path | None = None,
-                 split_share: bool = False):
+                 park_compressed_from: int = PARK_COMPRESSED_FROM):
         super().__init__()
         self.dirty = dirty
-        self.split_share = split_share  # one process's share of a split build (digest.site.parallel)
+        self.park_compressed_from = park_compressed_from
         self.previous = previous or set()
         self.base = base
         self.inputs = ""  # site_inputs() of this build, kept by `digest serve` between rebuilds
@@ -190,17 +192,19 @@ class IncrementalSite(BasePlugin):
         self.pages = 0
         self.rendered: set[str] = set()
         self._old_index: dict | None = None
+        self._complete = True  # whether the previous build's outputs can stand for the pages not rendered
         self._parked: dict[str, bytes | str] = {}
         self.files: Files | None = None
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        if not self.dirty:
-            return
+        if not self.dirty or "search" not in config.plugins:
+            return  # without MkDocs's search plugin there is no index to complete
         try:
             self._old_index = json.loads((Path(self.base or config.site_dir) / SEARCH_INDEX).read_text("utf-8"))
         except (OSError, ValueError):
             # Without the previous index the others' entries are unknown: render everything.
             self._old_index = None
+            self._complete = False
             if self.base is None:
                 clean_directory(config.site_dir)
 
@@ -214,11 +218,11 @@ class IncrementalSite(BasePlugin):
             return files
         self.removed = self.previous - self.outputs
         if self.base is not None:
-            everything = self._old_index is None
-            for f in included:
-                # Judged once: MkDocs asks up to three times per file (10,000s of stats).
-                modified = _modified(f, None if everything else self.base / f.dest_uri)
-                f.is_modified = partial(bool, modified)
+            if self._complete:  # else everything is rendered
+                for f in included:
+                    live = self.base / f.dest_uri
+                    if not _modified(f, live):
+                        f.abs_dest_path = str(live)  # MkDocs finds it up to date, and skips it
             return files
         site = Path(config.site_dir)
         for f in included:  # written in place: a file MkDocs rewrites is replaced, not written through
@@ -240,7 +244,7 @@ class IncrementalSite(BasePlugin):
                 if page.file.src_uri not in untitled:
                     continue
                 if self.base is not None:
-                    page.file.is_modified = partial(bool, True)
+                    page.file.abs_dest_path = os.path.join(config.site_dir, page.file.dest_uri)  # the overlay
                 elif os.path.lexists(page.file.abs_dest_path):
                     os.unlink(page.file.abs_dest_path)
         return nav
@@ -262,7 +266,7 @@ class IncrementalSite(BasePlugin):
         compressed (peak memory of big builds); below, compressing costs more
         than the memory it saves."""
         page.markdown = ""  # not None: MkDocs reads None as "page not read yet"
-        compress = self.pages >= PARK_COMPRESSED_FROM
+        compress = self.pages >= self.park_compressed_from
         self._parked[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1) if compress else html
         return ""
 
@@ -283,8 +287,8 @@ class IncrementalSite(BasePlugin):
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Complete a dirty build's search index; write every index as UTF-8."""
-        if self.split_share or self.files is None:
-            return  # a split build merges its shares' indexes (digest.site.parallel)
+        if self.files is None:
+            return
         path = Path(config.site_dir) / SEARCH_INDEX
         try:
             new = json.loads(path.read_text("utf-8"))
@@ -307,7 +311,7 @@ def merge_search_index(sources: list[tuple[dict, set[str] | None]], files: Files
     (search index, URLs of the pages it rendered, or None for "every page"),
     and each page's entries come from the first source holding the page, in
     the order of the pages. An incremental build merges [(new, re-rendered),
-    (previous build's, None)]; a split build its processes' indexes."""
+    (previous build's, None)]."""
     grouped = [(_by_page(index.get("docs", [])), urls) for index, urls in sources]
     docs: list[dict] = []
     for f in files.documentation_pages():
@@ -329,11 +333,11 @@ def _remove_empty_dirs(root: Path) -> None:
                 pass
 
 
-def _modified(f, against: Path | None) -> bool:
+def _modified(f, against: Path) -> bool:
     """MkDocs's ``File.is_modified``, judged against ``against`` (a file of the
-    live site) instead of the file about to be written; None: modified."""
-    if against is None or getattr(f, "_content", None) is not None or not f.abs_src_path:
-        return True
+    live site) instead of the file about to be written."""
+    if f.generated_by is not None or not f.abs_src_path:
+        return True  # made by a plugin: always written
     try:
         return os.path.getmtime(against) < os.path.getmtime(f.abs_src_path)
     except OSError:
@@ -432,8 +436,8 @@ _RMTREE = "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)"
 
 def discard_tree(path: Path) -> None:
     """Delete the folder ``path`` in a process of its own, which outlives this
-    one: deleting the replaced site (11,000 pages) made the editor wait 4 s.
-    A deletion cut short leaves the folder to the next build."""
+    one: the editor does not wait for a large site's deletion. A deletion cut
+    short leaves the folder to the next build."""
     try:
         os.posix_spawn(sys.executable, [sys.executable, "-c", _RMTREE, str(path)], os.environ,
                        setsid=True)  # its own session: Ctrl-C in the terminal does not stop it

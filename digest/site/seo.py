@@ -9,7 +9,6 @@ incremental. The social meta of each page is in theme/main.html.
   mislead crawlers). A tag page's lastmod is its newest article's date; the
   home, archive, timeline and tags pages take the newest date of the site.
 * sitemap.xml.gz is rewritten to match, with no build time in its header.
-* Material's bundle is made to load nothing from other hosts (see privacy.py).
 """
 
 from __future__ import annotations
@@ -23,7 +22,6 @@ from pathlib import Path, PurePosixPath
 from mkdocs.utils.meta import get_data
 
 from digest.render import FACTS_FILE
-from digest.site.privacy import keep_assets_local
 from digest.site.reproducible import replace_file, write_gzip_copy
 
 log = logging.getLogger("mkdocs.digest.seo")
@@ -142,8 +140,5 @@ def on_env(env, config, files, **kwargs):
 
 
 def on_post_build(config, **kwargs) -> None:
-    """Rewrite the sitemap and keep every asset on our own host."""
-    site_dir = Path(config.site_dir)
-    rewrite_sitemap(site_dir, _lastmod)
-    for url in keep_assets_local(site_dir):
-        log.debug(f"theme bundle: no longer loads {url}")
+    """Rewrite the sitemap."""
+    rewrite_sitemap(Path(config.site_dir), _lastmod)

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from digest.kazakh import stem
 from digest.kazakh._data import DATA_DIR, load_json
-from digest.kazakh.cli_stem import run
+from digest.commands.stem import run
 from digest.kazakh.stem import DEFAULT, Stemmer
 
 CASES = json.loads((DATA_DIR / "stem_cases.json").read_text(encoding="utf-8"))

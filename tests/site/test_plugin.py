@@ -1,50 +1,10 @@
-"""The digest plugin forwards MkDocs events to every hook module that handles them."""
+"""The `digest` MkDocs plugin: its events and options (digest/site/plugin.py)."""
 
 from __future__ import annotations
 
-import types
-
-from mkdocs.plugins import BasePlugin, CombinedEvent, PluginCollection, event_priority
+import pytest
 
 from digest.site import plugin
-
-
-def probe(*modules) -> plugin.DigestPlugin:
-    """A digest plugin forwarding to ``modules`` instead of HOOK_MODULES."""
-    cls = type("Probe", (plugin.DigestPlugin,), {"modules": list(modules)})
-    plugin.define_events(cls)
-    return cls()
-
-
-def test_events_chain_through_modules_in_order():
-    calls = []
-    first = types.SimpleNamespace(on_page_markdown=lambda md, **kw: md + " one", on_post_build=lambda **kw: calls.append(1))
-    second = types.SimpleNamespace(on_page_markdown=lambda md, **kw: None, on_post_build=lambda **kw: calls.append(2))
-    third = types.SimpleNamespace(on_page_markdown=lambda md, **kw: md + " three")
-    instance = probe(first, second, third)
-    assert instance.on_page_markdown("x", page=None) == "x one three"
-    assert instance.on_post_build(config={}) is None
-    assert calls == [1, 2]
-    assert not hasattr(instance, "on_page_content")  # no module handles it
-
-
-def test_handlers_keep_their_priorities_among_other_plugins():
-    """A module's early and late handlers (CombinedEvent) run before and after another
-    plugin's default-priority handler; its plain handler runs beside that one, in config order."""
-    early = event_priority(50)(lambda md, **kw: md + " early")
-    late = event_priority(-50)(lambda md, **kw: md + " late")
-    combined = types.SimpleNamespace(on_page_markdown=CombinedEvent(early, late))
-    plain = types.SimpleNamespace(on_page_markdown=lambda md, **kw: md + " plain")
-
-    class Other(BasePlugin):
-        def on_page_markdown(self, markdown, **kwargs):
-            return markdown + " other"
-
-    plugins = PluginCollection()
-    plugins["other"] = Other()
-    plugins["digest"] = probe(combined, plain)
-    out = plugins.run_event("page_markdown", "x", page=None, config=None, files=None)
-    assert out == "x early other plain late"
 
 
 def test_plugin_is_registered_for_mkdocs():
@@ -54,11 +14,42 @@ def test_plugin_is_registered_for_mkdocs():
     assert names.get("digest") == "digest.site.plugin:DigestPlugin"
 
 
-def test_the_installed_plugin_has_the_search_view_around_search():
-    """digest.site.search_view must run before Material's search (priority 0) and after it."""
-    handlers = plugin.DigestPlugin.__dict__["on_page_context"]
-    assert isinstance(handlers, CombinedEvent)
-    assert sorted(h.mkdocs_priority for h in handlers.methods) == [-50, 50]
+def test_the_plugin_handles_events_as_methods_mkdocs_dispatches():
+    """No forwarding machinery: MkDocs finds the plugin's on_* methods itself."""
+    from mkdocs.plugins import PluginCollection
+
+    plugins = PluginCollection()
+    plugins["digest"] = plugin.DigestPlugin()
+    for event in ("config", "pre_build", "files", "env", "post_build"):
+        assert plugins.events[event], event
+
+
+def test_serve_options_are_plugin_configuration(tmp_path):
+    """`digest serve` sets the plugin's options through MkDocs's overrides, no environment."""
+    from mkdocs.config import load_config
+
+    from digest.orchestrate.serve import preview_plugins
+    from conftest import make_project
+
+    root = make_project(tmp_path / "p", seeds=False)
+    (root / "build" / "docs").mkdir(parents=True)
+    plugins = preview_plugins(root / "mkdocs.yml", root / "content")
+    config = load_config(config_file=str(root / "mkdocs.yml"), plugins=plugins)
+    options = config.plugins["digest"].config
+    assert options.serve is True and options.content == str((root / "content").resolve())
+    assert load_config(config_file=str(root / "mkdocs.yml")).plugins["digest"].config.serve is False
+
+
+def test_a_wrong_plugin_option_is_a_configuration_error(tmp_path):
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    from conftest import make_project
+
+    root = make_project(tmp_path / "p", seeds=False)
+    (root / "build" / "docs").mkdir(parents=True)
+    with pytest.raises((Abort, ConfigurationError)):
+        load_config(config_file=str(root / "mkdocs.yml"), plugins=[{"digest": {"serve": "yes please"}}])
 
 
 def test_no_source_maps_published(built_site):
