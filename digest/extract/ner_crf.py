@@ -16,10 +16,9 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-
 from digest import kazakh
-from digest.yamlio import parse_yaml
 from digest.extract.ner_names import base_form
+from digest.yamlio import parse_yaml
 
 MODELS = Path(__file__).with_name("models")
 MODEL_PATH = MODELS / "ner.crfsuite"

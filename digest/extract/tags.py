@@ -6,9 +6,8 @@ tokens: vocabulary names (``ner_names``), entities not in the vocabulary
 a threshold).  Vocabulary matches win over discovered spans they overlap.
 
 Editor's front-matter tags (``extra``) are resolved by id, then by any label or
-alias in either language; an unknown one becomes a ``topic`` tag whose kk
-label is the text as written (en too when it is written in Latin letters) and
-whose id is the ASCII slug of the transliteration.
+alias in either language; an unknown one is no tag (``unknown_tag_warnings``
+warns about it and names the nearest known tag).
 
 Only the vocabulary gives English labels: a discovered name's ``en`` is None,
 and every tag has ``latin``, its kk label in the official 2021 Latin alphabet.
@@ -17,6 +16,7 @@ Tags come most salient first (``salience``).
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -29,14 +29,14 @@ from slugify import slugify
 from yaml.constructor import SafeConstructor
 
 from digest import kazakh
-from digest.yamlio import YAML_LOADER
-from digest.extract.ner_names import NameIndex, key_anchors, word_keys
+from digest.extract.ner_names import NameIndex
 from digest.extract.salience import lead_end, salience
+from digest.extract.topics import TopicIndex
 from digest.model import TAG_KINDS, DigestError, Mention, Tag
+from digest.yamlio import YAML_LOADER
 
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_KEYS = {"id", "kind", "kk", "en", "aliases", "keywords", "threshold", "unless_next"}
-_PREFIX = 5  # keywords this long match every word they begin ("экспорт" → "экспорттауға")
+_KEYS = {"id", "kind", "kk", "en", "aliases", "keywords", "stem_keywords", "threshold", "unless_next", "source"}
 DEFAULT_THRESHOLD = 3
 
 
@@ -54,89 +54,7 @@ class Entry:
     unless_next: tuple[str, ...] = ()
     path: str = ""
     line: int = 0
-
-
-class TopicIndex:
-    """Topic keywords compiled into dictionaries; counts hits per topic."""
-
-    def __init__(self) -> None:
-        self._prefix: dict[str, list[tuple[str, str]]] = {}
-        self._exact: dict[str, list[str]] = {}
-        self._multi: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-        self._cache: dict[str, set[str]] = {}
-        self._entries: dict[str, tuple[list, set[str]]] = {}  # word → (phrases it starts, its topics)
-
-    def add(self, keyword: str, topic: str) -> None:
-        words = tuple(t.text.lower() for t in kazakh.tokenize(keyword))
-        self._entries.clear()
-        if len(words) > 1:
-            self._multi.setdefault(words[0], []).append((words, topic))
-        elif words:
-            self._add_word(words[0], topic)
-
-    def _add_word(self, word: str, topic: str) -> None:
-        self._cache.clear()
-        self._entries.clear()
-        if len(word) >= _PREFIX:
-            self._prefix.setdefault(word[:_PREFIX], []).append((word, topic))
-        else:
-            for key in {word, kazakh.stem(word)}:
-                self._exact.setdefault(key, []).append(topic)
-
-    @staticmethod
-    def anchors(keyword: str) -> tuple[str, ...]:
-        """Strings one of which the lower-cased text holds wherever ``keyword``
-        hits (ner_names.name_anchors, for keywords): a phrase by its first
-        word, a long word as its prefix, a short one by its keys."""
-        words = tuple(t.text.lower() for t in kazakh.tokenize(keyword))
-        if not words:
-            return ()
-        if len(words) > 1 or len(words[0]) >= _PREFIX:
-            return (words[0],)
-        return key_anchors({words[0], kazakh.stem(words[0])})
-
-    def _word_topics(self, word: str) -> set[str]:
-        found = self._cache.get(word)
-        if found is None:
-            found = self._cache[word] = self._find_word_topics(word)
-        return found
-
-    def _find_word_topics(self, word: str) -> set[str]:
-        low = word.lower()
-        found = {t for kw, t in self._prefix.get(low[:_PREFIX], ()) if low.startswith(kw)}
-        for key in word_keys(word):
-            found.update(self._exact.get(key, ()))
-        return found
-
-    def _entry(self, word: str) -> tuple[list, set[str]]:
-        """The keyword phrases ``word`` may begin and the topics it is a keyword of (memoised)."""
-        found = self._entries.get(word)
-        if found is None:
-            if len(self._entries) >= 200_000:
-                self._entries.clear()
-            found = self._entries[word] = (self._multi.get(word.lower(), ()), self._word_topics(word))
-        return found
-
-    def hits(self, text: str, tokens: list) -> dict[str, list[tuple[int, int]]]:
-        """topic id → spans of its keyword hits (one per token at most)."""
-        out: dict[str, list[tuple[int, int]]] = {}
-        i, n = 0, len(tokens)
-        entry = self._entry
-        while i < n:
-            phrases, topics = entry(tokens[i].text)
-            step = 1
-            for words, topic in phrases:
-                j = i + len(words)
-                if j <= n and all(tokens[i + m].text.lower() == words[m] for m in range(1, len(words) - 1)):
-                    last = tokens[j - 1].text.lower()
-                    if last.startswith(words[-1]) or words[-1] in word_keys(last):
-                        out.setdefault(topic, []).append((tokens[i].start, tokens[j - 1].end))
-                        step = max(step, len(words))
-            if step == 1:
-                for topic in topics:
-                    out.setdefault(topic, []).append((tokens[i].start, tokens[i].end))
-            i += step
-        return out
+    stem_keywords: tuple[str, ...] = ()  # matched by stem only, never as a prefix (көрме ≠ көрмеді)
 
 
 @dataclass
@@ -160,6 +78,8 @@ class Vocabulary:
             if e.kind == "topic":
                 for kw in e.keywords:
                     voc.topics.add(kw, e.id)
+                for kw in e.stem_keywords:
+                    voc.topics.add_stem(kw, e.id)
             else:
                 for name in (e.kk, *e.aliases):
                     voc.names.add(name, e.id, unless)
@@ -238,11 +158,15 @@ def _entry(item: object, path: str, line: int) -> Entry:
     threshold = item.get("threshold", DEFAULT_THRESHOLD)
     if not isinstance(threshold, int) or isinstance(threshold, bool) or threshold < 1:
         raise fail(f"{tag_id}: threshold must be a positive whole number")
-    keywords = strings("keywords")
-    if keywords and kind != "topic":
+    keywords, stem_keywords = strings("keywords"), strings("stem_keywords")
+    if (keywords or stem_keywords) and kind != "topic":
         raise fail(f"{tag_id}: only topics have keywords")
+    if any(len(kazakh.tokenize(k)) != 1 for k in stem_keywords):
+        raise fail(f"{tag_id}: a stem keyword is one word")
+    if not isinstance(item.get("source", ""), str):
+        raise fail(f"{tag_id}: source must be text (where the names were checked)")
     return Entry(tag_id, kind, item["kk"].strip(), item["en"].strip(), strings("aliases"),
-                 keywords, threshold, strings("unless_next"), path, line)
+                 keywords, threshold, strings("unless_next"), path, line, stem_keywords)
 
 
 def find_mentions(text: str, vocabulary: Vocabulary, tokens: list | None = None,
@@ -294,7 +218,8 @@ def find_tags(text: str, vocabulary: Vocabulary, extra: tuple[str, ...] = ()) ->
             tags[tag_id] = replace(tag, mentions=tag.mentions + extra_mentions)
     for label in extra:
         tag = editor_tag(label, vocabulary)
-        tags.setdefault(tag.id, tag)
+        if tag is not None:  # an unknown one is a warning (unknown_tag_warnings), not a tag
+            tags.setdefault(tag.id, tag)
     lead = lead_end(text)
     scored = [replace(t, salience=salience(at.get(t.id, []), len(text), lead)) for t in tags.values()]
     never = len(text) + 1
@@ -334,9 +259,9 @@ def discovered_tag(label: str, kind: str) -> Tag:
     return Tag(slugify(latin) or slugify(label), kind, label, None, discovered=True, latin=latin)
 
 
-def editor_tag(label: str, vocabulary: Vocabulary) -> Tag:
-    """A front-matter tag: a vocabulary entry by id or label, else a new topic as written
-    (its English label is the label itself only when the editor wrote it in Latin letters)."""
+def editor_tag(label: str, vocabulary: Vocabulary) -> Tag | None:
+    """A front-matter tag: a vocabulary entry by id or label (any inflected form);
+    None when it names no known tag (a misspelt "ecologyy" must not make a tag page)."""
     label = label.strip()
     tag_id = vocabulary.labels.get(label.lower())
     if tag_id is None:
@@ -344,9 +269,20 @@ def editor_tag(label: str, vocabulary: Vocabulary) -> Tag:
         tag_id = base
     if tag_id is not None:
         return _vocabulary_tag(vocabulary.by_id[tag_id])
-    latin = _latin(label)
-    en = None if _CYRILLIC.search(label) else label
-    return Tag(slugify(latin) or slugify(label) or "tag", "topic", label, en, latin=latin)
+    return None
+
+
+def unknown_tag_warnings(labels: Iterable[str], vocabulary: Vocabulary) -> list[str]:
+    """A warning for each front-matter tag that names no known tag, with the nearest known one."""
+    warnings = []
+    for label in labels:
+        if editor_tag(label, vocabulary) is not None:
+            continue
+        near = difflib.get_close_matches(label.strip().lower(), vocabulary.labels, n=1, cutoff=0.6)
+        hint = f"; did you mean {near[0]!r} ({vocabulary.labels[near[0]]})?" if near else ""
+        warnings.append(f"front matter tag {label!r} is no known tag (site_config/vocabulary/): "
+                        f"it is left out{hint}")
+    return warnings
 
 
 def tag_candidates(articles_tags: Iterable[Iterable[Tag]]) -> list[tuple[Tag, int]]:

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from digest.extract.ner_names import name_anchors
-from digest.extract.tags import Entry, TopicIndex
+from digest.extract.tags import Entry
+from digest.extract.topics import TopicIndex
 
 
 def _essence(entry: Entry) -> Entry:
@@ -32,7 +33,8 @@ def _essence(entry: Entry) -> Entry:
 def entry_anchors(entry: Entry) -> tuple[str, ...]:
     """Strings one of which a text holds (lower-cased) if ``entry`` can match in it."""
     if entry.kind == "topic":
-        return tuple(a for keyword in entry.keywords for a in TopicIndex.anchors(keyword))
+        return (tuple(a for keyword in entry.keywords for a in TopicIndex.anchors(keyword))
+                + tuple(a for keyword in entry.stem_keywords for a in TopicIndex.stem_anchors(keyword)))
     return tuple(a for name in (entry.kk, *entry.aliases) for a in name_anchors(name))
 
 

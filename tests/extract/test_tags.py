@@ -221,3 +221,35 @@ def test_loader_errors_name_the_file(tmp_path, body, message, line):
     assert message in str(err.value)
     if line:
         assert err.value.line == line
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("Боксшылар жарысқа дайындалды. Боксшы жеңді. Бокстан жаттықтырушысы айтты.", "sport"),
+    ("Ақындар жиналды. Ақындық өнер туралы айтылды. Жас ақынның өлеңі оқылды.", "culture"),
+    ("Кеншілер ереуілге шықты. Кенші жалақысы. Кеншілердің талабы.", "mining"),
+])
+def test_derived_words_count_for_their_keywords_topic(vocabulary, text, topic):
+    assert topic in ids(find_tags(text, vocabulary))
+
+
+def test_culture_books_exhibitions_publishers_and_poets(vocabulary):
+    text = "Жаңа кітабы жарық көрді. Баспадан шыққан кітаптар көрмеде қойылды. Көрмеге ақындар келді."
+    tags = {t.id: t for t in find_tags(text, vocabulary)}
+    assert {"Баспадан", "көрмеде", "Көрмеге", "кітабы", "ақындар"} <= set(tags["culture"].mentions)
+
+
+def test_stem_keywords_do_not_match_longer_words_they_begin(vocabulary):
+    text = "Ол ешкімді көрмеді. Біз оны көрмедік. Баспана салынды. Баспананың кезегі."
+    assert "culture" not in ids(find_tags(text, vocabulary))
+
+
+def test_a_phrase_that_looks_like_a_keyword_counts_for_its_own_topic(vocabulary):
+    text = ("Азаматтық қорғаныс қызметі оқу өткізді. Азаматтық қорғаныс жүйесі жаңарды. "
+            "Азаматтық қорғаныс басқармасы хабарлады.")
+    found = ids(find_tags(text, vocabulary))
+    assert "military" not in found and "emergencies" in found
+
+
+def test_stem_keywords_only_for_topics_and_one_word(tmp_path):
+    with pytest.raises(DigestError, match="one word"):
+        load_vocabulary(write(tmp_path, "- {id: a, kind: topic, kk: А, en: A, stem_keywords: [екі сөз]}\n"))
