@@ -3,19 +3,28 @@
 from __future__ import annotations
 
 from digest.config import SiteConfig
+from digest.extract.pubdate import publication_date
 from digest.extract.slugs import sanitize_slug, slug_for
 from digest.extract.summary import summarize
-from digest.extract.tags import find_tags
+from digest.extract.tags import find_tags, unknown_tag_warnings
 from digest.extract.timeline import find_timeline
 from digest.extract.title import derive_source, derive_title
+from digest.ingest.source import load_outlets
 from digest.model import Article, Document, Tag
 
 
 def extract_article(doc: Document, config: SiteConfig) -> Article:
-    """Title, source, summary, tags and timeline of one document."""
+    """Title, source, date, summary, tags and timeline of one document.
+
+    Relative dates in the timeline ("өткен жылы") resolve against the
+    publication date, wherever it came from (``pubdate``)."""
     title = derive_title(doc)
     limit = max(1, min(3, int(config.settings["summary_sentences"])))
     warnings = list(doc.warnings)
+    published, date_source = publication_date(doc, config.root)
+    outlets = load_outlets(config.config_dir)
+    if doc.meta.tags:
+        warnings.extend(unknown_tag_warnings(doc.meta.tags, config.vocabulary()))
     if doc.meta.slug:
         slug = sanitize_slug(doc.meta.slug)
         if slug != doc.meta.slug:
@@ -26,11 +35,12 @@ def extract_article(doc: Document, config: SiteConfig) -> Article:
         document=doc,
         slug=slug,
         title=title,
-        source=derive_source(doc),
-        date=doc.meta.date,
-        summary=doc.meta.summary or summarize(doc, limit),
+        source=derive_source(doc, outlets),
+        date=published,
+        date_source=date_source,
+        summary=doc.meta.summary or summarize(doc, limit, title, outlets),
         tags=article_tags(doc.text, doc.meta.tags, config),
-        timeline=tuple(find_timeline(doc.text, doc.meta.date)),
+        timeline=tuple(find_timeline(doc.text, published)),
         warnings=tuple(warnings),
     )
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from digest.extract.summary_terms import ArticleTerms, Profile
 from digest.extract.summary_units import Unit, units_of
+from digest.ingest.source import Outlets
 from digest.kazakh import STOPWORDS, tokenize
 from digest.model import Document
 
@@ -36,6 +37,7 @@ COVERED = 0.3  # what a principal already named in the summary still counts
 # Penalties (multipliers) for sentences that read badly out of context.
 SPEECH, DEPENDENT, QUESTION, SHORT, LONG = 0.6, 0.85, 0.5, 0.7, 0.8
 SHORT_WORDS, LONG_WORDS = 6, 60
+REPEAT_EXTRA = 2  # words a sentence may add to the title and still repeat it
 MIN_WORDS = 4  # shorter units ("Тоқаев?", "Иә.") are never a summary sentence
 
 
@@ -78,8 +80,22 @@ def _penalty(unit: Unit, text: str, profile: Profile) -> float:
     return factor
 
 
+def _words(text: str) -> list[str]:
+    return [w for w in "".join(c if c.isalnum() else " " for c in text.casefold()).split()]
+
+
+def repeats_title(text: str, title: str) -> bool:
+    """The sentence says what the title says: every word of the title and at most
+    ``REPEAT_EXTRA`` more ("Боксшы жеңді" and "Алматылық боксшы Серікбаев жеңді")."""
+    titled = set(_words(title.rstrip("…")))
+    said = _words(text)
+    if not titled or not titled <= set(said):
+        return False
+    return len(said) - len(titled) <= REPEAT_EXTRA
+
+
 def _candidates(
-    doc: Document, units: list[Unit]
+    doc: Document, units: list[Unit], title: str | None = None
 ) -> tuple[list[_Candidate], ArticleTerms, dict[str, float]]:
     """The units a summary may take, the article's stem weights and its principals."""
     tokens = tokenize(doc.text)
@@ -93,11 +109,11 @@ def _candidates(
     out: list[_Candidate] = []
     lead = None
     for index, (unit, profile) in enumerate(zip(units, terms.profiles)):
-        if unit.eligible and profile.words >= MIN_WORDS:
+        text = doc.text[unit.start:unit.end]
+        if unit.eligible and profile.words >= MIN_WORDS and not (title and repeats_title(text, title)):
             rank = len(out)
             if lead is None:
                 lead = index
-            text = doc.text[unit.start:unit.end]
             out.append(_Candidate(unit, rank, profile, lead=1.0 / (1.0 + LEAD_DECAY * rank),
                                   penalty=_penalty(unit, text, profile)))
     return out, terms, terms.principals(lead)
@@ -147,11 +163,17 @@ def _pick(
     return picked
 
 
-def summarize(doc: Document, limit: int = 3) -> tuple[str, ...]:
-    """Up to ``limit`` sentences of ``doc.text`` (exact substrings), in reading order."""
+def summarize(doc: Document, limit: int = 3, title: str | None = None,
+              outlets: Outlets | None = None) -> tuple[str, ...]:
+    """Up to ``limit`` sentences of ``doc.text`` (exact substrings), in reading order.
+
+    The article's credit ("…, – деп хабарлайды X") is cut from them; a
+    sentence that repeats the ``title`` is not taken. ``outlets``: the
+    spellings of site_config/outlets.yml (the credit's name).
+    """
     limit = max(1, limit)
-    units = units_of(doc)
-    cands, terms, shares = _candidates(doc, units)
+    units = units_of(doc, outlets)
+    cands, terms, shares = _candidates(doc, units, title)
     budget = _sentence_count(sum(len(c.unit) for c in cands), limit)
     # a short article whose news is in one long quotation: the quotation, whole
     picked = _pick(cands, terms, shares, budget) or _pick(cands, terms, shares, limit)
@@ -169,4 +191,6 @@ def _fallback(doc: Document, units: list[Unit], limit: int) -> tuple[str, ...]:
     unit = min(text_units, key=lambda u: (not u.eligible, len(u) > limit))
     if len(unit) <= limit:
         return tuple(s.text for s in unit.sentences)
-    return (doc.text[unit.start:unit.end],)
+    # one piece, but never two lines run together: a line is as far as a sentence goes
+    piece = doc.text[unit.start:unit.end]
+    return tuple(line.strip() for line in piece.split("\n") if line.strip())[:limit]

@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from digest.ingest.source import Outlets, credits_in
 from digest.kazakh import Sentence, split_sentences
 from digest.model import Document
 
@@ -143,10 +144,51 @@ def _per_sentence(pattern: re.Pattern[str], text: str, sentences: list[Sentence]
     return counts
 
 
-def units_of(doc: Document) -> list[Unit]:
-    """The document's sentences grouped into units, in reading order."""
+def without_credits(text: str, sentences: list[Sentence], outlets: Outlets) -> list[Sentence]:
+    """Sentences with the article's credit cut out: "…жетті, – деп хабарлайды
+    Tengrinews.kz тілшісі." becomes "…жетті"; a credit with more text after it
+    (two unpunctuated lines run together) splits the sentence in two.
+    A quotation's credit ("«…», – деп хабарлайды банктің баспасөз қызметі.") stays."""
+    out: list[Sentence] = []
+    for s in sentences:
+        if "деп" not in s.text:
+            out.append(s)
+            continue
+        at = 0
+        for credit in credits_in(s.text, outlets):
+            if credit.after_quote:
+                continue
+            out.extend(_piece(s, at, credit.start))
+            at = credit.end
+        out.extend(_piece(s, at, len(s.text)))
+    return out
+
+
+def _piece(s: Sentence, start: int, end: int) -> list[Sentence]:
+    """``s.text[start:end]`` as a Sentence, without the spaces and punctuation left at a cut."""
+    if start == 0 and end == len(s.text):
+        return [s]
+    text = s.text[start:end]
+    if start > 0:
+        stripped = text.lstrip(" .,;:–—-")
+        start += len(text) - len(stripped)
+        text = stripped
+    if end < len(s.text):
+        text = text.rstrip(" ,;:–—-")
+    if not any(c.isalnum() for c in text):
+        return []
+    return [Sentence(text, s.start + start, s.start + start + len(text))]
+
+
+def units_of(doc: Document, outlets: Outlets | None = None) -> list[Unit]:
+    """The document's sentences grouped into units, in reading order; the
+    article's credit clause left out (``outlets``: the spellings and credit
+    words of site_config/outlets.yml; without them, the defaults and the
+    document's own source)."""
     text = doc.text
-    sentences = split_sentences(text)
+    if outlets is None:
+        outlets = Outlets({}, (doc.source_hint,) if doc.source_hint else ())
+    sentences = without_credits(text, split_sentences(text), outlets)
     if not sentences:
         return []
     blocks = block_spans(doc)

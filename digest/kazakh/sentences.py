@@ -12,7 +12,10 @@ they glue unpunctuated lines together. The rules, in order:
   a number goes on; a capital starts a sentence only after a ``may_end`` one;
   after an initial (А. Лукашенко) never;
 * a full stop between digits (1.5) is not followed by space, so never splits;
-  nor does the full stop of a line's enumerator ("1. Қазақстан ...").
+  nor does the full stop of a line's enumerator ("1. Қазақстан ...");
+* nor does one inside a short «…» closed on the same line: a title such as
+  «Ауылдан қашу. Махаббат операциясы» is one name (a long quotation of
+  several sentences still splits; the summary keeps it whole as a unit).
 
 Leading dialogue dashes and list marks are left out of the sentence.
 """
@@ -130,13 +133,30 @@ def split_sentences(text: str) -> list[Sentence]:
     return list(found)
 
 
+# A «…» of at most this many words is a name (a film, a book, a programme),
+# not a quotation: no sentence ends inside it.
+SHORT_QUOTE_WORDS = 12
+_SHORT_QUOTE = re.compile(r"«[^«»\n]{1,%d}»" % (SHORT_QUOTE_WORDS * 12))
+
+
+def _short_quotes(line: str) -> list[tuple[int, int]]:
+    """Spans of the line's «…» names: closed on the line, at most SHORT_QUOTE_WORDS words."""
+    if "«" not in line:
+        return []
+    return [(m.start(), m.end()) for m in _SHORT_QUOTE.finditer(line)
+            if len(m.group().split()) <= SHORT_QUOTE_WORDS]
+
+
 def _split(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     for line_start, line_end in _lines(text):
         line = text[line_start:line_end]
         piece_start = 0
         indent = _SPACES.match(line).end()
+        names = _short_quotes(line)
         for m in _BOUNDARY.finditer(line):
+            if names and any(a < m.start() and m.end() < b - 1 for a, b in names):
+                continue  # inside «…», and the » is not the terminator's own closing quote
             if _is_boundary(line, m, indent):
                 _emit(text, line_start + piece_start, line_start + m.end(), out)
                 piece_start = m.end()
