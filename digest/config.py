@@ -134,7 +134,7 @@ def fingerprint_dir(directory: Path, leave_out: str | None = None) -> str:
 # 10,000 articles does not extract them again.
 # tests/test_config.py checks that the extraction code reads no other setting.
 VOCABULARY = "vocabulary"  # a folder
-READING_FILES = ("boilerplate.yml",)
+READING_FILES = ("boilerplate.yml", "outlets.yml")
 EXTRACTION_SETTINGS = ("summary_sentences", "max_article_bytes")
 
 
