@@ -142,3 +142,14 @@ def test_files_that_are_not_html_are_refused(tmp_path):
 def test_an_oversized_saved_page_is_refused():
     with pytest.raises(DigestError, match="over the limit"):
         read_saved_page(FIXTURES / "news_article.html", limit=1000)
+
+
+def test_without_a_network_the_error_says_so_in_one_line(monkeypatch):
+    def no_network(*args, **kwargs):
+        raise socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution")
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_network)  # what a machine offline answers
+    with pytest.raises(DigestError) as raised:
+        fetch_url("https://ertis-tany.example.kz/kk/news/1")
+    assert str(raised.value) == ("https://ertis-tany.example.kz/kk/news/1: "
+                                 "cannot find the host: no network, or the address is wrong")

@@ -110,3 +110,14 @@ def test_kazakh_is_told_from_russian_by_its_letters():
 
 def test_tracking_parameters_and_fragments_leave_the_address():
     assert without_tracking("https://a.kz/n/1?utm_source=tg&id=5&fbclid=x#top") == "https://a.kz/n/1?id=5"
+
+
+def test_short_speech_subheadings_and_paragraphs_with_links_stay(config):
+    html = (FIXTURES / "news_article.html").read_text("utf-8").replace("<p>Жобаға", (
+        "<p>– Біз қуаныштымыз, – деді ол.</p>\n"
+        '<p>Жоба туралы <a href="/x">толық ақпарат</a> облыс әкімдігінің <a href="/y">сайтында</a> берілген.</p>\n'
+        "<h2>Құрылыс қалай жүрді</h2>\n<p>Жобаға"))
+    paragraphs = extract_page(html_page(html), config).paragraphs
+    assert paragraphs[2:5] == ("– Біз қуаныштымыз, – деді ол.",
+                               "Жоба туралы толық ақпарат облыс әкімдігінің сайтында берілген.",
+                               "Құрылыс қалай жүрді")
