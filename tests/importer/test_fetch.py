@@ -153,3 +153,25 @@ def test_without_a_network_the_error_says_so_in_one_line(monkeypatch):
         fetch_url("https://ertis-tany.example.kz/kk/news/1")
     assert str(raised.value) == ("https://ertis-tany.example.kz/kk/news/1: "
                                  "cannot find the host: no network, or the address is wrong")
+
+
+def test_a_url_is_imported_once(server, tmp_path, config):
+    from digest.importer import import_sources
+
+    content = tmp_path / "content"
+    (first,) = import_sources([f"{server}/moved"], content, config)
+    assert first.error is None and first.path.endswith("2024-03-15-pavlodarda-jana-kopir-ashyldy.md")
+    text = Path(first.path).read_text("utf-8")
+    assert "url: https://ertis-tany.example.kz/kk/news/2024/03/15/pavlodarda-zhana-kopir-ashyldy\n" in text
+    asked = len(Handler.seen_agents)
+    # another address of the same page: known by its canonical address once fetched
+    (again,) = import_sources([f"{server}/hop/2"], content, config)
+    assert again.error == ("already imported: https://ertis-tany.example.kz/kk/news/2024/03/15/"
+                           "pavlodarda-zhana-kopir-ashyldy is in content/2024-03-15-pavlodarda-jana-kopir-ashyldy.md")
+    assert len(Handler.seen_agents) > asked
+    # the canonical address itself: refused before asking any server
+    asked = len(Handler.seen_agents)
+    (known,) = import_sources(["https://ertis-tany.example.kz/kk/news/2024/03/15/pavlodarda-zhana-kopir-ashyldy"],
+                              content, config)
+    assert known.error.startswith("already imported") and len(Handler.seen_agents) == asked
+    assert sorted(p.name for p in content.iterdir()) == ["2024-03-15-pavlodarda-jana-kopir-ashyldy.md"]
