@@ -101,3 +101,14 @@ def test_article_on_one_line_is_not_taken_for_boilerplate(config, seed):
     one_line = " ".join(seed("000").split("\n"))
     result = clean(one_line, config.boilerplate, config.source_patterns)
     assert len(result.blocks) == 1 and "Telegram" in result.blocks[0].text
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\v", "\x85", "\f"])
+def test_other_line_breaks_end_lines(config, separator):
+    from digest.ingest.reader import parse_document
+
+    text = (f"Қос ел тығыз ынтымақтастық орнатып жүр деп хабарлайды Хабар 24{separator}"
+            "Тәуелсіз Қазақстан мен Беларусь арасында тұңғыш құжатқа 1992 жылы қол қойылды")
+    doc = parse_document(text.encode(), config, "x.txt")
+    assert "Хабар 24 Тәуелсіз" not in doc.text
+    assert doc.text.split("\n")[1].startswith("Тәуелсіз Қазақстан")

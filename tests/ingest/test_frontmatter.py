@@ -53,3 +53,31 @@ def test_unclosed_front_matter_refused():
 def test_javascript_url_dropped():
     meta, warnings = parse_meta({"url": "javascript:alert(1)"}, "a.md")
     assert meta.url is None and warnings
+
+
+@pytest.mark.parametrize("value", ["15.03.2024", "15 наурыз 2024", "15 марта 2024"])
+def test_date_as_kazakh_editors_write_it(value):
+    data, _, _ = split_front_matter(f"---\ndate: {value}\n---\nМәтін.", "a.md")
+    meta, warnings = parse_meta(data, "a.md")
+    assert meta.date == dt.date(2024, 3, 15) and warnings == ()
+
+
+def test_bad_date_warning_names_its_line(config):
+    from digest.ingest.reader import parse_document
+
+    doc = parse_document("---\ntitle: Акция\ndate: 45 наурыз 2024\n---\nАстанада акция өтті.".encode(), config, "a.md")
+    assert doc.meta.date is None
+    assert any(w.startswith("line 3: ") and "'date'" in w for w in doc.warnings)
+
+
+@pytest.mark.parametrize("text, line", [
+    ('---\ntitle: "жабылмаған тырнақша\ndate: 2024-03-15\nsource: Хабар 24\n---\nМәтін', 2),
+    ("---\ntitle: Акция\ntags: [a, b\nsummary: x\nsource: y\n---\nМәтін", 3),
+    ("---\ntitle: Акция\n  source: Хабар\ndate: 2024-03-15\n---\nМәтін", 3),
+])
+def test_yaml_error_names_the_wrong_line_not_the_closing_fence(text, line):
+    with pytest.raises(DigestError) as info:
+        split_front_matter(text, "bad.md")
+    assert info.value.line == line
+    closing = text.split("\n").index("---", 1) + 1
+    assert info.value.line != closing
