@@ -1,219 +1,209 @@
-"""The page generators: bilingual labels, lang="en", <time datetime>, headings in order."""
+"""The article page as a reader gets it: data in front matter, laid out by
+theme/digest/article.html (built with MkDocs and Material)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
-from html.parser import HTMLParser
 
-import markdown
 import pytest
 import yaml
 
-from digest.model import Article, Block, Tag, TimelineEntry
+from digest.model import Block, Tag, TimelineEntry
 from digest.render import generate_pages
-from digest.render.article_page import article_page
-from digest.render.dates import english_date, kazakh_date, time_element
-from digest.render.indexes import archive_page, collect_tags, home_page, tag_page, tags_index, timeline_page
-from digest.site.raw_html import RawBlockExtension
+from digest.render.article_page import article_page, body
+from digest.render.dates import day_heading, english_date, kazakh_date
+from digest.render.view import date_kind, tag_view
 
 from conftest import make_article
+from tests.render.built import between, build_site, elements, page
 
-# mkdocs.yml's extensions, and the digest plugin's (digest/site/raw_html.py).
-EXTENSIONS = ["attr_list", "tables", "toc", RawBlockExtension()]
+KZ = Tag("kazakhstan", "place", "Қазақстан", "Kazakhstan", salience=0.9)
+TOKAYEV = Tag("kassym-jomart-tokayev", "person", "Қасым-Жомарт Тоқаев", "Kassym-Jomart Tokayev", salience=0.95)
+TRADE = Tag("trade", "topic", "Сауда", "Trade", salience=0.5)
+# A name the vocabulary lacks: no English name, its Latin spelling instead, no page (seen once).
+DING = Tag("din-siuesian", "person", "Дин Сюэсян", None, discovered=True, latin="Din Siuesian", salience=0.7)
+MANY = tuple(Tag(f"t{i}", "topic", f"Тақырып {i}", f"Topic {i}", salience=0.1 - i / 100) for i in range(6))
 
 
-KZ = Tag("kazakhstan", "place", "Қазақстан", "Kazakhstan")
-TOKAYEV = Tag("kassym-jomart-tokayev", "person", "Қасым-Жомарт Тоқаев", "Kassym-Jomart Tokayev")
-TRADE = Tag("trade", "topic", "Сауда", "Trade")
+def body_of(page_text: str) -> tuple[dict, str]:
+    """Split generated Markdown into its front matter and its body."""
+    assert page_text.startswith("---\n")
+    _, meta, rest = page_text.split("---\n", 2)
+    return yaml.safe_load(meta), rest
+
+
+def _with(article, **changes):
+    return dataclasses.replace(article, **changes)
 
 
 @pytest.fixture(scope="module")
-def articles() -> list[Article]:
-    dated = make_article(
-        "forum", "Астанада форум өтті", dt.date(2024, 3, 15), tags=(TOKAYEV, KZ, TRADE),
-        url="https://example.org/forum",
+def articles():
+    forum = _with(make_article(
+        "forum", "Астанада форум өтті", dt.date(2024, 3, 15), url="https://example.org/forum",
+        tags=(TRADE, *MANY, KZ, DING, TOKAYEV),  # not in salience order: the page sorts them
         timeline=(
             TimelineEntry("2023 жылғы 12 қыркүйекте", "2023-09-12", False, "Келіссөздер басталды."),
             TimelineEntry("1991 жылы", "1991", False, "Тәуелсіздік алды."),
-            TimelineEntry("2024 жылдың ақпанында", "2024-02", False, "Келіссөздер аяқталды."),
-        ),
-    )
-    undated = make_article(
-        "undated", "Күні жоқ жаңалық", None, tags=(KZ,), source=None,
-        timeline=(TimelineEntry("Өткен жылы", None, True, "Өткен жылы сауда өсті."),),
-    )
-    no_tags = make_article("weather", "Ауа райы: ертең жаңбыр", dt.date(2024, 1, 5))
-    return [undated, no_tags, dated]
+            TimelineEntry("өткен жылы", None, True, "Өткен жылы сауда өсті."),
+        )), date_source="front-matter", related=("content/second.txt", "content/gone.txt", "content/third.txt"),
+        summary=("Астанада форум өтті.", "Тараптар келісті."))
+    second = _with(make_article("second", "Екінші жаңалық", dt.date(2024, 3, 15), tags=(KZ,)), date_source="git")
+    third = _with(make_article("third", "Үшінші жаңалық", dt.date(2024, 3, 14), tags=(KZ, TRADE)),
+                  date_source="text")
+    blocks = tuple(b for n in range(3) for b in (Block("heading", f"Бөлім {n}"), Block("paragraph", f"Мәтін {n}.")))
+    long = make_article("long", "Ұзын мақала", None, blocks=blocks)
+    return [forum, second, third, long]
 
 
-def body_of(page: str) -> tuple[dict, str]:
-    """Split generated Markdown into its front matter and its body."""
-    assert page.startswith("---\n")
-    _, meta, body = page.split("---\n", 2)
-    return yaml.safe_load(meta), body
+@pytest.fixture(scope="module")
+def site(articles, config, tmp_path_factory):
+    return build_site(articles, config, tmp_path_factory.mktemp("pages"))
 
 
-def to_html(page: str) -> str:
-    return markdown.markdown(body_of(page)[1], extensions=EXTENSIONS)
+@pytest.fixture(scope="module")
+def forum_html(site):
+    return page(site, "articles/forum/")
 
 
-class Headings(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.levels: list[int] = []
-
-    def handle_starttag(self, tag, attrs):
-        if re.fullmatch(r"h[1-6]", tag):
-            self.levels.append(int(tag[1]))
-
-
-def heading_levels(html: str) -> list[int]:
-    parser = Headings()
-    parser.feed(html)
-    return parser.levels
+def test_kazakh_dates_read_as_editors_write_them(config):
+    assert kazakh_date("2019-10-03", config) == "2019 жылғы 3 қазан"
+    assert kazakh_date("2024-03", config) == "2024 жылғы наурыз"
+    assert kazakh_date("1991", config) == "1991 жыл"
+    assert english_date("2019-10-03", config) == "3 October 2019"
+    assert day_heading(dt.date(2024, 3, 15), config) == {
+        "iso": "2024-03-15", "kk": "15 наурыз 2024, жұма", "en": "Friday, 15 March 2024"}
+    assert day_heading(dt.date(2026, 12, 7), config)["kk"] == "7 желтоқсан 2026, дүйсенбі"
 
 
-def assert_headings_in_order(html: str) -> None:
-    levels = heading_levels(html)
-    assert levels and levels[0] == 1 and levels.count(1) == 1, levels
-    for before, after in zip(levels, levels[1:]):
-        assert after <= before + 1, f"skipped a level: {levels}"
+def test_the_date_says_what_kind_of_date_it_is(articles):
+    forum, second, third, long = articles
+    assert [date_kind(a) for a in (forum, second, third, long)] == ["published", "added", "published", None]
 
 
-def assert_bilingual(html: str, *pairs: tuple[str, str]) -> None:
-    for kk, en in pairs:
-        assert kk in html, kk
-        assert re.search(rf'<span[^>]*lang="en"[^>]*>{re.escape(en)}</span>', html), en
+def test_a_tag_without_english_shows_its_latin_spelling_never_as_english():
+    view = tag_view(DING, with_page=set())
+    assert view["en"] is None and view["latin"] == "Din Siuesian" and view["url"] is None
+    assert tag_view(KZ)["url"] == "tags/kazakhstan/"
 
 
-# ---- dates ---------------------------------------------------------------
-
-def test_kazakh_and_english_dates(config):
-    assert kazakh_date("2024-03-15", config) == "2024 жылғы 15 наурыз"
-    assert kazakh_date("2024-09", config) == "2024 жылғы қыркүйек"
-    assert kazakh_date("1992", config) == "1992 жыл"
-    assert english_date("2024-03-15", config) == "15 March 2024"
-    assert english_date("2024-09", config) == "September 2024"
-
-
-def test_time_element_carries_iso_and_both_languages(config):
-    html = time_element("2024-12-01", config)
-    assert html.startswith('<time datetime="2024-12-01">')
-    assert "желтоқсан" in html and '<span class="digest-label__en" lang="en">1 December 2024</span>' in html
-    assert time_element("1992", config) == '<time datetime="1992">1992</time>'
+def test_article_text_is_markdown_and_stays_text():
+    blocks = (Block("paragraph", "<script>alert(1)</script> 1. {{ config }}"), Block("heading", "# Бөлім"),
+              Block("speaker", "Асқар, экономист"), Block("quote", "Иә.", speaker="Асқар, экономист"),
+              Block("paragraph", "– Жоқ, – деді ол."))
+    text = body(blocks)
+    assert "<script" not in text and "\\# Бөлім" in text and "## " in text
+    assert "> Иә\\." in text and "> — Асқар, экономист" in text and "{: .digest-speech }" in text
 
 
-# ---- article page ----------------------------------------------------------
-
-def test_article_page_labels_in_both_languages(articles, config):
-    html = to_html(article_page(articles[2], config))
-    assert_bilingual(html, ("Түйіндеме", "Summary"), ("Тегтер", "Tags"), ("Хронология", "Timeline"),
-                     ("Дереккөз", "Source"), ("Жарияланған", "Published"), ("Оқу уақыты", "Reading time"),
-                     ("Басты бет", "Home"), ("Түпнұсқа", "Original"))
-    assert '<time datetime="2024-03-15">2024 жылғы 15 наурыз' in html
-    assert '<time datetime="2023-09-12">2023 жылғы 12 қыркүйек' in html
-
-
-def test_article_page_structure(articles, config):
-    page = article_page(articles[2], config)
-    meta, _ = body_of(page)
-    assert meta["hide"] == ["navigation"]  # not in the nav: no empty sidebar
-    html = to_html(page)
-    assert_headings_in_order(html)
-    assert '<nav class="digest-crumbs"' in html and 'href="../../"' in html
-    assert '<a class="digest-chip digest-chip--person" href="../../tags/kassym-jomart-tokayev/">' in html
-    assert '<span class="digest-chip__en" lang="en">Kassym-Jomart Tokayev</span>' in html
-    assert "<h2" in html and "Инвестиция мен сауда</h2>" in html
-    assert '<footer class="digest-quote__speaker">— Асқар Смағұлов, экономист</footer>' in html
-    assert 'class="digest-quote digest-quote--speech"' in html
-    assert 'href="https://example.org/forum"' in html
-    # The article's timeline runs in time order.
-    assert html.index('datetime="1991"') < html.index('datetime="2023-09-12"') < html.index('datetime="2024-02"')
+def test_article_front_matter_is_data_for_the_template(articles, config):
+    meta, text = body_of(generate_pages(articles, config)["articles/forum.md"])
+    assert meta["template"] == "digest/article.html"
+    view = meta["article"]
+    assert [t["id"] for t in view["tags"][:3]] == ["kassym-jomart-tokayev", "kazakhstan", "din-siuesian"]
+    assert [r["title"] for r in view["related"]] == ["Екінші жаңалық", "Үшінші жаңалық"]  # gone.txt: not in site
+    assert view["date"] == {"iso": "2024-03-15", "kk": "2024 жылғы 15 наурыз", "en": "15 March 2024"}
+    assert "<" not in text.replace("&lt;", "")  # the body is Markdown: no HTML built in Python
+    assert meta["hide"] == ["navigation", "toc"]  # one heading: no table of contents
+    assert body_of(generate_pages(articles, config)["articles/long.md"])[0]["hide"] == ["navigation"]
 
 
-def test_article_without_tags_or_date(articles, config):
-    html = to_html(article_page(articles[0], config))
-    assert_headings_in_order(html)
-    assert_bilingual(html, ("Күні белгісіз", "Date unknown"), ("Жариялану күніне қатысты", "relative to publication"))
-    weather = to_html(article_page(articles[1], config))
-    assert "digest-chips" not in weather
-    assert_headings_in_order(weather)
+def test_the_summary_comes_before_the_tags_and_the_text(forum_html):
+    summary = forum_html.index('class="digest-summary"')
+    assert forum_html.index("Астанада форум өтті.", summary) < forum_html.index('class="digest-chips"')
+    assert forum_html.index('class="digest-chips"') < forum_html.index('class="digest-body"')
 
 
-def test_article_text_stays_text(config):
-    hostile = make_article("x", "<script>alert(1)</script> # [a](javascript:b)",
-                           blocks=(Block("paragraph", "<img src=x onerror=alert(1)>"),
-                                   Block("paragraph", "– <b>сөз</b>, – деді ол.")))
-    html = to_html(article_page(hostile, config))
-    assert "<script" not in html and "<img" not in html and "<b>" not in html
-    assert 'href="javascript' not in html
+def test_six_principal_tags_then_the_rest_behind_plus_n(forum_html):
+    chips = between(forum_html, '<nav class="digest-chips"', "</nav>")
+    shown, rest = chips.split("<details", 1)
+    assert shown.count('class="digest-chip ') == 6
+    assert "Қасым-Жомарт Тоқаев" in shown and "Қазақстан" in shown  # most salient first
+    assert re.search(r"<summary[^>]*>\+4<", rest) and rest.count('class="digest-chip ') == 5  # 4 + the summary
+    assert "Сауда" in shown and "Тақырып 2" in rest and "Тақырып 5" in rest
 
 
-# ---- cross-article pages --------------------------------------------------
-
-def test_home_page_newest_first_with_bilingual_cards(articles, config):
-    page = home_page(articles, config)
-    meta, _ = body_of(page)
-    assert meta["digest"]["labels"]["not_found"] == {"kk": "Бет табылмады", "en": "Page not found"}
-    html = to_html(page)
-    assert_headings_in_order(html)
-    assert html.index("Астанада форум өтті") < html.index("Ауа райы") < html.index("Күні жоқ жаңалық")
-    assert_bilingual(html, ("Соңғы жаңалықтар", "Latest news"), ("Дереккөз", "Source"), ("Тегтер", "Tags"))
-    assert '<time datetime="2024-01-05">' in html
+def test_a_discovered_tag_without_a_page_is_no_link_and_its_latin_is_not_english(forum_html):
+    chip = re.search(r'<span class="digest-chip digest-chip--person digest-chip--nopage"[^>]*>.*?</span></span>',
+                     forum_html).group(0)
+    assert "Дин Сюэсян" in chip and 'lang="kk-Latn">Din Siuesian' in chip and 'lang="en"' not in chip
+    assert 'href="../../tags/din-siuesian/"' not in forum_html
 
 
-def test_home_card_caps_many_tags(config):
-    many = tuple(Tag(f"t{i}", "topic", f"Тақырып {i}", f"Topic {i}") for i in range(14))
-    html = to_html(home_page([make_article("many", "Көп тег", tags=many)], config))
-    assert html.count('class="digest-chip digest-chip--topic"') == 10
-    assert "+4" in html and 'href="articles/many/"' in html
+def test_byline_says_published_or_added(site, forum_html):
+    assert "Жарияланды" in forum_html and "Published" in forum_html
+    assert '<time datetime="2024-03-15">2024 жылғы 15 наурыз' in forum_html
+    second = page(site, "articles/second/")
+    assert "Дайджестке қосылды" in second and ">Added<" in second and "Жарияланды" not in second
+    assert "Оқу уақыты" in forum_html and "Reading time" in forum_html
 
 
-def test_tags_index_and_tag_page(articles, config):
-    tags = collect_tags(articles)
-    index = to_html(tags_index(tags, config))
-    assert_headings_in_order(index)
-    assert_bilingual(index, ("Тегтер", "Tags"), ("Тұлғалар", "People"), ("Орындар", "Places"))
-    assert "](" not in index  # every chip became a link
-    assert index.index("Тұлғалар") < index.index("Орындар") < index.index("Тақырыптар")
-    tag, tagged = tags["kazakhstan"]
-    page = to_html(tag_page(tag, tagged, config))
-    assert_headings_in_order(page)
-    assert heading_levels(page)[:3] == [1, 2, 3]  # cards sit under "Articles with this tag"
-    assert '<span class="digest-h1-en" lang="en">Kazakhstan</span>' in page
-    assert_bilingual(page, ("Осы тегі бар мақалалар", "Articles with this tag"))
+def test_own_timeline_dates_in_kazakh_with_the_phrase_as_evidence(forum_html):
+    timeline = between(forum_html, 'class="digest-timeline-section"', "</section>")
+    assert timeline.index("1991") < timeline.index("2023 жылғы 12 қыркүйек") < timeline.index("өткен жылы")
+    assert '<q class="digest-timeline__expr">2023 жылғы 12 қыркүйекте</q>' in timeline
 
 
-def test_tags_index_without_tags(config):
-    html = to_html(tags_index({}, config))
-    assert_bilingual(html, ("Тег табылмады", "No tags found"))
+def test_related_articles_most_related_first(forum_html):
+    related = between(forum_html, 'class="digest-related"', "</section>")
+    assert "Ұқсас жаңалықтар" in related and ">Related<" in related
+    links = re.findall(r'href="([^"]+)"', related)
+    assert links == ["../../articles/second/", "../../articles/third/"]
 
 
-def test_timeline_page_groups_by_year_with_month_names(articles, config):
-    html = to_html(timeline_page(articles, config))
-    assert_headings_in_order(html)
-    years = re.findall(r'<h2 class="digest-year" id="y(\d+)"', html)
-    assert years == ["1991", "2023", "2024"]
-    assert '<time datetime="2024-02">2024 жылғы ақпан' in html and ">February 2024</span>" in html
-    assert_bilingual(html, ("Күні анықталмаған оқиғалар", "Undated events"),
-                     ("Жариялану күніне қатысты", "relative to publication"))
-    assert 'href="../articles/forum/"' in html
-    assert 'class="digest-timeline digest-timeline--pending"' in html
+def test_table_of_contents_only_from_three_headings(site, forum_html):
+    sidebar = re.compile(r'<div class="md-sidebar md-sidebar--secondary"[^>]*data-md-type="toc" ?(hidden)?>')
+    assert sidebar.search(forum_html).group(1) == "hidden"
+    long = page(site, "articles/long/")
+    assert sidebar.search(long).group(1) is None
+    assert "Бөлім 2" in between(long, "md-sidebar--secondary", "</nav>")
 
 
-def test_timeline_page_without_events(config):
-    html = to_html(timeline_page([make_article("a", "Жаңалық")], config))
-    assert_headings_in_order(html)
-    assert_bilingual(html, ("Күні көрсетілген оқиға әзірге жоқ", "No dated events yet"))
+def test_search_region_is_the_article_text_not_its_labels(forum_html):
+    region = between(forum_html, "data-pagefind-body", 'class="digest-timeline-section"')
+    ignored = re.findall(r"data-pagefind-ignore", region)
+    assert ignored and "Тараптар келісті." in region
+    # Every tag chip sits inside an ignored element.
+    chips = between(forum_html, '<div data-pagefind-ignore><nav class="digest-chips"', "</nav>")
+    assert "Сауда" in chips
 
 
-def test_archive_and_every_generated_page_has_ordered_headings(articles, config):
-    assert_headings_in_order(to_html(archive_page(articles, config)))
-    for path, page in generate_pages(articles, config).items():
-        html = to_html(page)
-        assert_headings_in_order(html)
-        # Every English label is marked as English.
-        for label in ("Summary", "Timeline", "Tags", "Source"):
-            for match in re.finditer(rf">{label}<", html):
-                assert 'lang="en"' in html[max(0, match.start() - 80):match.start()], (path, label)
+def test_no_generator_credit(forum_html):
+    assert "squidfunk" not in forum_html and "MkDocs Material" not in forum_html
+
+
+def test_english_is_marked_and_every_label_is_bilingual(forum_html):
+    for tag, attrs in elements(forum_html):
+        if attrs.get("class") == "digest-label__en":
+            assert attrs.get("lang") == "en"
+    for kk, en in (("Түйіндеме", "Summary"), ("Хронология", "Timeline"), ("Тегтер", "Tags")):
+        assert kk in forum_html and en in forum_html
+
+
+def test_hostile_text_stays_text(config, tmp_path):
+    evil = '<img src=x onerror="alert(1)"> {{ config }}'
+    article = _with(make_article("evil", evil, dt.date(2024, 1, 1), source=evil,
+                                 tags=(Tag("evil", "topic", evil, evil),)), summary=(evil,))
+    html = page(build_site([article], config, tmp_path), "articles/evil/")
+    assert "<img src=x" not in html and "&lt;img src=x" in html
+    assert "{{ config }}" in html  # printed, not evaluated
+
+
+def test_a_lead_image_is_shown_from_the_site_itself(config, tmp_path):
+    from digest.model import Meta
+
+    article = make_article("pic", "Суреті бар", dt.date(2024, 1, 1))
+    doc = dataclasses.replace(article.document, meta=Meta(image="images/pic.png"))
+    config = dataclasses.replace(config, root=tmp_path)
+    (tmp_path / "content" / "images").mkdir(parents=True)
+    (tmp_path / "content" / "images" / "pic.png").write_bytes(b"\x89PNG fake")
+    site = build_site([_with(article, document=doc)], config, tmp_path / "out")
+    assert '<img src="../../images/pic.png" alt="Суреті бар"' in page(site, "articles/pic/")
+    assert (site / "images" / "pic.png").read_bytes() == b"\x89PNG fake"
+
+
+def test_article_page_without_anything_optional_still_renders(config):
+    bare = make_article("bare", "Жалаң", None, source=None)
+    meta, _ = body_of(article_page(bare, config))
+    assert meta["article"]["date"] is None and meta["article"]["related"] == []
