@@ -114,6 +114,8 @@ class TimelineEntry:
 
     ``when`` is "YYYY", "YYYY-MM" or "YYYY-MM-DD" when resolved, else None.
     ``recurring`` expressions ("жыл сайын") are recognised but not shown.
+    ``decade`` is the first year of a decade ("90-жылдары": 1990), ``when``
+    then None: a decade is no one year.
     """
 
     text: str
@@ -122,6 +124,7 @@ class TimelineEntry:
     event: str
     start: int = 0  # offset of ``text`` in the document's cleaned text
     recurring: bool = False
+    decade: int | None = None
 
 
 @dataclass(frozen=True)
