@@ -130,3 +130,21 @@ def test_no_source_is_a_usage_error(capsys):
     with pytest.raises(SystemExit) as raised:
         main(["import"])
     assert raised.value.code == 2
+
+
+def test_a_logo_or_an_icon_is_no_lead_image(tmp_path, config, saved):
+    (saved.parent / "saved_page_files" / "kitaphana-lead.jpg").unlink()
+    html = saved.read_text("utf-8").replace("./saved_page_files/kitaphana-lead.jpg", "./saved_page_files/logo.png")
+    saved.write_text(html, "utf-8")  # the article's only picture is now the 120×40 logo
+    (result,) = import_sources([str(saved)], tmp_path / "content", config)
+    assert result.error is None and result.image is None
+    assert not (tmp_path / "content" / "images").exists()
+
+
+def test_a_picture_outside_the_files_folder_is_not_taken(tmp_path, config, saved):
+    lead = saved.parent / "saved_page_files" / "kitaphana-lead.jpg"
+    lead.rename(tmp_path / "elsewhere.jpg")
+    html = saved.read_text("utf-8").replace("./saved_page_files/kitaphana-lead.jpg", "../elsewhere.jpg")
+    saved.write_text(html, "utf-8")
+    (result,) = import_sources([str(saved)], tmp_path / "content", config)
+    assert result.error is None and result.image is None
