@@ -36,7 +36,8 @@ def test_boilerplate_is_dropped_and_paragraphs_kept(config):
     article = extract_page(page("news_article.html"), config)
     text = "\n".join(article.paragraphs)
     for boilerplate in ("Telegram", "оқылды", "Оқи отырыңыз", "Тақырыпқа қатысты",
-                        "Ертіс үстіндегі ескі көпір", "Екібастұзда жол жөнделді", "Барлық құқықтар"):
+                        "Ертіс үстіндегі ескі көпір", "Екібастұзда жол жөнделді", "Барлық құқықтар",
+                        "Тағы оқыңыз", "Екібастұзда жаңа саябақ", "Ақсуда мектеп жөнделді"):
         assert boilerplate not in text
     assert len(article.paragraphs) == 4
     assert article.paragraphs[0].startswith("Павлодар қаласында Ертіс өзені")
