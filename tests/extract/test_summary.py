@@ -364,3 +364,76 @@ def test_speed_of_a_5000_character_article(config, seeds):
         summarize(doc)
     per = (time.perf_counter() - start) / runs
     assert per < 0.05  # generous for loaded CI machines; bench/summaries.py measures properly
+
+
+# -- issue 19: the article's frame on real outlets' text ------------------------------
+STORY = [
+    "Шымкенттік балуан Ерасыл Мұратов әлем чемпионатында алтын медаль жеңіп алды, - деп хабарлайды "
+    "Tengrinews.kz тілшісі. Бұл оның үлкен сахнадағы алғашқы жеңісі.",
+    "Финалда Мұратов түрік балуаны Мехмет Йылдызды таза жеңді.",
+    "Жарыс Белград қаласында бес күнге созылды.",
+    "Мұратовтың жаттықтырушысы шәкіртінің дайындығына көңілі толатынын айтты.",
+    "Келесі жылы балуан Олимпиада ойындарына қатысуды жоспарлап отыр.",
+    "Қазақстан құрамасы чемпионатта барлығы төрт медаль жеңіп алды.",
+    "Мұратов елге оралғанда әуежайда жанкүйерлер қарсы алды.",
+]
+
+
+def test_summary_leaves_the_credit_out(config):
+    doc = doc_of(config, "\n".join(STORY) + "\n")
+    summary = summarize(doc)
+    assert summary and not any("хабарлайды" in s or "тілшісі" in s for s in summary)
+    assert "Шымкенттік балуан Ерасыл Мұратов әлем чемпионатында алтын медаль жеңіп алды" in summary
+    assert all(s in doc.text for s in summary)
+
+
+@pytest.mark.parametrize("credit", ["деп хабарлайды ҚазАқпарат тілшісі.", ", - деп жазады Zakon.kz."])
+def test_credit_tail_is_cut_with_or_without_punctuation(config, credit):
+    lead = "Шымкенттік балуан Ерасыл Мұратов әлем чемпионатында алтын медаль жеңіп алды " + credit
+    doc = doc_of(config, "\n".join([lead] + STORY[1:]) + "\n")
+    summary = summarize(doc)
+    assert "Шымкенттік балуан Ерасыл Мұратов әлем чемпионатында алтын медаль жеңіп алды" in summary
+    assert not any("деп" in s for s in summary)
+
+
+def test_a_quotations_credit_stays_with_its_quotation(config):
+    quote = "«Бұл жеңіс бүкіл елдің жеңісі», – деп хабарлайды федерацияның баспасөз қызметі."
+    doc = doc_of(config, "\n".join([quote] + STORY[1:]) + "\n")
+    assert all(not s.startswith("«Бұл жеңіс") or s == quote for s in summarize(doc))
+
+
+def test_summary_does_not_repeat_the_title(config):
+    text = "Мұратов әлем чемпионы атанды\n" + "\n".join(
+        ["Шымкенттік балуан Мұратов әлем чемпионы атанды."] + STORY[1:]) + "\n"
+    doc = doc_of(config, text)
+    article = extract_article(doc, config)
+    assert article.title == "Мұратов әлем чемпионы атанды"
+    assert not any(s.startswith("Шымкенттік балуан Мұратов әлем чемпионы") for s in article.summary)
+    assert not any(s.rstrip(".") == article.title for s in article.summary)
+
+
+def test_a_lead_the_title_was_made_of_is_not_the_summary(config):
+    article = extract_article(doc_of(config, "\n".join(STORY) + "\n"), config)
+    assert article.title == "Шымкенттік балуан Ерасыл Мұратов әлем чемпионатында алтын медаль жеңіп алды"
+    assert article.title not in article.summary and len(article.summary) >= 2
+
+
+def test_credit_joining_two_unpunctuated_lines_is_a_boundary(config):
+    # a transcript whose line break was lost: the credit names the outlet, then the next line runs on
+    lines = [
+        "Қос ел көптеген салаларда тығыз ынтымақтастық орнатып жүр деп хабарлайды Хабар 24 "
+        "Тәуелсіз Қазақстан мен Беларусь арасында тұңғыш құжатқа 1992 жылы қол қойылды",
+        "Қос мемлекет дипломатиялық қатынастың іргетасын қалаған болатын",
+        "Ал бүгінге дейін жүздеген маңызды келісімдер жасалып ара-қатынас әбден нығайды",
+        "Тараптар арасындағы байланыс Достық туралы келісімшартқа негізделген",
+        "Екі ел арасындағы тауар айналымы жыл сайын өсіп келеді",
+    ]
+    summary = summarize(doc_of(config, "\n".join(lines) + "\n"))
+    assert not any("Хабар 24" in s for s in summary)
+    assert not any("жүр" in s and "Тәуелсіз" in s for s in summary)
+
+
+def test_fallback_never_joins_lines(config):
+    text = "«Бірінші жол мұнда\nекінші жол мұнда\nүшінші жол мұнда\nтөртінші жол»\n"
+    for sentence in summarize(doc_of(config, text), 2):
+        assert "\n" not in sentence

@@ -75,3 +75,13 @@ def test_hard_cases(text, expected):
 def test_offsets_always_exact(text):
     for s in split_sentences(text):
         assert text[s.start:s.end] == s.text and s.text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Режиссердің «Ауылдан қашу. Махаббат операциясы» атты фильмі шықты. Келесі сөйлем.",
+     ["Режиссердің «Ауылдан қашу. Махаббат операциясы» атты фильмі шықты.", "Келесі сөйлем."]),
+    ("Ол «Жол. Тағдыр. Үміт» кітабын жазды.", ["Ол «Жол. Тағдыр. Үміт» кітабын жазды."]),
+    ("«Келдік. Рахмет!» деді ол. Сосын кетті.", ["«Келдік. Рахмет!» деді ол.", "Сосын кетті."]),
+])
+def test_no_split_inside_a_short_quoted_name(text, expected):
+    assert texts(text) == expected
