@@ -21,179 +21,23 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Callable, Iterable
 
-from digest import kazakh
-from digest.extract import ner_crf
-from digest.extract.ner_names import base_form, is_ending, split_suffix_hyphen
+from digest.extract import name_context, ner_crf
+from digest.extract.ner_names import base_form
+from digest.extract.spans import (
+    accept,
+    extend_title,
+    head_noun,
+    kind_by_head,
+    label_of,
+    mention_start,
+    split_at_punctuation,
+    trim,
+    word_lists,
+)
 from digest.model import Mention
 
 Span = tuple[int, int, str, str]  # first token, end token (exclusive), kind, source
-_MAX_WORDS = 7
 _WINDOW = 4  # words of context the model sees on each side of a candidate
-_WORD_RE = re.compile(r"^[^\W\d_][\w'’-]*$|^\d+$")
-
-
-def _lists() -> dict[str, tuple[str, ...]]:
-    return ner_crf.word_lists()
-
-
-@lru_cache(maxsize=1)
-def _head_index() -> dict[str, list[tuple[str, str]]]:
-    """Head nouns by their first three letters: (head, kind)."""
-    index: dict[str, list[tuple[str, str]]] = {}
-    for key, kind in (("organization_heads", "organization"), ("place_heads", "place"),
-                      ("organization_nouns", "organization-noun")):
-        for head in _lists()[key]:
-            if " " not in head:
-                index.setdefault(head[:3], []).append((head, kind))
-    for heads in index.values():
-        heads.sort(key=lambda hk: -len(hk[0]))
-    return index
-
-
-@lru_cache(maxsize=100_000)
-def _heads_of(word: str) -> dict[str, str]:
-    """kind → the head noun (as written) that ``word`` is a form of."""
-    low = word.lower()
-    found: dict[str, str] = {}
-    for head, kind in _head_index().get(low[:3], ()):
-        if kind not in found and low.startswith(head) and (low == head or is_ending(low[len(head):])):
-            found[kind] = word[: len(head)]
-    return found
-
-
-def _head(word: str, kind: str) -> str | None:
-    """The head noun ``word`` is a form of, for organisations and places."""
-    return _heads_of(word).get(kind)
-
-
-_SAFE_ENDINGS = ("ның", "нің", "дың", "дің", "тың", "тің", "дан", "ден", "тан", "тен", "нан", "нен",
-                 "мен", "бен", "пен", "дағы", "дегі", "тағы", "тегі")
-
-
-def name_base(word: str, text: str, quoted: bool = False) -> str:
-    """The nominative form of the last word of a name, stripping only what is surely an ending.
-
-    A quoted name keeps its form («Жорға» ансамблі).  An ending is stripped when
-    the base also stands alone in the text ("Сюэсянды" … "Сюэсян"), when it is a
-    genitive, ablative or instrumental one, or when the base is a surname.
-    """
-    head, suffix = split_suffix_hyphen(word)
-    if suffix:
-        return head
-    if not quoted and _patronymic_base(word):
-        return _patronymic_base(word)
-    base = base_form(word)
-    if quoted or base == word:
-        return word
-    if re.search(rf"(?<!\w){re.escape(base)}(?!\w)", text):
-        return base
-    if word.lower().endswith(_SAFE_ENDINGS) or base.lower().endswith(_lists()["person_suffixes"]):
-        return base
-    return word
-
-
-def _patronymic_base(word: str) -> str | None:
-    """"Сагидрахманұлына" → "Сагидрахманұлы": a patronymic with its case ending."""
-    m = _PATRONYMIC.match(word)
-    return m.group(1) if m else None
-
-
-_PATRONYMIC = re.compile(r"^(\w+(?:ұлы|қызы|улы|кызы))(?:на|не|ны|ні|нда|нде|нан|нен|ның|нің|мен|н)$")
-
-
-def label_of(text: str, tokens: list) -> str:
-    """The kk label of a span: its words as written, the last in base form."""
-    last = tokens[-1].text
-    after = text[tokens[-1].end : tokens[-1].end + 3]
-    head = _head(last, "organization") or _head(last, "place")
-    last = head or name_base(last, text, quoted=any(q in after for q in "»\"”"))
-    words = [t.text for t in tokens[:-1]] + [last]
-    out = words[0]
-    for k in range(1, len(words)):
-        gap = text[tokens[k - 1].end : tokens[k].start]
-        out += (". " if gap.strip() == "." else "-" if gap.strip() in ("-", "–") else " ") + words[k]
-    return out.strip("«»\"'“” ")
-
-
-def _is_name_word(word: str, kind: str) -> bool:
-    """Can ``word`` end a name of ``kind``: capitalised, or a head noun of its kind."""
-    if word[:1].isupper() or word.isdigit():
-        return True
-    if kind == "person":
-        return False
-    heads = _heads_of(word)
-    return kind in heads or (kind == "organization" and "organization-noun" in heads)
-
-
-_LOCATED = ("дағы", "дегі", "тағы", "тегі")  # "Семейдегі ...": located in, not part of the name
-_ADJECTIVE = ("лық", "лік", "дық", "дік", "тық", "тік")  # "Ұлттық" alone is not a name
-
-
-_LOCATIVE = ("да", "де", "та", "те")  # "Кездесуде Елбасының қызметі": not the start of a name
-_PLURAL = re.compile(r"\w{3,}(?:лар|лер|дар|дер|тар|тер)(?:\w{0,4})$")  # "Қазақтардың"
-
-
-def _drops_at_start(word: str, kind: str) -> bool:
-    low = word.lower()
-    if low in _lists()["function_words"] or low in kazakh.STOPWORDS:
-        return True
-    if "-" in word and split_suffix_hyphen(word)[1]:  # "Ertenmedia-ның ..."
-        return True
-    if kind == "organization" and low.endswith(_LOCATIVE):
-        return True
-    return kind != "place" and low.endswith(_LOCATED)
-
-
-def split_at_punctuation(i: int, j: int, tokens: list, text: str) -> list[tuple[int, int]]:
-    """Cut a span where words are separated by more than spaces, quotes or an initial's dot."""
-    parts, start = [], i
-    for k in range(i + 1, j):
-        gap = text[tokens[k - 1].end : tokens[k].start].strip().strip("«»\"“”")
-        initial = gap == "." and len(tokens[k - 1].text) == 1
-        if gap and not initial and gap not in ("-", "–"):
-            parts.append((start, k))
-            start = k
-    parts.append((start, j))
-    return parts
-
-
-def trim(i: int, j: int, tokens: list, kind: str) -> tuple[int, int]:
-    """Narrow a span to a name; an empty range (i == j) if nothing is left.
-
-    Leading function words, "X-тың" and "Семейдегі" go, then leading lower-case
-    words; trailing verbs and common nouns go, and a lone trailing adjective.
-    """
-    while j - 1 > i and not _is_name_word(tokens[j - 1].text, kind):
-        j -= 1
-    while i < j and (_drops_at_start(tokens[i].text, kind) if i < j - 1 else False):
-        i += 1
-    while i < j and not tokens[i].text[:1].isupper():
-        i += 1
-    if j - i == 1 and kind != "person":
-        low = tokens[i].text.lower()
-        if low.endswith(_ADJECTIVE) or _PLURAL.match(low):
-            return i, i
-    return i, j
-
-
-def accept(tokens: list, kind: str, first_in_sentence: bool) -> bool:
-    """Sanity checks a discovered span must pass to become a tag."""
-    if not tokens or len(tokens) > _MAX_WORDS:
-        return False
-    first = tokens[0].text
-    if not first[:1].isupper() or not all(_WORD_RE.match(t.text) for t in tokens):
-        return False
-    if tokens[-1].text.isdigit() and len(tokens) == 1:
-        return False
-    low = first.lower()
-    if len(tokens) == 1:
-        if low in _lists()["function_words"] or low in kazakh.STOPWORDS:
-            return False
-        if len(base_form(first)) < 2:
-            return False
-    if kind == "person" and any(t.text.isdigit() for t in tokens):
-        return False
-    return True
 
 
 def _model(tokens: list, text: str, known: list[tuple[int, int, str]], before: int = 0) -> list[Span]:
@@ -222,7 +66,7 @@ def _windows(tokens: list, text: str, known: list[tuple[int, int, str]]) -> list
     for i, tok in enumerate(tokens):
         if not tok.text[:1].isupper() or any(a <= tok.start < b for a, b, _ in known):
             continue
-        if i == 0 and tok.text.lower() in _lists()["function_words"]:
+        if i == 0 and tok.text.lower() in word_lists()["function_words"]:
             continue
         a, b = max(0, i - _WINDOW), min(len(tokens), i + _WINDOW + 1)
         if out and a <= out[-1][1]:
@@ -259,7 +103,7 @@ def _named_by_head(tokens: list, text: str, i: int, known_at: frozenset[int] = f
     министрлігі: the words before the head, back to a capitalised one (at a
     sentence start only with two capitals, or a known name: ``known_at``).
     """
-    function_words = _lists()["function_words"]
+    function_words = word_lists()["function_words"]
     k = i
     while k > i - 3 and k > 0 and not _gap(tokens, text, k).strip():
         prev = tokens[k - 1].text
@@ -289,12 +133,12 @@ def _rule_of(word: str) -> str | None:
     """For ``_rules``: "organization" or "place" if ``word`` is a head noun of that kind, else
     "person" if it looks like a surname or patronymic (capitalised, its base ending in one of
     their suffixes), else None."""
-    if _head(word, "organization"):
+    if head_noun(word, "organization"):
         return "organization"
-    if _head(word, "place"):
+    if head_noun(word, "place"):
         return "place"
     base = base_form(word).lower()
-    if word[:1].isupper() and len(base) > 4 and base.endswith(_lists()["surname_suffixes"]):
+    if word[:1].isupper() and len(base) > 4 and base.endswith(word_lists()["surname_suffixes"]):
         return "person"
     return None
 
@@ -394,13 +238,20 @@ def discover(text: str, tokens: list, known: list) -> list:
                      for a, b in split_at_punctuation(i, j, group, text)]
             for i, j, kind, source in parts:
                 i, j = trim(i, j, group, kind)
-                if i >= j or any(claimed[i:j]):
+                if i >= j:
+                    continue
+                kind = kind_by_head(i, j, group, kind)
+                j = extend_title(i, j, group, text, kind)
+                if any(claimed[i:j]):
                     continue
                 if _conflicts((group[i].start, group[j - 1].end), kind, inside):
                     continue
                 if not accept(group[i:j], kind, i == 0):
                     continue
+                if name_context.rejected(group, i, j, kind, text):
+                    continue
                 claimed[i:j] = [True] * (j - i)
                 label = label_of(text, group[i:j])
-                out.append(Mention(group[i].start, group[j - 1].end, kind, label, None, source))
+                start = mention_start(text, group[i].start, group[j - 1].end)
+                out.append(Mention(start, group[j - 1].end, kind, label, None, source))
     return out

@@ -29,7 +29,8 @@ from slugify import slugify
 from yaml.constructor import SafeConstructor
 
 from digest import kazakh
-from digest.extract.ner_names import NameIndex
+from digest.extract import name_context
+from digest.extract.ner_names import NameIndex, base_form
 from digest.extract.salience import lead_end, salience
 from digest.extract.topics import TopicIndex
 from digest.model import TAG_KINDS, DigestError, Mention, Tag
@@ -175,9 +176,15 @@ def find_mentions(text: str, vocabulary: Vocabulary, tokens: list | None = None,
     from digest.extract import entities  # the model is heavy: load only when asked
 
     tokens = kazakh.tokenize(text) if tokens is None else tokens
-    found = []
-    for m in vocabulary.names.match(text, tokens):
+    found, blocked = _shared_head_mentions(text, tokens, vocabulary)
+    for m in vocabulary.names.match(text, tokens, blocked):
         entry = vocabulary.by_id[m.target]
+        if name_context.rejected(tokens, m.first, m.last, entry.kind, text):
+            continue
+        if entry.kind == "place" and name_context.addressed_person(tokens, m.first, m.last, text):
+            label = base_form(tokens[m.first].text)
+            found.append(Mention(m.start, m.end, "person", label, None, "context"))
+            continue
         found.append(Mention(m.start, m.end, entry.kind, entry.kk, entry.id))
     if discover:
         new = entities.discover(text, tokens, found)
@@ -186,7 +193,52 @@ def find_mentions(text: str, vocabulary: Vocabulary, tokens: list | None = None,
         if orgs:
             found = [m for m in found if not any(a <= m.start and m.end <= b for a, b in orgs)]
         found.extend(new)
-    return sorted(found, key=lambda m: m.start)
+    return _same_person(sorted(found, key=lambda m: m.start))
+
+
+def _same_person(found: list[Mention]) -> list[Mention]:
+    """"Сәденов" or "Е. Сәденов" where the text also names "Ержан Сәденов": one person.
+
+    A discovered person named by a surname alone (or with initials) becomes the
+    person of the text's fuller name with that surname (and those initials),
+    when exactly one such name is there."""
+    full: dict[str, set[tuple[str, str | None]]] = {}
+    for m in found:
+        words = m.label.replace(".", ". ").split()
+        if m.kind == "person" and len(words) >= 2 and len(words[0].rstrip(".")) > 1:
+            full.setdefault(words[-1].lower(), set()).add((m.label, m.tag_id))
+    if not full:
+        return found
+    out = []
+    for m in found:
+        words = m.label.replace(".", ". ").split()
+        named = full.get(words[-1].lower()) if m.kind == "person" and m.tag_id is None else None
+        if named and len(named) == 1 and all(len(w.rstrip(".")) == 1 for w in words[:-1]):
+            label, tag_id = next(iter(named))
+            initials = [w[0] for w in words[:-1]]
+            if (label, tag_id) != (m.label, None) and initials == [w[0] for w in label.split()[: len(initials)]]:
+                m = replace(m, label=label, tag_id=tag_id)
+        out.append(m)
+    return out
+
+
+def _shared_head_mentions(text: str, tokens: list, vocabulary: Vocabulary) -> tuple[list[Mention], set[int]]:
+    """"Жамбыл және Алматы облыстарының": a mention of each name with the shared head
+    (the vocabulary's entry for "Жамбыл облысы", else a discovered place), and the
+    tokens they take."""
+    found, taken = [], set()
+    for a, b, head, singular in name_context.shared_head_names(tokens, text):
+        phrase = " ".join(t.text for t in tokens[a:b]) + " " + singular
+        phrase_tokens = kazakh.tokenize(phrase)
+        match = vocabulary.names.match(phrase, phrase_tokens)
+        end = tokens[head].end if b == head else tokens[b - 1].end
+        taken.update(range(a, head + 1 if b == head else b))
+        if len(match) == 1 and match[0].last == len(phrase_tokens):
+            entry = vocabulary.by_id[match[0].target]
+            found.append(Mention(tokens[a].start, end, entry.kind, entry.kk, entry.id))
+        else:
+            found.append(Mention(tokens[a].start, end, "place", phrase, None, "context"))
+    return found, taken
 
 
 def find_tags(text: str, vocabulary: Vocabulary, extra: tuple[str, ...] = ()) -> list[Tag]:

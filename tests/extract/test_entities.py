@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from digest import kazakh
-from digest.extract import entities, ner_crf
+from digest.extract import ner_crf, spans
 from digest.extract.ner_names import base_form
 from digest.extract.tags import Vocabulary, discovered_tag, find_mentions, find_tags, load_vocabulary
 
@@ -95,9 +95,9 @@ def test_model_ships_small_and_loads_fast():
 
 def test_spans_are_trimmed_to_names():
     tokens = kazakh.tokenize("Парламенттік ассамблея аясында")
-    assert entities.trim(0, 3, tokens, "organization") == (0, 2)
+    assert spans.trim(0, 3, tokens, "organization") == (0, 2)
     tokens = kazakh.tokenize("Ertenmedia-ның Telegram арнасы")
-    assert entities.trim(0, 3, tokens, "organization") == (1, 3)
+    assert spans.trim(0, 3, tokens, "organization") == (1, 3)
 
 
 def test_works_without_a_model(monkeypatch, vocabulary):
@@ -110,3 +110,118 @@ def test_empty_vocabulary_still_discovers():
     empty = Vocabulary.from_entries([])
     found = {m.label for m in find_mentions("Бұл туралы Самат Қайырденұлы айтты.", empty)}
     assert "Самат Қайырденұлы" in found
+
+
+def tags_of(text: str, vocabulary) -> dict[str, tuple[str, str | None]]:
+    """kk label → (kind, vocabulary id) of every name found in ``text``."""
+    return {m.label: (m.kind, m.tag_id) for m in find_mentions(text, vocabulary)}
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Жол апаты Жандосов пен Әуезов көшелері қиылысында болды.", ("Жандосов", "Әуезов")),
+    ("Дүкен Сейфуллин көшесінің бойында ашылды.", ("Сейфуллин",)),
+    ("Жиналғандар Назарбаев даңғылымен жүріп өтті.", ("Назарбаев", "Нұрсұлтан Назарбаев")),
+    ("Кептеліс Төлеби, Байтұрсынұлы және Сейфуллин даңғылдарында болды.", ("Байтұрсынұлы", "Сейфуллин")),
+])
+def test_a_name_before_a_street_word_is_no_person(vocabulary, text, names):
+    found = tags_of(text, vocabulary)
+    assert not [label for label, (kind, _) in found.items() if kind == "person" and label in names]
+
+
+def test_a_name_before_a_district_word_is_the_district(vocabulary):
+    found = tags_of("Кеше Әуезов ауданындағы үйде өрт шықты. Ал Алматы ауданында жарық сөнді.", vocabulary)
+    assert found.get("Әуезов ауданы") == ("place", None)
+    assert "Әуезов" not in found and "Алматы" not in found  # no person, no city
+
+
+@pytest.mark.parametrize("text", ["Қонаевқа баяндадым, ол тыңдады.", "Мұны Д. Қонаев құптады.",
+                                  "Қонаевтың айтуынша, іс жалғасуы тиіс."])
+def test_a_place_shaped_like_a_surname_addressed_or_quoted_is_the_person(vocabulary, text):
+    found = tags_of(text, vocabulary)
+    assert ("place", "konayev") not in found.values()
+    assert any(kind == "person" and "Қонаев" in label for label, (kind, _) in found.items())
+
+
+def test_a_place_shaped_like_a_surname_stays_a_place_when_it_is_one(vocabulary):
+    found = tags_of("Делегация Қонаевқа барды. Қонаевтың тұрғындары қуанды.", vocabulary)
+    assert set(found.values()) == {("place", "konayev")}
+
+
+@pytest.mark.parametrize("text", ["Матч Астана уақытымен 19:00-де басталады.",
+                                  "Эфир Мәскеу уақыты бойынша кешке беріледі."])
+def test_a_time_zone_is_not_the_place(vocabulary, text):
+    assert not [kind for kind, _ in tags_of(text, vocabulary).values() if kind == "place"]
+
+
+def test_cast_roles_in_brackets_are_not_persons(vocabulary):
+    text = "Басты рөлдерде Әлібек Нұрланов (Дәурен) және Айгерім Сапарова (Жанар) ойнады."
+    persons = {label for label, (kind, _) in tags_of(text, vocabulary).items() if kind == "person"}
+    assert persons == {"Әлібек Нұрланов", "Айгерім Сапарова"}
+
+
+def test_a_name_in_brackets_that_is_no_role_still_counts(vocabulary):
+    found = tags_of("Басқарма басшысы (Ерлан Жетібаев) мәлімдеме жасады.", vocabulary)
+    assert found.get("Ерлан Жетібаев") == ("person", None)
+
+
+@pytest.mark.parametrize("text, bad, good", [
+    ("Картина соңғы бөлімі көрерменге ұнады. Картина соңғы бөлімі 2024 жылы түсірілді.",
+     "Картина соңғы бөлімі", None),
+    ("Жерасты дүмпулерінің ошағы Отар ауылы маңында болды.", "Жерасты дүмпулерінің ошағы Отар ауылы",
+     "Отар ауылы"),
+])
+def test_names_are_cut_to_the_name(vocabulary, text, bad, good):
+    found = tags_of(text, vocabulary)
+    assert bad not in found
+    if good:
+        assert found.get(good) == ("place", None)
+
+
+def test_a_title_that_goes_on_past_its_head_noun_is_not_cut(vocabulary):
+    text = "Кездесуге Орталық партиясы ОК Саяси кеңесі тұрақты комитетінің мүшесі келді."
+    labels = set(tags_of(text, vocabulary))
+    assert "ОК Саяси кеңесі тұрақты комитеті" in labels and "ОК Саяси кеңесі" not in labels
+
+
+def test_quoted_names_keep_both_guillemets(vocabulary):
+    text = "Форум «Астана» көрме орталығы» павильонында өтті. Шара «Жұлдыз» мәдениет үйінде болды."
+    mentions = find_mentions(text, vocabulary)
+    for m in mentions:
+        for shown in (m.label, text[m.start : m.end]):
+            assert shown.count("«") == shown.count("»"), shown
+    assert "«Жұлдыз» мәдениет үйі" in {m.label for m in mentions} or all("Жұлдыз" not in m.label for m in mentions)
+
+
+@pytest.mark.parametrize("text", [
+    "Ержан Сәденов мәлімдеме жасады. Бұл туралы Сәденов айтты.",
+    "Бүгін Ерлан Жетібаев келді. Жетібаевтың айтуынша, жоба аяқталды. Е. Жетібаев та сөйледі.",
+])
+def test_a_surname_next_to_the_full_name_is_one_person(vocabulary, text):
+    persons = [t for t in find_tags(text, vocabulary) if t.kind == "person"]
+    assert len(persons) == 1 and len(persons[0].mentions) >= 2
+
+
+def test_two_people_with_one_surname_are_not_merged_into_either(vocabulary):
+    text = "Ержан Сәденов пен Айгүл Сәденова келді. Асқар Сәденов те келді. Бұл туралы Сәденов айтты."
+    persons = {t.kk for t in find_tags(text, vocabulary) if t.kind == "person"}
+    assert {"Ержан Сәденов", "Асқар Сәденов"} <= persons
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Жиында Бейбітшілік Ассамблеясы үндеу қабылдады.", "Бейбітшілік Ассамблеясы"),
+    ("Құжатты ССРО Жоғарғы Советі бекітті.", "Жоғарғы Советі"),
+])
+def test_a_name_with_an_organisations_head_noun_is_no_person(vocabulary, text, label):
+    found = tags_of(text, vocabulary)
+    assert not [lb for lb, (kind, _) in found.items() if kind == "person"]
+    assert any(label in lb and kind == "organization" for lb, (kind, _) in found.items())
+
+
+@pytest.mark.parametrize("text, regions", [
+    ("Жамбыл және Алматы облыстарының әкімдері кездесті.", {"zhambyl-region", "almaty-region"}),
+    ("Қар Ақмола, Павлодар және Қарағанды облыстарында жауды.",
+     {"akmola-region", "pavlodar-region", "karaganda-region"}),
+])
+def test_names_sharing_a_plural_head_are_each_tagged(vocabulary, text, regions):
+    found = {tag_id for _, tag_id in tags_of(text, vocabulary).values()}
+    assert regions <= found and not found & {"almaty", "pavlodar", "karaganda"}

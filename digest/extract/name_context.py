@@ -1,0 +1,165 @@
+"""What the words around a name say about it: rules over a span's neighbours.
+
+Each rule is a function of the tokens, a span (first token, end token), its
+kind and the text, registered in ``REJECT``; it names a reading of the span
+that its context rules out. The words they look for are in
+``data/name_context.yml``. Both the vocabulary's matches and discovered
+names pass them (``tags.find_mentions``, ``entities.discover``).
+
+* ``street``: "Жандосов пен Әуезов көшелері", "Абай даңғылы": a street;
+* ``time_zone``: "Астана уақытымен": a clock;
+* ``cast_role``: "Асқар Жұмабаев (Ербол)": a role in a cast list.
+
+Besides: ``addressed_person`` (a place shaped like a surname that stands for
+the person, "Қонаевқа баяндадым") and ``shared_head_names`` ("Жамбыл және
+Алматы облыстарының": two regions).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable
+
+from digest.extract.ner_crf import word_lists
+from digest.yamlio import parse_yaml
+
+DATA = Path(__file__).with_name("data") / "name_context.yml"
+_MAX_SHARED = 4  # names that share one head noun ("Жамбыл, Алматы және Түркістан облыстары")
+
+
+@lru_cache(maxsize=1)
+def context_words() -> dict:
+    data = parse_yaml(DATA.read_text(encoding="utf-8"))
+    return {k: (dict(v) if isinstance(v, dict) else tuple(v)) for k, v in data.items()}
+
+
+def _word(tokens: list, k: int) -> str:
+    return tokens[k].text.lower() if 0 <= k < len(tokens) else ""
+
+
+def _gap(tokens: list, text: str, k: int) -> str:
+    """The text between token k-1 and token k."""
+    return text[tokens[k - 1].end : tokens[k].start] if 0 < k < len(tokens) else ""
+
+
+def _begins(tokens: list, k: int, entries: tuple[str, ...]) -> bool:
+    """Whether the words from token k on begin with one of ``entries`` (of one or two words)."""
+    for entry in entries:
+        words = entry.split()
+        if all(_word(tokens, k + n).startswith(w) if n == len(words) - 1 else _word(tokens, k + n) == w
+               for n, w in enumerate(words)):
+            return True
+    return False
+
+
+def _after_shared(tokens: list, text: str, j: int) -> int:
+    """The token after a run of names joined to the span ending before ``j``
+    ("Жандосов [пен Әуезов] көшелері": the index of көшелері)."""
+    conjunctions = context_words()["conjunctions"]
+    k = j
+    for _ in range(_MAX_SHARED):
+        joined = _word(tokens, k) in conjunctions or _gap(tokens, text, k).strip() == ","
+        step = 1 if _word(tokens, k) in conjunctions else 0
+        if joined and tokens[k + step : k + step + 1] and tokens[k + step].text[:1].isupper():
+            k += step + 1
+        else:
+            break
+    return k
+
+
+def _ends_in_place_head(tokens: list, j: int) -> bool:
+    return _word(tokens, j - 1).startswith(word_lists()["place_heads"])
+
+
+def street(tokens: list, i: int, j: int, kind: str, text: str) -> bool:
+    """A person or place name before a street word is the street's name."""
+    if kind not in ("person", "place") or _ends_in_place_head(tokens, j):
+        return False
+    k = _after_shared(tokens, text, j)
+    return not _gap(tokens, text, k).strip() and _begins(tokens, k, context_words()["street_words"])
+
+
+def time_zone(tokens: list, i: int, j: int, kind: str, text: str) -> bool:
+    """"Астана уақытымен": the time of a place, not a mention of it."""
+    return (kind == "place" and not _gap(tokens, text, j).strip()
+            and _word(tokens, j) in context_words()["time_zone_words"])
+
+
+def cast_role(tokens: list, i: int, j: int, kind: str, text: str) -> bool:
+    """"Асқар Жұмабаев (Ербол)": one name in brackets after a capitalised name is a role."""
+    if kind != "person" or j - i != 1 or i == 0:
+        return False
+    before, after = _gap(tokens, text, i).strip(), (_gap(tokens, text, j).strip() if j < len(tokens)
+                                                      else text[tokens[j - 1].end :].strip())
+    return before == "(" and after[:1] == ")" and tokens[i - 1].text[:1].isupper()
+
+
+REJECT: dict[str, Callable[[list, int, int, str, str], bool]] = {
+    "street": street, "time_zone": time_zone, "cast_role": cast_role,
+}
+
+
+def rejected(tokens: list, i: int, j: int, kind: str, text: str) -> str | None:
+    """The name of the first rule that rules the span out, or None."""
+    for name, rule in REJECT.items():
+        if rule(tokens, i, j, kind, text):
+            return name
+    return None
+
+
+def addressed_person(tokens: list, i: int, j: int, text: str) -> bool:
+    """A one-word place shaped like a surname that stands for the person: after an
+    initial ("Д. Қонаев"), addressed in the dative ("Қонаевқа баяндадым") or quoted
+    in the genitive ("Қонаевтың айтуынша")."""
+    if j - i != 1:
+        return False
+    words = context_words()
+    low = _word(tokens, i)
+    stem = low
+    for ending in (*words["dative_endings"], *words["genitive_endings"]):
+        if low.endswith(ending):
+            stem = low[: -len(ending)]
+            break
+    if not stem.endswith(word_lists()["surname_suffixes"]):
+        return False
+    if i > 0 and len(tokens[i - 1].text) == 1 and tokens[i - 1].text.isupper() and _gap(tokens, text, i).strip() == ".":
+        return True
+    nxt = _word(tokens, j)
+    if low.endswith(words["dative_endings"]) and nxt.startswith(words["addressed_verbs"]):
+        return True
+    return low.endswith(words["genitive_endings"]) and nxt.startswith(words["quoted_nouns"])
+
+
+def shared_head_names(tokens: list, text: str) -> list[tuple[int, int, int, str]]:
+    """(first token, end token, head token, singular head) of each name sharing a
+    plural head noun: "Жамбыл және Алматы облыстарының" → Жамбыл (облысы), Алматы (облысы)."""
+    heads = context_words()["shared_heads"]
+    conjunctions = context_words()["conjunctions"]
+    out = []
+    for h, tok in enumerate(tokens):
+        low = tok.text.lower()
+        plural = next((p for p in heads if low.startswith(p)), None)
+        if plural is None or h < 3 or _gap(tokens, text, h).strip():
+            continue
+        names: list[tuple[int, int]] = []
+        end = h
+        while len(names) < _MAX_SHARED:
+            if end == 0 or not tokens[end - 1].text[:1].isupper():
+                break
+            start = end - 1  # the name's last word; any further ones are joined without a gap
+            while start > 0 and tokens[start - 1].text[:1].isupper() and not _gap(tokens, text, start).strip():
+                start -= 1
+            while start < end - 1 and _word(tokens, start) in word_lists()["function_words"]:
+                start += 1  # "Бұл Жамбыл ..." at a sentence start
+            names.append((start, end))
+            k = start - 1  # a conjunction word, or a comma before the name
+            if _word(tokens, k) in conjunctions and not _gap(tokens, text, start).strip():
+                end = k
+            elif _gap(tokens, text, start).strip() == "," and start > 0:
+                end = start
+            else:
+                break
+        if len(names) >= 2:
+            out.extend((a, b, h, heads[plural]) for a, b in reversed(names))
+    return out

@@ -1,0 +1,258 @@
+"""The shape of a discovered name: where its span starts and ends, its kind, its label.
+
+Functions of a sentence's tokens and a candidate span (first token, end
+token) that ``entities.discover`` applies to every detector's spans: cut at
+punctuation, trimmed to the name, sanity-checked (``accept``), labelled in
+its base form (``label_of``). The word lists are ``models/entity_heads.yml``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from digest import kazakh
+from digest.extract import ner_crf
+from digest.extract.ner_names import base_form, is_ending, split_suffix_hyphen
+
+_MAX_WORDS = 7
+_WORD_RE = re.compile(r"^[^\W\d_][\w'’-]*$|^\d+$")
+
+
+def word_lists() -> dict[str, tuple[str, ...]]:
+    return ner_crf.word_lists()
+
+
+@lru_cache(maxsize=1)
+def _head_index() -> dict[str, list[tuple[str, str]]]:
+    """Head nouns by their first three letters: (head, kind)."""
+    index: dict[str, list[tuple[str, str]]] = {}
+    for key, kind in (("organization_heads", "organization"), ("place_heads", "place"),
+                      ("organization_nouns", "organization-noun")):
+        for head in word_lists()[key]:
+            if " " not in head:
+                index.setdefault(head[:3], []).append((head, kind))
+    for heads in index.values():
+        heads.sort(key=lambda hk: -len(hk[0]))
+    return index
+
+
+@lru_cache(maxsize=100_000)
+def _heads_of(word: str) -> dict[str, str]:
+    """kind → the head noun (as written) that ``word`` is a form of."""
+    low = word.lower()
+    found: dict[str, str] = {}
+    for head, kind in _head_index().get(low[:3], ()):
+        if kind not in found and low.startswith(head) and (low == head or is_ending(low[len(head):])):
+            found[kind] = word[: len(head)]
+    return found
+
+
+def head_noun(word: str, kind: str) -> str | None:
+    """The head noun ``word`` is a form of, for organisations and places."""
+    return _heads_of(word).get(kind)
+
+
+_SAFE_ENDINGS = ("ның", "нің", "дың", "дің", "тың", "тің", "дан", "ден", "тан", "тен", "нан", "нен",
+                 "мен", "бен", "пен", "дағы", "дегі", "тағы", "тегі")
+
+
+def name_base(word: str, text: str, quoted: bool = False) -> str:
+    """The nominative form of the last word of a name, stripping only what is surely an ending.
+
+    A quoted name keeps its form («Жорға» ансамблі).  An ending is stripped when
+    the base also stands alone in the text ("Сюэсянды" … "Сюэсян"), when it is a
+    genitive, ablative or instrumental one, or when the base is a surname.
+    """
+    head, suffix = split_suffix_hyphen(word)
+    if suffix:
+        return head
+    if not quoted and _patronymic_base(word):
+        return _patronymic_base(word)
+    base = base_form(word)
+    if quoted or base == word:
+        return word
+    if re.search(rf"(?<!\w){re.escape(base)}(?!\w)", text):
+        return base
+    if word.lower().endswith(_SAFE_ENDINGS) or base.lower().endswith(word_lists()["person_suffixes"]):
+        return base
+    return word
+
+
+def _patronymic_base(word: str) -> str | None:
+    """"Сагидрахманұлына" → "Сагидрахманұлы": a patronymic with its case ending."""
+    m = _PATRONYMIC.match(word)
+    return m.group(1) if m else None
+
+
+_PATRONYMIC = re.compile(r"^(\w+(?:ұлы|қызы|улы|кызы))(?:на|не|ны|ні|нда|нде|нан|нен|ның|нің|мен|н)$")
+
+
+def label_of(text: str, tokens: list) -> str:
+    """The kk label of a span: its words as written, the last in base form."""
+    last = tokens[-1].text
+    after = text[tokens[-1].end : tokens[-1].end + 3]
+    head = head_noun(last, "organization") or head_noun(last, "place")
+    last = head or name_base(last, text, quoted=any(q in after for q in "»\"”"))
+    words = [t.text for t in tokens[:-1]] + [last]
+    out = words[0]
+    for k in range(1, len(words)):
+        gap = text[tokens[k - 1].end : tokens[k].start].strip()
+        joint = {".": ". ", "-": "-", "–": "-", "«": " «", "»": "» ", "»«": "» «"}.get(gap, " ")
+        out += joint + words[k]
+    return balance_quotes(out)
+
+
+def balance_quotes(label: str) -> str:
+    """«ЭКСПО» көрме орталығы: a closing guillemet without its opening one gets it at the
+    start; an opening one without its closing one is dropped (it belongs to a longer title)."""
+    depth, out = 0, []
+    for ch in label:
+        if ch == "»" and depth == 0:
+            out.insert(0, "«")
+        elif ch == "«":
+            depth += 1
+        elif ch == "»":
+            depth -= 1
+        out.append(ch)
+    text = "".join(out)
+    while depth > 0:  # unmatched openings: drop them from the right
+        k = text.rfind("«")
+        text = (text[:k] + text[k + 1 :]).replace("  ", " ").strip()
+        depth -= 1
+    return text.strip()
+
+
+def _is_name_word(word: str, kind: str) -> bool:
+    """Can ``word`` end a name of ``kind``: capitalised, or a head noun of its kind."""
+    if word[:1].isupper() or word.isdigit():
+        return True
+    if kind == "person":
+        return False
+    heads = _heads_of(word)
+    return kind in heads or (kind == "organization" and "organization-noun" in heads)
+
+
+_LOCATED = ("дағы", "дегі", "тағы", "тегі")  # "Семейдегі ...": located in, not part of the name
+_ADJECTIVE = ("лық", "лік", "дық", "дік", "тық", "тік")  # "Ұлттық" alone is not a name
+
+
+_LOCATIVE = ("да", "де", "та", "те")  # "Кездесуде Елбасының қызметі": not the start of a name
+_PLURAL = re.compile(r"\w{3,}(?:лар|лер|дар|дер|тар|тер)(?:\w{0,4})$")  # "Қазақтардың"
+
+
+def _drops_at_start(word: str, kind: str) -> bool:
+    low = word.lower()
+    if low in word_lists()["function_words"] or low in kazakh.STOPWORDS:
+        return True
+    if "-" in word and split_suffix_hyphen(word)[1]:  # "Ertenmedia-ның ..."
+        return True
+    if kind == "organization" and low.endswith(_LOCATIVE):
+        return True
+    return kind != "place" and low.endswith(_LOCATED)
+
+
+def split_at_punctuation(i: int, j: int, tokens: list, text: str) -> list[tuple[int, int]]:
+    """Cut a span where words are separated by more than spaces, quotes or an initial's dot,
+    and where a capitalised word that is not its last follows a lower-case one ("Жерасты
+    дүмпулерінің ошағы | Отар ауылы", "Жамбыл облысы | Байзақ ауданы"), unless the
+    lower-case word joins names ("атындағы", "және")."""
+    parts, start = [], i
+    joiners = word_lists()["name_joiners"]
+    for k in range(i + 1, j):
+        gap = text[tokens[k - 1].end : tokens[k].start].strip().strip("«»\"“”")
+        initial = gap == "." and len(tokens[k - 1].text) == 1
+        prev = tokens[k - 1].text
+        new_name = (k < j - 1 and tokens[k].text[:1].isupper() and prev[:1].islower()
+                    and prev.lower() not in joiners)
+        if (gap and not initial and gap not in ("-", "–")) or new_name:
+            if not new_name or _stands_alone(start, k, tokens):
+                parts.append((start, k))
+            start = k
+    parts.append((start, j))
+    return parts
+
+
+def _stands_alone(i: int, j: int, tokens: list) -> bool:
+    """Whether the words cut off before a new name are a name themselves: they end in a
+    head noun ("Жамбыл облысы") or hold two capitalised words ("Жерасты дүмпулерінің ошағы": no)."""
+    last = tokens[j - 1].text
+    return bool(_heads_of(last)) or sum(t.text[:1].isupper() for t in tokens[i:j]) >= 2
+
+
+def kind_by_head(i: int, j: int, tokens: list, kind: str) -> str:
+    """A name holding an organisation's head noun is an organisation ("Бейбітшілік
+    Ассамблеясы", "Жоғарғы Советі"); a person's name ending in a place's head is a place."""
+    if kind == "organization":
+        return kind
+    if any(head_noun(t.text, "organization") for t in tokens[i:j]):
+        return "organization"
+    if kind == "person" and head_noun(tokens[j - 1].text, "place"):
+        return "place"
+    return kind
+
+
+def extend_title(i: int, j: int, tokens: list, text: str, kind: str) -> int:
+    """The end of an organisation's name that goes on past its head noun with a
+    lower-case one ("ОК Саяси кеңесі тұрақты комитеті"): a new ``j``."""
+    last = tokens[j - 1].text
+    if kind != "organization" or head_noun(last, "organization") != last:  # "министрлігінің ...": another body
+        return j
+    for k in range(j, min(j + 2, len(tokens))):
+        word = tokens[k].text
+        if text[tokens[k - 1].end : word and tokens[k].start].strip() or not word[:1].islower():
+            return j
+        if head_noun(word, "organization"):
+            return k + 1
+    return j
+
+
+def trim(i: int, j: int, tokens: list, kind: str) -> tuple[int, int]:
+    """Narrow a span to a name; an empty range (i == j) if nothing is left.
+
+    Leading function words, "X-тың" and "Семейдегі" go, then leading lower-case
+    words; trailing verbs and common nouns go, and a lone trailing adjective.
+    """
+    while j - 1 > i and not _is_name_word(tokens[j - 1].text, kind):
+        j -= 1
+    while i < j and (_drops_at_start(tokens[i].text, kind) if i < j - 1 else False):
+        i += 1
+    if kind != "person":  # "Картина соңғы бөлімі": the last part, not a department
+        cut = [k for k in range(i, j) if tokens[k].text in word_lists()["not_in_names"]]
+        i = cut[-1] + 1 if cut else i
+    while i < j and not tokens[i].text[:1].isupper():
+        i += 1
+    if j - i == 1 and kind != "person":
+        low = tokens[i].text.lower()
+        if low.endswith(_ADJECTIVE) or _PLURAL.match(low):
+            return i, i
+    return i, j
+
+
+def accept(tokens: list, kind: str, first_in_sentence: bool) -> bool:
+    """Sanity checks a discovered span must pass to become a tag."""
+    if not tokens or len(tokens) > _MAX_WORDS:
+        return False
+    first = tokens[0].text
+    if not first[:1].isupper() or not all(_WORD_RE.match(t.text) for t in tokens):
+        return False
+    if tokens[-1].text.isdigit() and len(tokens) == 1:
+        return False
+    low = first.lower()
+    if len(tokens) == 1:
+        if low in word_lists()["function_words"] or low in kazakh.STOPWORDS:
+            return False
+        if len(base_form(first)) < 2:
+            return False
+    if kind == "person" and any(t.text.isdigit() for t in tokens):
+        return False
+    return True
+
+
+def mention_start(text: str, start: int, end: int) -> int:
+    """Where a mention starts: before its opening guillemet when it holds the closing one
+    ("«ЭКСПО» көрме орталығында"), so that no mention shows a stray quote."""
+    span = text[start:end]
+    if span.count("»") > span.count("«") and text[start - 1 : start] == "«":
+        return start - 1
+    return start
