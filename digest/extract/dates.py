@@ -28,7 +28,9 @@ _RANGE_GAP = re.compile(r"\s*[-–—]\s*")
 
 # kinds whose expression is placed relative to the publication date
 _RELATIVE_KINDS = {"relative", "month", "season", "period", "weekday"}
-KINDS = _RELATIVE_KINDS | {"date", "duration", "era", "anaphor", "recurring"}
+KINDS = _RELATIVE_KINDS | {"date", "duration", "era", "anaphor", "recurring", "nowadays"}
+# kinds that never place an event on a calendar: never timeline entries
+_OFF_TIMELINE_KINDS = {"duration", "period", "nowadays"}
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,7 @@ class Family:
     timeline: bool = True
     exclude: tuple[re.Pattern[str], ...] = ()
     lowercase_inside: bool = False
+    decades: bool = False
 
 
 @dataclass(frozen=True)
@@ -74,7 +77,14 @@ class TemporalExpression:
     offset: int | None = None
     weak: bool = False  # kept only if joined to a neighbour
     attach: bool = False  # may join the date before it as a part of it
-    timeline: bool = True  # whether it belongs on the article's timeline
+    timeline: bool = True  # whether its family may be on the article's timeline
+    weekday: int | None = None  # 1 (Monday) to 7, for kind "weekday"
+    decade: bool = False  # "90-жылдары": ``year`` is the first year of a decade
+
+    @property
+    def on_timeline(self) -> bool:
+        """Whether it may place an event on the calendar (durations, periods and "nowadays" never do)."""
+        return self.timeline and self.kind not in _OFF_TIMELINE_KINDS
 
     @property
     def recurring(self) -> bool:
@@ -142,6 +152,7 @@ def load_registry(path: Path = DATA_FILE) -> Registry:
                 timeline=bool(spec.get("timeline", True)),
                 exclude=tuple(re.compile(x, re.IGNORECASE) for x in spec.get("exclude", ())),
                 lowercase_inside=bool(spec.get("lowercase_inside", False)),
+                decades=bool(spec.get("decades", False)),
             )
         )
     return Registry(
@@ -250,6 +261,10 @@ def _read(m: re.Match[str], family: Family, registry: Registry, base: int = 0) -
             offset = int(sets["sign"]) * n
     if kind == "date" and year is None and month is None:
         kind = "duration" if "year" in groups else kind  # "үшінші жылы": no calendar year
+    weekday = sets.get("weekday")
+    if "weekday" in groups:
+        weekday = _prefix_lookup(groups["weekday"], registry.lexicon["WEEKDAY"])
+    decade = family.decades and _is_decade(m, year, registry)
     return TemporalExpression(
         start=m.start() + base,
         end=m.end() + base,
@@ -264,7 +279,17 @@ def _read(m: re.Match[str], family: Family, registry: Registry, base: int = 0) -
         weak=family.weak,
         attach=family.attach,
         timeline=family.timeline,
+        weekday=weekday,
+        decade=decade,
     )
+
+
+def _is_decade(m: re.Match[str], year: int | None, registry: Registry) -> bool:
+    """A round year followed by "year" in the plural ("1990-жылдары"): the decade."""
+    if year is None or year % 10 or m.groupdict().get("month"):
+        return False
+    after = m.string[m.end("year") : m.end()].casefold()
+    return any(word in after for word in registry.lexicon.get("DECADE", ()))
 
 
 def _candidates(text: str, registry: Registry, families, base: int = 0) -> list[tuple[TemporalExpression, int]]:
@@ -305,6 +330,8 @@ def _select(candidates: list[tuple[TemporalExpression, int]]) -> list[TemporalEx
 
 
 def _gives_year(e: TemporalExpression) -> bool:
+    if e.decade:
+        return False
     if e.kind == "date":
         return e.year is not None and e.month is None
     return e.kind == "relative" and e.unit == "year" and e.offset is not None
@@ -318,12 +345,16 @@ def _wants_year(e: TemporalExpression) -> bool:
 
 def _join(a: TemporalExpression, b: TemporalExpression, text: str) -> TemporalExpression | None:
     gap = text[a.end : b.start]
+    if _JOIN_GAP.fullmatch(gap) and b.kind == "weekday" and a.kind == "relative" and a.unit == "week":
+        # "келесі аптаның сәрсенбісінде": that weekday of that week
+        return replace(b, start=a.start, text=text[a.start : b.end], unit="week", offset=a.offset,
+                       family=f"{a.family}+{b.family}", weak=False)
     if _JOIN_GAP.fullmatch(gap):
         if _gives_year(a) and _wants_year(b):
             anchor, detail = a, b
         elif _wants_year(a) and _gives_year(b) and b.kind == "date":
             anchor, detail = b, a  # "15 наурыз 2024 ж."
-        elif b.attach and (_gives_year(a) or a.month is not None):
+        elif b.attach and (_gives_year(a) or a.month is not None or a.decade):
             return replace(a, end=b.end, text=text[a.start : b.end], family=f"{a.family}+{b.family}")
         else:
             return None

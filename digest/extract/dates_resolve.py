@@ -1,8 +1,11 @@
 """Resolve a temporal expression to a date string against the publication date.
 
 Absolute expressions resolve as written; a bare year stays a year ("1992"),
-never gaining an invented month or day. Relative ones ("өткен жылы",
-"кеше") need the publication date and stay None without it.
+never gaining an invented month or day; a decade ("1990-жылдары") is no one
+year and stays None (the entry carries the decade). Relative ones ("өткен
+жылы", "кеше") need the publication date and stay None without it. A month or
+weekday without a year or week is placed by the tense of its clause: the
+coming one in the future tense, the last one in the past, else the nearest.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .dates import TemporalExpression
+from .dates_context import FUTURE, PAST
 
 
 def _add_months(year: int, month: int, months: int) -> tuple[int, int]:
@@ -29,34 +33,67 @@ def _fmt(year: int, month: int | None = None, day: int | None = None) -> str:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
-def _nearest_year(published: dt.date, month: int, day: int | None) -> int:
-    """The year that puts a month (and day) written without one nearest to publication.
+def _moment(year: int, month: int, day: int | None) -> dt.date:
+    try:
+        return dt.date(year, month, day or 15)
+    except ValueError:
+        return dt.date(year, month, 15)
 
-    News speaks of the recent past and the near future: "15 желтоқсанда" in an
-    article of 10 January is last December, not the December to come.
+
+def _month_year(published: dt.date, month: int, day: int | None, tense: str | None) -> int:
+    """The year of a month (and day) written without one.
+
+    In the future tense the first such month from the publication's on
+    ("Қыркүйекте … басталады" in March: this September); in the past the last
+    one up to it; with no tense the nearest: news speaks of the recent past and
+    the near future ("15 желтоқсанда" on 10 January is last December).
     """
+    # the publication's own month counts as coming and as past, unless its day says otherwise
+    here = (published.month, published.day if day else 0)
+    if tense == FUTURE:
+        return published.year if (month, day or 0) >= here else published.year + 1
+    if tense == PAST:
+        return published.year if (month, day or 0) <= here else published.year - 1
 
     def distance(year: int) -> int:
-        try:
-            moment = dt.date(year, month, day or 15)
-        except ValueError:
-            moment = dt.date(year, month, 15)
-        return abs((moment - published).days)
+        return abs((_moment(year, month, day) - published).days)
 
     return min((published.year, published.year - 1, published.year + 1), key=distance)
 
 
-def resolve(expr: TemporalExpression, published: dt.date | None) -> str | None:
-    """``when`` for an expression: "YYYY", "YYYY-MM", "YYYY-MM-DD" or None."""
+def _weekday(published: dt.date, weekday: int, weeks: int | None, tense: str | None) -> dt.date:
+    """The date of a weekday (1 = Monday): in the week ``weeks`` from the publication's,
+    else the last one before publication (past tense), the next one after it
+    (future), or the nearer of the two."""
+    if weeks is not None:
+        monday = published - dt.timedelta(days=published.weekday())
+        return monday + dt.timedelta(days=7 * weeks + weekday - 1)
+    back = (published.isoweekday() - weekday - 1) % 7 + 1  # 1..7 days before
+    ahead = (weekday - published.isoweekday() - 1) % 7 + 1  # 1..7 days after
+    if tense == FUTURE or (tense is None and ahead < back):
+        return published + dt.timedelta(days=ahead)
+    return published - dt.timedelta(days=back)
+
+
+def resolve(expr: TemporalExpression, published: dt.date | None, tense: str | None = None) -> str | None:
+    """``when`` for an expression: "YYYY", "YYYY-MM", "YYYY-MM-DD" or None.
+
+    ``tense``: PAST, FUTURE or None, of the clause the expression stands in.
+    """
     if isinstance(published, dt.datetime):
         published = published.date()
     kind = expr.kind
+    if expr.decade:
+        return None
     if kind == "date" and expr.year is not None:
         return _fmt(expr.year, expr.month, expr.day if expr.month else None)
     if published is None:
         return None
     if kind in ("date", "month") and expr.month is not None:
-        return _fmt(_nearest_year(published, expr.month, expr.day), expr.month, expr.day)
+        return _fmt(_month_year(published, expr.month, expr.day, tense), expr.month, expr.day)
+    if kind == "weekday" and expr.weekday is not None:
+        day = _weekday(published, expr.weekday, expr.offset if expr.unit == "week" else None, tense)
+        return _fmt(day.year, day.month, day.day)
     if kind == "season":
         return _fmt(published.year)
     if kind != "relative" or expr.offset is None:

@@ -1,8 +1,13 @@
 """The article's timeline: each temporal expression with the event it dates.
 
 Finding and resolving the expressions is ``digest.extract.dates``; this module
-adds the event (the clause or sentence the expression dates, shortened for
-display) and builds ``TimelineEntry`` objects.
+keeps those that place an event on the calendar, adds the event (the clause or
+sentence the expression dates, shortened for display) and builds
+``TimelineEntry`` objects: one per event.
+
+Not entries: durations, periods and "nowadays" words (``dates.yml``), the
+base of a comparison ("2017 жылмен салыстырғанда", ``dates_context``), and an
+anaphor ("сол жылы") with no dated expression before it to take its date from.
 """
 
 from __future__ import annotations
@@ -13,7 +18,8 @@ import re
 from digest.kazakh import split_sentences
 from digest.model import TimelineEntry
 
-from .dates import find_temporal_expressions, load_registry
+from .dates import TemporalExpression, find_temporal_expressions, load_registry
+from .dates_context import clause_tense, is_comparison_base, load_context
 from .dates_resolve import resolve
 
 ELLIPSIS = "…"
@@ -29,28 +35,62 @@ def find_date_spans(text: str) -> list[tuple[int, int]]:
 
 
 def find_timeline(text: str, published: dt.date | None) -> list[TimelineEntry]:
-    """The temporal expressions of an article, resolved, each with its event, in text order.
+    """The temporal expressions of an article that date events, resolved, each with its event, in text order.
 
-    Recurring ones are included and marked; ages ("үш жасар") are left out.
+    Recurring ones are included and marked. One entry per event: an expression
+    that gives an event the same date as an entry before it is left out.
     """
     limit = load_registry().max_event_chars
+    context = load_context()
     sentences = _sentence_spans(text)
-    entries = []
+    entries: list[TimelineEntry] = []
+    seen: set[tuple[str, str]] = set()
     for expr in find_temporal_expressions(text):
-        if not expr.timeline:
+        if not expr.on_timeline or is_comparison_base(text, expr.start, expr.end, context):
             continue
+        if expr.kind == "anaphor":
+            when = _antecedent(entries, expr)
+            if when is None:
+                continue  # "сол жылы" with nothing before it: no date to give
+        else:
+            when = resolve(expr, published, _tense(expr, text, context))
         start, end = _enclosing(sentences, expr.start, expr.end, text)
+        event = event_text(text[start:end], expr.start - start, expr.end - start, limit)
+        key = (event, when or f"{expr.decade or ''}{expr.text.casefold()}")
+        if key in seen:
+            continue
+        seen.add(key)
         entries.append(
             TimelineEntry(
                 text=expr.text,
-                when=resolve(expr, published),
+                when=when,
                 relative=expr.relative,
-                event=event_text(text[start:end], expr.start - start, expr.end - start, limit),
+                event=event,
                 start=expr.start,
                 recurring=expr.recurring,
+                decade=expr.year if expr.decade else None,
             )
         )
     return entries
+
+
+def _tense(expr: TemporalExpression, text: str, context) -> str | None:
+    """The tense of the clause, for what it places: a month or weekday without a year or week."""
+    if expr.kind in ("month", "weekday") or (expr.kind == "date" and expr.year is None):
+        return clause_tense(text, expr.end, context)
+    return None
+
+
+def _antecedent(entries: list[TimelineEntry], expr: TemporalExpression) -> str | None:
+    """The date an anaphor ("сол жылы", "сол күні") refers to: that of the last dated entry
+    before it, cut to its unit (a year, or a day when that entry names one)."""
+    for entry in reversed(entries):
+        if entry.when and not entry.recurring:
+            if expr.unit == "year":
+                return entry.when[:4]
+            if len(entry.when) == 10:
+                return entry.when
+    return None
 
 
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
