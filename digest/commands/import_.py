@@ -35,7 +35,7 @@ def run(sources: list[str], content: str | None) -> int:
         if r.error:
             err.print(Text.assemble(("refused  ", "bold red"), f"{r.source}: {r.error}"))
             continue
-        made = f"{r.path}" + (f" + {content_dir / r.image}" if r.image else "")
+        made = _shown(Path(r.path)) + (f" + {_shown(content_dir / r.image)}" if r.image else "")
         out.print(Text.assemble(("written  ", "green"), f"{r.source}  →  {made}"))
         dropped = f"; {r.removed} boilerplate lines dropped" if r.removed else ""
         out.print(f"         {r.title} ({r.date or 'no date'}){dropped}", markup=False)
@@ -44,3 +44,11 @@ def run(sources: list[str], content: str | None) -> int:
     refused = sum(1 for r in results if r.error)
     out.print(f"{len(results)} sources: {len(results) - refused} written, {refused} refused", markup=False)
     return 1 if refused else 0
+
+
+def _shown(path: Path) -> str:
+    """A written file as the editor finds it: from the current folder when it is under it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

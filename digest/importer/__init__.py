@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from digest.config import SiteConfig
-from digest.importer.fetch import TIMEOUT_SECONDS, Page, fetch_url, is_url, read_saved_page
+from digest.importer.fetch import TIMEOUT_SECONDS, Page, get_page, is_url
 from digest.importer.images import copy_lead_image, find_lead_image
 from digest.importer.page import extract_page
 from digest.importer.write import article_stem, article_text, imported_urls, url_key, write_article
@@ -52,9 +52,7 @@ def _import_one(source: str, content_dir: Path, config: SiteConfig, known: dict[
                 timeout: float) -> Imported:
     if is_url(source):
         _refuse_known(source, known)  # before fetching: no need to ask the site again
-        page = fetch_url(source, timeout=timeout)
-    else:
-        page = read_saved_page(Path(source))
+    page = get_page(source, timeout)
     article = extract_page(page, config)
     for address in (page.url, article.url):
         if address:

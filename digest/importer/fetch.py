@@ -27,6 +27,7 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 # What the start of an HTML document looks like, whatever the suffix says.
 _HTML_START = re.compile(rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<title[\s>]", re.I)
+_SCHEME = re.compile(r"[a-z][a-z0-9+.-]*://", re.I)
 # Browsers' "Save page as" marks where a page came from: <!-- saved from url=(0071)https://... -->
 _SAVED_FROM = re.compile(rb"<!--\s*saved from url=\(\d+\)(https?://[^\s>]+?)\s*-->", re.I)
 
@@ -53,6 +54,15 @@ _OPENER = urllib.request.build_opener(_NoRedirects)
 
 def is_url(source: str) -> bool:
     return source.lower().startswith(("http://", "https://"))
+
+
+def get_page(source: str, timeout: float = TIMEOUT_SECONDS) -> Page:
+    """A URL fetched, or a saved page read; another scheme (ftp://, file://) is refused."""
+    if is_url(source):
+        return fetch_url(source, timeout=timeout)
+    if _SCHEME.match(source):
+        raise DigestError("only http:// and https:// addresses are fetched", path=source)
+    return read_saved_page(Path(source))
 
 
 def looks_like_html(data: bytes) -> bool:

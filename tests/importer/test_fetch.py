@@ -175,3 +175,11 @@ def test_a_url_is_imported_once(server, tmp_path, config):
                               content, config)
     assert known.error.startswith("already imported") and len(Handler.seen_agents) == asked
     assert sorted(p.name for p in content.iterdir()) == ["2024-03-15-pavlodarda-jana-kopir-ashyldy.md"]
+
+
+def test_other_schemes_are_refused():
+    from digest.importer.fetch import get_page
+
+    for address in ("ftp://ertis-tany.example.kz/a.html", "file:///etc/hostname"):
+        with pytest.raises(DigestError, match="only http:// and https://"):
+            get_page(address)
