@@ -37,7 +37,8 @@ def parser() -> argparse.ArgumentParser:
     sub.add_parser("stem", help="stem Kazakh words read from stdin, one per line")
 
     i = sub.add_parser("import", help="write saved news pages (.html) or URLs as articles in content/")
-    i.add_argument("sources", nargs="+", metavar="PATH_OR_URL")
+    i.add_argument("sources", nargs="+", metavar="PATH_OR_URL",
+                   help="a page saved from the browser (.html, its _files folder beside it) or an http(s) URL")
     i.add_argument("--content", metavar="DIR", help="article folder (default: content/)")
 
     t = sub.add_parser("tags", help="list tags found in articles but missing from the vocabulary")

@@ -37,7 +37,7 @@ def run(sources: list[str], content: str | None) -> int:
             continue
         made = _shown(Path(r.path)) + (f" + {_shown(content_dir / r.image)}" if r.image else "")
         out.print(Text.assemble(("written  ", "green"), f"{r.source}  →  {made}"))
-        dropped = f"; {r.removed} boilerplate lines dropped" if r.removed else ""
+        dropped = f"; boilerplate lines dropped: {r.removed}" if r.removed else ""
         out.print(f"         {r.title} ({r.date or 'no date'}){dropped}", markup=False)
         for warning in r.warnings:
             out.print(Text.assemble("         ", ("warning:", "yellow"), f" {warning}"))
