@@ -249,3 +249,16 @@ def test_a_phrase_that_looks_like_a_keyword_counts_for_its_own_topic(vocabulary)
 def test_stem_keywords_only_for_topics_and_one_word(tmp_path):
     with pytest.raises(DigestError, match="one word"):
         load_vocabulary(write(tmp_path, "- {id: a, kind: topic, kk: А, en: A, stem_keywords: [екі сөз]}\n"))
+
+
+def test_a_source_note_is_accepted_and_must_be_text(tmp_path):
+    ok = "- {id: a, kind: person, kk: Ай Бек, en: Ai Bek, source: 'gov.kz, 2025'}\n"
+    assert load_vocabulary(write(tmp_path, ok)).by_id["a"].en == "Ai Bek"
+    with pytest.raises(DigestError, match="source"):
+        load_vocabulary(write(tmp_path, "- {id: a, kind: person, kk: Ай Бек, en: Ai Bek, source: [1]}\n"))
+
+
+def test_people_in_the_news_have_their_offices_english_spelling(vocabulary):
+    tags = {t.id: t for t in find_tags("Ермек Көшербаев пен Нұрлан Ермекбаевтың кездесуі өтті.", vocabulary)}
+    assert tags["yermek-kosherbayev"].en == "Yermek Kosherbayev"
+    assert tags["nurlan-yermekbayev"].en == "Nurlan Yermekbayev"
