@@ -25,6 +25,7 @@ from digest import kazakh
 from digest.config import SiteConfig
 from digest.importer.fetch import Page
 from digest.ingest.clean import clean
+from digest.ingest.language import language_of
 from digest.model import DigestError
 
 DATA = Path(__file__).parent / "data" / "pages.yml"
@@ -33,7 +34,6 @@ DATA = Path(__file__).parent / "data" / "pages.yml"
 DATE_PARAMS = {"extensive_search": False, "original_date": True}
 TRACKING = ("utm_", "fbclid", "gclid", "yclid")
 _WORD = re.compile(r"[^\W\d_]+")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 # How trafilatura's text shows a picture of the main text (include_images): ![alt](src)
 _PICTURE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 
@@ -80,8 +80,9 @@ def extract_page(page: Page, config: SiteConfig) -> PageArticle:
     if not title:
         raise DigestError("not an article: the page has no headline", path=page.source)
     warnings = []
-    if not is_kazakh(" ".join(paragraphs), rules):
-        warnings.append("the text does not look Kazakh (imported all the same)")
+    language = language_of("\n".join(paragraphs))
+    if language:
+        warnings.append(f"the text reads as {language}, not Kazakh (imported all the same)")
     date = _date(found.date)
     if date is None:
         warnings.append("no publication date on the page: the build dates it by the text or git")
@@ -89,17 +90,6 @@ def extract_page(page: Page, config: SiteConfig) -> PageArticle:
         title=title, date=date, source=_source(found.sitename, cleaned.source_hint, url),
         url=url, author=_author(found.author), paragraphs=paragraphs,
         images=_images(found), removed=cleaned.removed, warnings=tuple(warnings))
-
-
-def is_kazakh(text: str, rules: dict | None = None) -> bool:
-    """Enough of the Cyrillic words hold a letter Kazakh has and Russian has not."""
-    rules = rules or page_rules()
-    letters = set(rules["kazakh_letters"])
-    words = [w for w in _WORD.findall(text) if _CYRILLIC.search(w)]
-    if not words:
-        return False
-    kazakh_words = sum(1 for w in words if not letters.isdisjoint(w))
-    return kazakh_words / len(words) >= rules["kazakh_min_share"]
 
 
 def _clean_text(text: str, title: str, config: SiteConfig):

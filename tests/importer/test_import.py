@@ -100,7 +100,7 @@ def test_one_refusal_writes_nothing_and_stops_no_other(tmp_path, config):
     results = import_sources(sources + [str(tmp_path / "missing.html")], content, config)
     assert [r.error is None for r in results] == [False, False, True, True, False, False]
     assert "cannot read" in results[-1].error
-    assert results[3].warnings == ["the text does not look Kazakh (imported all the same)"]
+    assert results[3].warnings == ["the text reads as Russian, not Kazakh (imported all the same)"]
     assert files_under(content) == ["2024-03-15-pavlodarda-jana-kopir-ashyldy.md",
                                     "2024-03-15-v-pavlodare-otkryli-novyi-most.md"]
 
