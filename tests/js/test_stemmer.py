@@ -1,4 +1,4 @@
-"""The JavaScript stemmer and lunr language of the site search, run under Node.
+"""The JavaScript stemmer and Kazakh query of the site search, run under Node.
 
 Both stemmers are tested against the same table of cases
 (digest/kazakh/data/stem_cases.json), and the JavaScript one against the
@@ -16,7 +16,7 @@ import pytest
 
 from digest.kazakh import stem, tokenize
 from digest.kazakh._data import DATA_DIR
-from digest.site.search_index import language_script
+from digest.site.search_index import language_data
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
@@ -36,20 +36,12 @@ def js_stems(words: list[str], lexicon: bool = True) -> list[str]:
     return json.loads(result.stdout)
 
 
-def worker_source_map() -> Path:
-    import material
-
-    workers = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "workers"
-    return next(workers.glob("search.*.min.js.map"))
-
-
-def run_language(request: dict, tmp_path: Path) -> dict:
-    script = tmp_path / "lunr.kk.min.js"
-    sources = [(KAZAKH_JS / name).read_text(encoding="utf-8") for name in ("stemmer.js", "lunr.kk.js")]
-    script.write_text(language_script(*sources), encoding="utf-8")
+def run_query(request: dict, tmp_path: Path) -> dict:
+    data = tmp_path / "language.json"
+    data.write_text(json.dumps(language_data(), ensure_ascii=False), encoding="utf-8")
     result = subprocess.run(
-        ["node", str(HERE / "lunr_kk.js"), str(worker_source_map()), str(script)],
-        input=json.dumps(request), capture_output=True, text=True, timeout=300, check=True,
+        ["node", str(HERE / "query.js"), str(data)],
+        input=json.dumps(request), capture_output=True, text=True, timeout=120, check=True,
     )
     return json.loads(result.stdout)
 
@@ -89,44 +81,49 @@ def test_javascript_and_python_agree_on_real_text(seed_paths):
     assert not differ[:20], f"{len(differ)} of {len(words)} words differ"
 
 
-def test_index_and_query_keys(tmp_path):
-    answer = run_language(
-        {
-            "index_keys": ["Қазақстанның", "Минскіде", "Belarus", "unknownДереккөз", "және", "Шымкентте"],
-            "keys": ["Қазақстанға", "Qazaqstan", "Qazaqstannyñ", "Toqaev", "Minskide", "Shymkent", "Trade"],
-        },
-        tmp_path,
-    )
-    assert answer["index_keys"] == [["қазақстан"], ["минск"], ["belarus"], ["unknown", "дереккөз"], [], ["шымкент"]]
-    assert answer["keys"] == ["қазақстан", "qazaqstan", "qazaqstan", "toqaev", "minsk", "shymkent", "trade"]
 
 
-def test_query_finds_every_form_in_a_lunr_index(tmp_path):
-    docs = [
-        {"location": "a/", "title": "Қазақстанның экспорты", "text": "Минскте кездесу өтті."},
-        {"location": "b/", "title": "Лукашенко", "text": "Тоқаевқа хат жолдады. Trade"},
-        {"location": "c/", "title": "Ауа райы", "text": "Жаңбыр жауады."},
-        {"location": "d/", "title": "Түркістанда", "text": "Шымкенттің әкімі."},
-        {"location": "e/", "title": "Жиһаз", "text": "Өңірдегі жиһаз фабрикасы."},
+def test_query_words_are_searched_by_their_stem(tmp_path):
+    answer = run_query({"parse": ["Минскіде", "Қазақстанның және", "және", "Toqaev", "Qazaqstannyñ", "Belarus"]},
+                       tmp_path)
+    minsk, kazakhstan, stop, toqaev, qazaq, belarus = answer["parse"]
+    assert minsk == [{"form": "минскіде", "keys": ["минск"], "search": ["минск"]}]
+    assert [t["search"] for t in kazakhstan] == [["қазақстан"]]  # the stop word is not searched
+    assert [t["form"] for t in stop] == ["және"]  # a query of stop words only is searched as typed
+    assert "тоқаев" in toqaev[0]["search"] and "toqaev" in toqaev[0]["search"]
+    assert "қазақстан" in qazaq[0]["keys"]
+    assert "belarus" in belarus[0]["search"]  # an English tag label is searched as typed too
+
+
+def test_a_title_match_ranks_above_a_body_match(tmp_path):
+    results = [
+        {"title": "Ауа райы", "tags": "", "text": "Ауа райы. Минскте жаңбыр жауды."},
+        {"title": "Минскте кездесу өтті", "tags": "", "text": "Минскте кездесу өтті. Делегация келді."},
     ]
-    index = tmp_path / "search_index.json"
-    config = {
-        "lang": ["kk"], "pipeline": ["trimmer", "stopWordFilter", "stemmer"],
-        "separator": r"[\s\-,.:;!?«»()]+",
-        "fields": {"title": {"boost": 1000}, "text": {"boost": 1}},
-    }
-    index.write_text(json.dumps({"config": config, "docs": docs}, ensure_ascii=False), encoding="utf-8")
-    queries = [
-        "Қазақстанмен", "Қазақ", "Минскіде", "Лукашенконың", "Тоқаевтың", "Qazaqstan", "Toqaev", "trade", "және",
-        "Qazaq", "Qazaqstannyñ", "Türkıstan", "Turkistan", "Shymkent", "Şymkent", "Minskide",
-        "жиһаздар", "өңірлерде",
-    ]
-    answer = run_language({"search": {"index": str(index), "queries": queries}}, tmp_path)
-    found = dict(zip(queries, (sorted(r) for r in answer["search"]["results"])))
-    assert found == {
-        "Қазақстанмен": ["a/"], "Қазақ": ["a/"], "Минскіде": ["a/"], "Лукашенконың": ["b/"],
-        "Тоқаевтың": ["b/"], "Qazaqstan": ["a/"], "Toqaev": ["b/"], "trade": ["b/"], "және": [],
-        "Qazaq": ["a/"], "Qazaqstannyñ": ["a/"], "Türkıstan": ["d/"], "Turkistan": ["d/"], "Shymkent": ["d/"],
-        "Şymkent": ["d/"], "Minskide": ["a/"], "жиһаздар": ["e/"], "өңірлерде": ["e/"],
-    }
+    assert run_query({"rank": {"query": "Минскіде", "results": results}}, tmp_path)["rank"] == [1, 0]
 
+
+def test_a_tag_match_ranks_above_a_body_match(tmp_path):
+    results = [
+        {"title": "Жиын", "tags": "", "text": "Жиын. Беларусь туралы бір сөз."},
+        {"title": "Кездесу", "tags": "Беларусь Belarus", "text": "Кездесу. Беларусь туралы бір сөз."},
+    ]
+    assert run_query({"rank": {"query": "Беларусь", "results": results}}, tmp_path)["rank"] == [1, 0]
+
+
+def test_a_full_stem_ranks_above_a_bare_prefix(tmp_path):
+    """"құрамында" is searched as the prefix "құрам", which "құрамасы" (stem "құрама") only starts."""
+    results = [
+        {"title": "Жаңалық", "tags": "", "text": "Жаңалық. Футбол құрамасы жеңді."},
+        {"title": "Жаңалық", "tags": "", "text": "Жаңалық. Компания құрамы өзгерді."},
+        {"title": "Жаңалық", "tags": "", "text": "Жаңалық. Компания құрамында өзгеріс."},
+    ]
+    assert run_query({"rank": {"query": "құрамында", "results": results}}, tmp_path)["rank"] == [2, 1, 0]
+
+
+def test_articles_holding_every_word_rank_first(tmp_path):
+    results = [
+        {"title": "Доллар бағамы", "tags": "", "text": "Доллар бағамы. Доллар тағы да қымбаттады, доллар."},
+        {"title": "Жаңалық", "tags": "", "text": "Жаңалық. Теңге нығайды, доллар арзандады."},
+    ]
+    assert run_query({"rank": {"query": "доллар теңгенің", "results": results}}, tmp_path)["rank"] == [1, 0]

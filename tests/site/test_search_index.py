@@ -1,81 +1,81 @@
-"""What the build ships for the Kazakh search: the lunr language script and Material's index."""
+"""What the build ships for the site search: Pagefind's index of the articles, and our script."""
 
 from __future__ import annotations
 
+import gzip
 import json
-import re
-import shutil
-import subprocess
 from pathlib import Path
 
-import material
 import pytest
 
-from digest.site.search_index import TARGET, language_data
+from digest.model import DigestError
+from digest.site import pagefind_index
+from digest.site.search_index import RANKING, TARGET, language_data
 
-WORKERS = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "workers"
+
+def fragments(site: Path) -> list[dict]:
+    """Every page Pagefind indexed: its fragment (url, content, meta), decoded."""
+    out = []
+    for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+        raw = gzip.decompress(path.read_bytes())
+        out.append(json.loads(raw[raw.index(b"{"):]))
+    return out
 
 
 @pytest.fixture(scope="module")
-def index(built_site) -> dict:
-    return json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+def indexed(built_site) -> list[dict]:
+    return fragments(built_site)
 
 
-def test_material_worker_loads_languages_where_the_build_puts_kk():
-    """Material's worker imports lunr/min/lunr.<lang>.min.js; our file must sit there."""
-    (worker,) = WORKERS.glob("search.*.min.js")
-    assert "/min/lunr." in worker.read_text(encoding="utf-8")
-    assert TARGET == "assets/javascripts/lunr/min/lunr.kk.min.js"
+def test_the_build_writes_a_pagefind_index_of_the_articles_only(built_site, indexed):
+    assert (built_site / pagefind_index.ENTRY).is_file()
+    assert (built_site / "pagefind" / "pagefind.js").is_file()
+    articles = {p.parent.name for p in (built_site / "articles").glob("*/index.html")}
+    assert len(articles) == 3
+    assert {f["url"].strip("/").split("/")[-1] for f in indexed} == articles
+    assert all(f["url"].startswith("/articles/") for f in indexed)
 
 
-def test_the_index_is_written_as_utf8_not_escapes(built_site, index):
-    """Kazakh letters as \\u escapes took three times the bytes; the data is the same."""
-    raw = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert "\\u04" not in raw
-    assert re.search("[а-яәғқңөұүһі]{4}", raw)
-    assert json.loads(raw) == index
+def test_each_article_has_its_title_and_text(indexed, seed):
+    for f in indexed:
+        assert f["meta"]["title"] and f["content"].startswith(f["meta"]["title"])
+    text = " ".join(f["content"] for f in indexed)
+    assert "Сюэсян" in text and "Қошанов" in text
 
 
-def test_search_config_names_the_kazakh_language(index):
-    config = index["config"]
-    assert config["lang"] == ["kk"]
-    assert set(config["pipeline"]) == {"trimmer", "stopWordFilter", "stemmer"}
-    separator = re.compile(config["separator"])
-    words = [w for w in separator.split("Қазақстан, Минск — «Ertenmedia-ның» (Тоқаев) AT&amp;T") if w]
-    assert words == ["Қазақстан", "Минск", "Ertenmedia", "ның", "Тоқаев", "AT", "T"]
+def test_materials_lunr_search_is_off(built_site):
+    assert not (built_site / "search" / "search_index.json").exists()
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    assert "data-digest-search" in html and 'data-md-component="search"' not in html
 
 
-def test_the_script_embeds_the_stemmer_table_of_this_build(built_site):
+def test_the_script_embeds_the_stemmer_table_and_ranking_of_this_build(built_site):
     script = (built_site / TARGET).read_text(encoding="utf-8")
     data = json.dumps(language_data(), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     assert data in script
-    assert "Stemmer.prototype.readings" in script and "lunr.kk = function" in script
+    assert "Stemmer.prototype.readings" in script and "function rank(" in script
+    assert language_data()["weights"] == RANKING
 
 
 def test_the_javascript_sources_are_not_shipped_separately(built_site):
     assert not (built_site / "assets" / "javascripts" / "kazakh").exists()
 
 
-@pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
-def test_the_separator_is_a_javascript_regexp(index):
-    """The worker does `new RegExp(config.separator)`; a Python-only pattern would break search."""
-    code = f"new RegExp({json.dumps(index['config']['separator'])}); console.log('ok')"
-    assert subprocess.run(["node", "-e", code], capture_output=True, text=True).stdout.strip() == "ok"
+def test_index_site_replaces_the_previous_index(tmp_path):
+    page = tmp_path / "articles" / "a" / "index.html"
+    page.parent.mkdir(parents=True)
+    body = '<html lang="kk"><body><article class="md-content__inner"><h1>{}</h1><p>{}</p></article></body></html>'
+    page.write_text(body.format("Бірінші", "Астанада жаңбыр жауды."), encoding="utf-8")
+    pagefind_index.index_site(tmp_path)
+    first = fragments(tmp_path)
+    page.write_text(body.format("Екінші", "Алматыда қар жауды."), encoding="utf-8")
+    pagefind_index.index_site(tmp_path)
+    second = fragments(tmp_path)
+    assert [f["meta"]["title"] for f in first] == ["Бірінші"]
+    assert [f["meta"]["title"] for f in second] == ["Екінші"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["articles", "pagefind"]
 
 
-def test_english_tag_labels_are_indexed(built_site, index):
-    """Article pages show tag chips with English labels (span lang=en); Material indexes that text."""
-    labels = set()
-    for page in (built_site / "articles").glob("*/index.html"):
-        html = page.read_text(encoding="utf-8")
-        for chips in re.findall(r'<nav[^>]*class="digest-chips"[^>]*>.*?</nav>', html, flags=re.S):
-            labels.update(label.strip() for label in re.findall(r'class="digest-chip__en" lang="en">([^<]+)<', chips))
-    assert {"Belarus", "Kazakhstan"} <= labels
-    text = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("articles/"))
-    assert all(label in text for label in labels)
-
-
-def test_the_index_is_materials_own(index):
-    """Stems and Latin keys are made in the browser: the index carries no extra fields or text."""
-    for doc in index["docs"]:
-        assert set(doc) <= {"location", "title", "text", "tags", "boost"}
+def test_a_failing_pagefind_is_a_clear_error(tmp_path):
+    with pytest.raises(DigestError, match="Pagefind"):
+        pagefind_index.index_site(tmp_path / "missing")

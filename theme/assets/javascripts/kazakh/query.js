@@ -31,6 +31,7 @@
   var CYRILLIC = /[\u0400-\u04FF]/
   var WORDS = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu
   var MIN_KEY = 3  /* a shorter stem searched as a prefix floods the results */
+  var LATIN_READINGS = 2  /* Cyrillic readings of a Latin word searched */
 
   /* Latin (2021 alphabet, its ASCII fold, and common older spellings) back to
      Cyrillic, for stemming: "i" may be і or и, both are tried */
@@ -52,15 +53,17 @@
     return out.normalize("NFKD").replace(/[^\x00-\x7F]/g, "")
   }
 
+  /* `word` in Cyrillic; its n-th "i" is і when bit n of `dotted` is set, else и */
   function cyrillic(word, dotted) {
     var out = ""
+    var n = 0
     for (var i = 0; i < word.length; i++) {
       var pair = FROM_LATIN_PAIRS[word.substr(i, 2)]
       if (pair) {
         out += pair
         i++
-      } else if (word[i] === "i" && dotted) {
-        out += dotted
+      } else if (word[i] === "i") {
+        out += (dotted >> n++) & 1 ? "і" : "и"
       } else if (Object.prototype.hasOwnProperty.call(FROM_LATIN, word[i])) {
         out += FROM_LATIN[word[i]]
       } else {
@@ -88,11 +91,19 @@
       var key = searchKey(form)
       return { form: form, keys: [stemmer.stem(form)], search: [key] }
     }
-    /* Latin: the Cyrillic readings (і and и), and the word as typed */
-    var readings = unique([cyrillic(form, "і"), cyrillic(form, "и"), cyrillic(fold(form), "і")])
+    /* Latin: the Cyrillic readings whose stems strip the most ("i" is і or
+       и: Minskide is минскіде, stem минск), and the word as typed */
+    var plain = fold(form) || form
+    var readings = []
+    for (var dotted = 0; dotted < 16; dotted++) {
+      var reading = cyrillic(form, dotted) || cyrillic(plain, dotted)
+      if (reading && readings.indexOf(reading) < 0) readings.push(reading)
+    }
+    readings.sort(function (a, b) { return stemmer.stem(a).length - stemmer.stem(b).length })
+    readings = readings.slice(0, LATIN_READINGS)
     var keys = readings.map(function (w) { return stemmer.stem(w) })
-    var search = unique(readings.map(searchKey).concat([fold(form) || form]))
-    return { form: form, keys: unique(keys.concat([fold(form) || form])), search: search, latin: true }
+    var search = unique(readings.map(searchKey).concat([plain]))
+    return { form: form, keys: unique(keys.concat([plain])), search: search, latin: true }
   }
 
   /* The words of a query, without stop words (unless it has nothing else) */

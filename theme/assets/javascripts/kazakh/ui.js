@@ -62,6 +62,9 @@
     }).join("")
   }
 
+  /* The query whose results are shown (tests and bench/ wait for it) */
+  function done(query) { root.dataset.searched = query }
+
   function render(ranked, total, terms) {
     list.innerHTML = ""
     ranked.slice(0, SHOWN).forEach(function (r) {
@@ -105,6 +108,7 @@
     if (!terms.length) {
       list.innerHTML = ""
       meta.textContent = labels.prompt
+      done(query)
       return Promise.resolve()
     }
     return load().then(function (pf) {
@@ -124,11 +128,13 @@
             return { title: d.meta.title || "", tags: d.meta.tags || "", text: d.content, rank: i, data: d }
           }), terms)
           render(ranked, found[1], terms)
+          done(query)
         })
       })
     }).catch(function (error) {
       if (ticket !== asked) return
       meta.textContent = labels.failed
+      done(query)
       console.error(error)
     })
   }
