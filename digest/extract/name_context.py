@@ -17,6 +17,7 @@ the person, "Қонаевқа баяндадым") and ``shared_head_names`` ("�
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable
@@ -95,8 +96,37 @@ def cast_role(tokens: list, i: int, j: int, kind: str, text: str) -> bool:
     return before == "(" and after[:1] == ")" and tokens[i - 1].text[:1].isupper()
 
 
+def currency(tokens: list, i: int, j: int, kind: str, text: str) -> bool:
+    """"АҚШ доллары", "Ресей рублі": a currency, not a mention of the country."""
+    return (kind == "place" and not _gap(tokens, text, j).strip()
+            and _begins(tokens, j, context_words()["currency_words"]))
+
+
+_QUOTE_REACH = 80  # characters looked at on each side for the guillemets around a name
+_TITLE_WORDS = 6  # a quoted title is this short; quoted speech is longer, or punctuated
+_SPEECH = re.compile(r"[.,!?;:…]")
+
+
+def quoted_title(tokens: list, i: int, j: int, kind: str, text: str) -> bool:
+    """A place or person inside «…» with other words names something else: a route
+    («Астана – Алматы» бағыты), a brand («Беларусь» тракторлары), a work or a prize
+    («Азия алыбы» сыйлығы), a body («Астана» халықаралық қаржы орталығы)."""
+    if kind not in ("place", "person"):
+        return False
+    start, end = tokens[i].start, tokens[j - 1].end
+    before = text[max(0, start - _QUOTE_REACH) : start]
+    after = text[end : end + _QUOTE_REACH]
+    opens, closes = before.rfind("«"), after.find("»")
+    if opens <= before.rfind("»") or closes < 0 or 0 <= after.find("«") < closes:
+        return False
+    quoted = before[opens + 1 :] + text[start:end] + after[:closes]
+    # a title, not quoted speech: a few words, no sentence punctuation
+    return len(quoted.split()) <= _TITLE_WORDS and not _SPEECH.search(quoted)
+
+
 REJECT: dict[str, Callable[[list, int, int, str, str], bool]] = {
-    "street": street, "time_zone": time_zone, "cast_role": cast_role,
+    "street": street, "time_zone": time_zone, "cast_role": cast_role, "currency": currency,
+    "quoted_title": quoted_title,
 }
 
 

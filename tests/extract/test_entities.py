@@ -226,3 +226,21 @@ def test_a_name_with_an_organisations_head_noun_is_no_person(vocabulary, text, l
 def test_names_sharing_a_plural_head_are_each_tagged(vocabulary, text, regions):
     found = {tag_id for _, tag_id in tags_of(text, vocabulary).values()}
     assert regions <= found and not found & {"almaty", "pavlodar", "karaganda"}
+
+
+@pytest.mark.parametrize("text", ["Жобаның құны 2 миллиард АҚШ доллары болады.",
+                                  "Бағасы 500 Ресей рублін құрады."])
+def test_a_currency_is_not_the_country(vocabulary, text):
+    assert not [kind for kind, _ in tags_of(text, vocabulary).values() if kind == "place"]
+
+
+@pytest.mark.parametrize("text", ["«Астана – Балқаш» бағыты бойынша рейс ашылды.",
+                                  "Зауыт «Беларусь» тракторларын шығарады.",
+                                  "Ол «Қазақстан» телеарнасында жүргізуші болды."])
+def test_a_place_in_a_quoted_title_is_not_the_place(vocabulary, text):
+    assert not [kind for kind, _ in tags_of(text, vocabulary).values() if kind == "place"]
+
+
+def test_a_place_in_quoted_speech_is_still_the_place(vocabulary):
+    text = "«Біз Қазақстанмен ынтымақтастықты дамытамыз, бұл маңызды», – деді министр."
+    assert tags_of(text, vocabulary).get("Қазақстан") == ("place", "kazakhstan")
