@@ -148,3 +148,13 @@ def test_a_picture_outside_the_files_folder_is_not_taken(tmp_path, config, saved
     saved.write_text(html, "utf-8")
     (result,) = import_sources([str(saved)], tmp_path / "content", config)
     assert result.error is None and result.image is None
+
+
+@pytest.mark.parametrize("value", ["https://cdn.ertis-tany.example.kz/kopir.jpg", "../secret.jpg",
+                                   "images/../../x.jpg", "images/notes.txt"])
+def test_front_matter_takes_no_image_but_one_under_content_images(tmp_path, config, value):
+    path = tmp_path / "bridge.md"
+    path.write_text(f"---\ntitle: Көпір\nimage: {value}\n---\nПавлодарда жаңа көпір ашылды.\n", "utf-8")
+    document = read_document(path, config)
+    assert document.meta.image is None
+    assert any("'image'" in w and "ignored" in w for w in document.warnings)
