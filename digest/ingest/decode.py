@@ -87,13 +87,15 @@ def _legacy(data: bytes, error: UnicodeDecodeError, path: str) -> tuple[str, tup
 # one ("?кімі"). What a file saved in an encoding without Kazakh letters
 # (Windows-1251, KOI8-R) holds: the letters are gone, and no decoding brings
 # them back.
-_LOST_LETTER = re.compile(r"(?:(?<=[\u0400-\u04ff])|(?<![^\W_]))[?\ufffd](?=[\u0400-\u04ff])|(?<=[\u0400-\u04ff])\ufffd")
+_LOST_LETTER = re.compile(r"[?\ufffd](?:(?<=[\u0400-\u04ff].)|(?<![^\W_].))(?=[\u0400-\u04ff])|\ufffd(?<=[\u0400-\u04ff].)")
 _WORD_END = frozenset(" \t\n«»\"“”(),.;:!")
 LOST_LETTERS_MIN = 2  # words: one "?" glued to a word can be a typo
 
 
 def check_letters(text: str, path: str) -> None:
     """Refuse text whose Kazakh letters were already replaced by "?" before it reached us."""
+    if "?" not in text and "\ufffd" not in text:
+        return
     hits = list(_LOST_LETTER.finditer(text))
     if len(hits) < LOST_LETTERS_MIN:
         return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from digest import kazakh
@@ -18,11 +19,12 @@ from digest.text import content_digest
 # Line breaks besides \n: Word's manual break (\v), form feed, NEL, and
 # Unicode's line and paragraph separators (pasted web text). Each ends a line,
 # so two lines never run together into one sentence.
-_BREAKS = str.maketrans({"\r": "\n", "\v": "\n", "\f": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n"})
+_BREAKS = re.compile("[\r\v\f\x85\u2028\u2029]")
 
 
 def normalize_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").translate(_BREAKS)
+    text = text.replace("\r\n", "\n")
+    return _BREAKS.sub("\n", text) if _BREAKS.search(text) else text
 
 
 def read_document(path: Path, config: SiteConfig, display: str | None = None) -> Document:

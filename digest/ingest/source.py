@@ -67,7 +67,7 @@ class Outlets:
     def credit(self) -> re.Pattern[str]:
         """"деп <verb> <rest of line>"; group ``rest`` holds the name and what follows."""
         verbs = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(self.verbs, key=len, reverse=True))
-        return re.compile(rf"(?<!\w)деп\s+(?:{verbs})(?!\w)\s*(?P<rest>[^\n]*)", re.I)
+        return re.compile(rf"деп(?<!\wдеп)\s+(?:{verbs})(?!\w)\s*(?P<rest>[^\n]*)", re.I)
 
     @cached_property
     def credit_word(self) -> re.Pattern[str]:
