@@ -174,3 +174,13 @@ def _first_days(folder: str) -> dict[str, dt.date]:
                 days.setdefault(fields[i + 1], day)
                 i += 2
     return days
+
+
+def git_date_changed(article, path: Path) -> bool:
+    """Whether a cached ``Article``'s date would now be another: it had no date
+    or git's, and git's first commit of ``path`` says otherwise (the file was
+    committed since it was extracted). The extraction cache is keyed by a
+    file's bytes, which a commit does not change."""
+    if article.date_source not in (None, "git"):
+        return False
+    return git_first_day(path) != article.date

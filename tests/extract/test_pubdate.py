@@ -120,3 +120,19 @@ def test_relative_dates_resolve_against_the_found_date(config, repo):
     past = next(e for e in article.timeline if e.text.startswith("өткен жылы"))
     assert past.when == "2022"
     assert find_timeline(article.document.text, None)[0].when is None  # unresolved without a date
+
+
+def test_a_cached_article_knows_when_its_git_date_changed(config, repo):
+    from digest.extract import extract_article
+    from digest.extract.pubdate import git_date_changed
+
+    (repo / "content" / "old.txt").write_text(TEXT, encoding="utf-8")
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "a")
+    path = repo / "content" / "new.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    article = extract_article(read_document(path, config, str(path)), config)
+    assert article.date is None and not git_date_changed(article, path)
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "b", day="2024-09-09")
+    assert git_date_changed(article, path)
