@@ -152,13 +152,12 @@ def archive_parts(articles: list[Article], config: SiteConfig) -> list[ArchivePa
 
 
 def _part_name(part: ArchivePart, config: SiteConfig) -> dict:
-    """A part's name in both languages: the year, or "Date unknown 2" (a number
-    when there are several runs)."""
+    """A part's name in both languages: the year, or "Date unknown" with the
+    run's number ``n`` when there are several runs (else None)."""
     if part.year is not None:
-        return {"kk": str(part.year), "en": str(part.year)}
+        return {"kk": str(part.year), "en": str(part.year), "n": None}
     unknown = config.label("date_unknown")
-    number = f" {part.number}" if part.runs > 1 else ""
-    return {"kk": unknown.kk + number, "en": unknown.en + number}
+    return {"kk": unknown.kk, "en": unknown.en, "n": part.number if part.runs > 1 else None}
 
 
 def _parts_view(parts: list[ArchivePart], config: SiteConfig) -> list[dict]:
@@ -193,7 +192,8 @@ def archive_part_page(part: ArchivePart, parts: list[ArchivePart], config: SiteC
         view["undated"] = [row_view(a, config) for a in part.articles]
     else:
         view["months"] = _archive_groups(list(part.articles), config)
-    title = f"{name['kk']} · {front['kk']} · {front.get('en') or front.get('latin') or front['kk']}"
+    number = f" {name['n']}" if name["n"] else ""
+    title = f"{name['kk']}{number} · {front['kk']} · {front.get('en') or front.get('latin') or front['kk']}"
     return _page(title, "tag-part" if tag else "archive", config, view, label_kind="archive")
 
 
