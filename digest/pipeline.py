@@ -18,6 +18,7 @@ from digest.cache import Entry, ExtractionCache, entry_key, gc_relaxed
 from digest.config import SiteConfig
 from digest.cores import fork_unsafe, usable_cores
 from digest.extract import article_tags, extract_article
+from digest.extract.related import relate_articles
 from digest.extract.slugs import assign_unique_slugs, load_registry
 from digest.extract.tags import tag_candidates
 from digest.extract.vocabulary_change import VocabularyChange
@@ -119,6 +120,8 @@ def collect(content_dir: Path, config: SiteConfig, advance: Callable[[], None] |
     # Slugs already published (slugs.lock.yml) are kept whatever the title says now.
     registry = load_registry(config.root)
     articles = assign_unique_slugs(articles, registry)
+    # Related articles depend on the whole set: found on every build, after the cache.
+    articles = relate_articles(articles)
     slugs = {a.path: a for a in articles}
     for report in reports:
         if report.path in slugs:

@@ -9,6 +9,7 @@ from pathlib import Path
 from digest.commands.common import err
 from digest.config import find_project_root, load_config
 from digest.extract import extract_article
+from digest.extract.related import relate_articles
 from digest.extract.slugs import assign_unique_slugs, load_registry
 from digest.ingest.discover import discover
 from digest.ingest.reader import read_document
@@ -64,6 +65,7 @@ def run(paths: list[str]) -> int:
         else:
             errors.append({"path": given, "error": "no such file or folder"})
     articles = assign_unique_slugs(articles, load_registry(config.root))
+    articles = relate_articles(articles)  # among all the articles extracted together
     json.dump({"articles": [article_json(a) for a in articles], "errors": errors},
               sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
