@@ -34,6 +34,8 @@ class Context:
     reporting: frozenset[str]
     words: dict[str, str]  # whole word → tense
     endings: tuple[tuple[str, str], ...]  # (ending, tense), longest first
+    reported: tuple[tuple[str, str], ...]  # (ending, tense) that end the search, longest first
+    subject_words: frozenset[str]
 
 
 def _words(data: dict, key: str, path: Path) -> list[str]:
@@ -54,6 +56,9 @@ def load_context(path: Path = DATA_FILE) -> Context:
     words = {w: PAST for w in _words(tense, "past_words", path)}
     words.update({w: FUTURE for w in _words(tense, "future_words", path)})
     endings = [(e, PAST) for e in _words(tense, "past", path)] + [(e, FUTURE) for e in _words(tense, "future", path)]
+    reported_data = tense.get("reported") or {}
+    reported = [(e, PAST) for e in _words(reported_data, "past", path)]
+    reported += [(e, FUTURE) for e in _words(reported_data, "future", path)]
     return Context(
         comparison=re.compile(rf"(?:[^\S\n]+[^\s,.;:!?()«»\"]+){{0,{between}}}?[^\S\n]+(?:{alternation})",
                               re.IGNORECASE),
@@ -61,6 +66,8 @@ def load_context(path: Path = DATA_FILE) -> Context:
         reporting=frozenset(_words(tense, "reporting", path)),
         words=words,
         endings=tuple(sorted(endings, key=lambda e: len(e[0]), reverse=True)),
+        reported=tuple(sorted(reported, key=lambda e: len(e[0]), reverse=True)),
+        subject_words=frozenset(_words(tense, "subject_words", path)),
     )
 
 
@@ -88,7 +95,8 @@ def clause_tense(text: str, end: int, context: Context | None = None) -> str | N
     """The tense of the clause that goes on after offset ``end`` (an expression's end), or None.
 
     The verb is the last word with a tense marker before the sentence ends, a
-    comma that follows such a word, or a reporting word ("деді", "деп").
+    comma that follows such a word, or a reporting word ("деді", "деп"); or
+    the first reported verb ("ашылатынын").
     """
     context = context or load_context()
     stop = _SENTENCE_END.search(text, end)
@@ -97,11 +105,22 @@ def clause_tense(text: str, end: int, context: Context | None = None) -> str | N
     tense = None
     for m in _WORD.finditer(text, end, limit):
         word = m.group()
-        if word.casefold() in context.reporting:
+        folded = word.casefold()
+        if folded in context.reporting:
             break
+        reported = next((t for e, t in context.reported if folded.endswith(e) and len(folded) > len(e) + 1), None)
+        if reported is not None:
+            return reported
         found = word_tense(word, context)
         if found is not None:
             tense = found
             if _CLAUSE_END.match(text, m.end()):
                 break
     return tense
+
+
+def is_subject(expression: str, context: Context | None = None) -> bool:
+    """Whether an expression ends in a bare unit noun ("Келесі жыл"): the time spoken of, not when."""
+    context = context or load_context()
+    words = expression.split()
+    return bool(words) and words[-1].casefold() in context.subject_words

@@ -19,7 +19,7 @@ from digest.kazakh import split_sentences
 from digest.model import TimelineEntry
 
 from .dates import TemporalExpression, find_temporal_expressions, load_registry
-from .dates_context import clause_tense, is_comparison_base, load_context
+from .dates_context import PAST, clause_tense, is_comparison_base, is_subject, load_context
 from .dates_resolve import resolve
 
 ELLIPSIS = "…"
@@ -48,12 +48,10 @@ def find_timeline(text: str, published: dt.date | None) -> list[TimelineEntry]:
     for expr in find_temporal_expressions(text):
         if not expr.on_timeline or is_comparison_base(text, expr.start, expr.end, context):
             continue
-        if expr.kind == "anaphor":
-            when = _antecedent(entries, expr)
-            if when is None:
-                continue  # "сол жылы" with nothing before it: no date to give
-        else:
-            when = resolve(expr, published, _tense(expr, text, context))
+        dated = _date_of(expr, text, published, entries, context)
+        if dated is None:
+            continue
+        when, relative = dated
         start, end = _enclosing(sentences, expr.start, expr.end, text)
         event = event_text(text[start:end], expr.start - start, expr.end - start, limit)
         key = (event, when or f"{expr.decade or ''}{expr.text.casefold()}")
@@ -64,7 +62,7 @@ def find_timeline(text: str, published: dt.date | None) -> list[TimelineEntry]:
             TimelineEntry(
                 text=expr.text,
                 when=when,
-                relative=expr.relative,
+                relative=relative,
                 event=event,
                 start=expr.start,
                 recurring=expr.recurring,
@@ -74,22 +72,39 @@ def find_timeline(text: str, published: dt.date | None) -> list[TimelineEntry]:
     return entries
 
 
-def _tense(expr: TemporalExpression, text: str, context) -> str | None:
-    """The tense of the clause, for what it places: a month or weekday without a year or week."""
+def _date_of(expr: TemporalExpression, text: str, published: dt.date | None,
+             entries: list[TimelineEntry], context) -> tuple[str | None, bool] | None:
+    """``when`` and ``relative`` of an expression, or None when it is no entry.
+
+    An anaphor ("сол жылы") and, in a clause in the past tense, a step forward
+    ("келесі жылы … жабылды": the year after; "он жылдан кейін оралды") are
+    counted from the last dated entry before them, not from publication.
+    """
+    narrative = expr.kind == "anaphor"
+    tense = None
     if expr.kind in ("month", "weekday") or (expr.kind == "date" and expr.year is None):
-        return clause_tense(text, expr.end, context)
-    return None
-
-
-def _antecedent(entries: list[TimelineEntry], expr: TemporalExpression) -> str | None:
-    """The date an anaphor ("сол жылы", "сол күні") refers to: that of the last dated entry
-    before it, cut to its unit (a year, or a day when that entry names one)."""
+        tense = clause_tense(text, expr.end, context)
+    elif expr.kind == "relative" and (expr.offset or 0) > 0 and not is_subject(expr.text, context):
+        narrative = clause_tense(text, expr.end, context) == PAST
+    if not narrative:
+        return resolve(expr, published, tense), expr.relative
     for entry in reversed(entries):
         if entry.when and not entry.recurring:
-            if expr.unit == "year":
-                return entry.when[:4]
-            if len(entry.when) == 10:
-                return entry.when
+            when = _step(entry.when, expr.unit, expr.offset or 0)
+            if when is not None:
+                return when, entry.relative
+    return None  # nothing before it to count from
+
+
+def _step(when: str, unit: str | None, offset: int) -> str | None:
+    """``when`` moved by ``offset`` units, in that unit's precision; None if ``when`` is too coarse."""
+    if unit == "year":
+        return f"{int(when[:4]) + offset:04d}"
+    if unit == "month" and len(when) >= 7:
+        index = int(when[:4]) * 12 + int(when[5:7]) - 1 + offset
+        return f"{index // 12:04d}-{index % 12 + 1:02d}"
+    if unit == "day" and len(when) == 10:
+        return (dt.date.fromisoformat(when) + dt.timedelta(days=offset)).isoformat()
     return None
 
 

@@ -414,3 +414,15 @@ def test_in_a_dated_article_every_entry_is_dated():
         s for s, *_ in ABSOLUTE + RELATIVE) + "\nСәрсенбіде жиын өтті. Келесі аптада сот басталады."
     for entry in find_timeline(text, THURSDAY):
         assert entry.when or entry.decade or entry.recurring or "ғасыр" in entry.text, entry
+
+
+def test_a_step_forward_in_a_past_story_counts_from_the_date_before_it():
+    text = "Зауыт 1995 жылы ашылды. Келесі жылы ол жабылды. Ол 2001 жылғы 5 мамырда кетті. Келесі күні оралды."
+    assert [(e.text, e.when) for e in find_timeline(text, THURSDAY)] == [
+        ("1995 жылы", "1995"), ("Келесі жылы", "1996"), ("2001 жылғы 5 мамырда", "2001-05-05"),
+        ("Келесі күні", "2001-05-06")]
+    assert find_timeline("Он жылдан кейін ол елге оралды.", THURSDAY) == []  # counted from nothing
+    # in the future tense, or spoken of as a year, it counts from publication
+    assert only("Келесі жылы зауыт салынады.", THURSDAY).when == "2025"
+    assert only("Келесі жылы зауыт салынатыны хабарланды.", THURSDAY).when == "2025"
+    assert only("Келесі жыл туризм жылы болып жарияланды.", THURSDAY).when == "2025"
