@@ -479,8 +479,14 @@ def css_outside(text: str) -> list[str]:
     return [url for url in css_urls(text) if is_outside(url)]
 
 
+# Names RFC 2606 reserves: nothing is served there, so a script can load nothing
+# from them (Pagefind parses paths against `https://example.com${path}`).
+RESERVED_HOST = re.compile(r"""["'`](?:https?:)?//(?:[\w-]+\.)*(?:example\.(?:com|org|net)|example|test|invalid)[/:$"'`]""")
+
+
 def js_outside(text: str) -> list[str]:
-    return [text[m.start():m.end() + 80].split(")")[0] for pattern in JS_LOADS for m in pattern.finditer(text)]
+    found = [text[m.start():m.end() + 80].split(")")[0] for pattern in JS_LOADS for m in pattern.finditer(text)]
+    return [load for load in found if not RESERVED_HOST.search(load)]
 
 
 def html_outside(text: str) -> list[str]:
@@ -643,3 +649,9 @@ def test_deploy_does_not_publish_a_failed_build(monkeypatch):
     monkeypatch.setattr(deploy.build, "run", lambda **kw: 1)
     monkeypatch.setattr(deploy, "gh_deploy", lambda *a, **kw: pytest.fail("deployed a failed build"))
     assert deploy.run(None, False) == 1
+
+
+def test_a_url_parsed_against_a_reserved_example_host_is_no_load():
+    assert js_outside("new URL(`https://example.com${path}`)") == []
+    assert js_outside('new URL("https://cdn.example.org.evil.com/a.js")')  # only the reserved names themselves
+    assert js_outside('fetch("https://example.net.attacker.io/x")')
