@@ -25,6 +25,7 @@ _MACRO = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
 # gaps between two pieces that still make one expression
 _JOIN_GAP = re.compile(r"[^\S\n]{1,3}")
 _RANGE_GAP = re.compile(r"\s*[-–—]\s*")
+_WEEKDAY_GAP = re.compile(r"[^\S\n]{0,3},?[^\S\n]{1,3}")
 
 # kinds whose expression is placed relative to the publication date
 _RELATIVE_KINDS = {"relative", "month", "season", "period", "weekday"}
@@ -345,6 +346,12 @@ def _wants_year(e: TemporalExpression) -> bool:
 
 def _join(a: TemporalExpression, b: TemporalExpression, text: str) -> TemporalExpression | None:
     gap = text[a.end : b.start]
+    if _WEEKDAY_GAP.fullmatch(gap) and {a.kind, b.kind} == {"date", "weekday"}:
+        # "12 наурыз, сейсенбі", "сейсенбі, 12 наурызда": the date, named twice
+        date = a if a.kind == "date" else b
+        if date.day is not None:
+            return replace(date, start=a.start, end=b.end, text=text[a.start : b.end], weak=False,
+                           family=f"{a.family}+{b.family}")
     if _JOIN_GAP.fullmatch(gap) and b.kind == "weekday" and a.kind == "relative" and a.unit == "week":
         # "келесі аптаның сәрсенбісінде": that weekday of that week
         return replace(b, start=a.start, text=text[a.start : b.end], unit="week", offset=a.offset,

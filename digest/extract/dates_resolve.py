@@ -92,6 +92,8 @@ def resolve(expr: TemporalExpression, published: dt.date | None, tense: str | No
     if kind in ("date", "month") and expr.month is not None:
         return _fmt(_month_year(published, expr.month, expr.day, tense), expr.month, expr.day)
     if kind == "weekday" and expr.weekday is not None:
+        if expr.unit != "week" and expr.offset:
+            tense = PAST if expr.offset < 0 else FUTURE  # "өткен сенбіде", "келесі дүйсенбіде"
         day = _weekday(published, expr.weekday, expr.offset if expr.unit == "week" else None, tense)
         return _fmt(day.year, day.month, day.day)
     if kind == "season":

@@ -27,6 +27,7 @@ MIN_CLAUSE = 60  # characters: a shorter clause is widened to its neighbours
 # where a long sentence may be cut into clauses
 _CLAUSE_BREAK = re.compile(r"[;:]\s+|,\s+|\s+[–—-]\s+")
 _QUOTES = "«»\"“”„'()[] \t\n"
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def find_date_spans(text: str) -> list[tuple[int, int]]:
@@ -55,8 +56,8 @@ def find_timeline(text: str, published: dt.date | None) -> list[TimelineEntry]:
         start, end = _enclosing(sentences, expr.start, expr.end, text)
         event = event_text(text[start:end], expr.start - start, expr.end - start, limit)
         key = (event, when or f"{expr.decade or ''}{expr.text.casefold()}")
-        if key in seen:
-            continue
+        if key in seen or not _LETTER.search(event.replace(expr.text, "", 1)):
+            continue  # the same event again, or no event at all (a heading "2019 жыл")
         seen.add(key)
         entries.append(
             TimelineEntry(
