@@ -27,6 +27,8 @@ OUTLETS_FILE = "outlets.yml"
 # What a site without site_config/outlets.yml still knows.
 DEFAULT_VERBS = ("хабарлайды", "хабарлады", "жазады", "жазды", "хабар таратады", "хабар таратты")
 DEFAULT_CREDIT_WORDS = ("тілшісі", "тілшісінің", "корреспонденті", "корреспондентінің", "агенттігі", "агенттігінің")
+DEFAULT_ACCORDING = ("хабарлауынша", "мәліметінше", "дерегінше", "жазуынша")
+_GENITIVE = r"(?:-?(?:ның|нің|дың|дің|тың|тің))?"
 MAX_NAME_WORDS = 6
 _CLOSING_QUOTE = re.compile(r"[»\"”][,.!?…]*\s*[-–—]?\s*$")
 _WEB_NAME = re.compile(r"\.(?:kz|ru|com|org|net|info|news|qaz)\b", re.I)
@@ -55,6 +57,7 @@ class Outlets:
     spellings: tuple[str, ...]  # every name and alias as written, longest first
     verbs: tuple[str, ...] = DEFAULT_VERBS
     credit_words: tuple[str, ...] = DEFAULT_CREDIT_WORDS
+    according: tuple[str, ...] = DEFAULT_ACCORDING  # "Kazinform хабарлауынша"
 
     def canonical(self, name: str) -> str:
         """The outlet's name as outlets.yml spells it; an unknown one as written."""
@@ -76,11 +79,17 @@ class Outlets:
 
     @cached_property
     def outlet_with_credit_word(self) -> re.Pattern[str] | None:
-        """A known outlet followed by a credit word anywhere: "ҚазАқпарат тілшісінің хабарлауынша"."""
+        """A known outlet followed by a credit word, a credit verb or "according to"
+        anywhere: "ҚазАқпарат тілшісінің хабарлауынша", "Бұл туралы Zakon.kz хабарлады"."""
         if not self.spellings:
             return None
         names = "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in self.spellings)
-        return re.compile(rf"(?<!\w)(?P<name>{names})(?=\s+(?:{self.credit_word.pattern[3:]}))", re.I)
+        # a reporter's words only ("Qazaqstan телеарнасының эфирінде" credits no one), and
+        # names as written: "хабар", "азаттық" are words too
+        reporters = [w for w in self.credit_words if w.startswith(("тілші", "корреспондент"))]
+        after = "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                         for w in sorted((*reporters, *self.verbs, *self.according), key=len, reverse=True))
+        return re.compile(rf"(?<!\w)(?P<name>{names}){_GENITIVE}(?:\s+агенттігінің)?(?=\s+(?:{after})(?!\w))")
 
     def name_at(self, rest: str) -> tuple[str, int] | None:
         """The outlet a credit names at the start of ``rest``, and where its credit ends in ``rest``.
@@ -100,7 +109,7 @@ class Outlets:
             if cut:
                 name = name[: max(0, cut.start() - 1)]
             words = name.split()
-            if not words or len(words) > MAX_NAME_WORDS or not _looks_named(name):
+            if not words or len(words) > MAX_NAME_WORDS or not (_looks_named(name) or len(words) >= 2):
                 return None
             name = name.strip()
         end = len(name)
@@ -153,7 +162,8 @@ def parse_outlets(data: Any, shown: str) -> Outlets:
                 spellings.append(spelling)
     words = tuple(str(w) for w in data.get("credit_words") or DEFAULT_CREDIT_WORDS)
     verbs = tuple(str(v) for v in data.get("credit_verbs") or DEFAULT_VERBS)
-    return Outlets(names, tuple(sorted(set(spellings), key=len, reverse=True)), verbs, words)
+    according = tuple(str(v) for v in data.get("according_words") or DEFAULT_ACCORDING)
+    return Outlets(names, tuple(sorted(set(spellings), key=len, reverse=True)), verbs, words, according)
 
 
 # ---------------------------------------------------------------------------

@@ -126,3 +126,26 @@ def test_broken_outlets_file_names_it(tmp_path):
     with pytest.raises(DigestError, match="name"):
         load_outlets(tmp_path)
     assert parse_outlets(None, "x").canonical("A") == "A"
+
+
+@pytest.mark.parametrize("line, name", [
+    ("Бұл туралы Zakon.kz хабарлады.", "Zakon.kz"),
+    ("Kazinform-ның хабарлауынша, тас жол жөндеуге жабылды.", "Kazinform"),
+    ("ҚазАқпарат тілшісінің мәліметінше, жиынға жүз адам келді.", "ҚазАқпарат"),
+    ("Бұл туралы ҚазАқпарат агенттігінің тілшісі хабарлайды.", "ҚазАқпарат"),
+])
+def test_a_known_outlet_credited_without_dep(outlets, line, name):
+    assert find_credit([line], outlets) == name
+
+
+@pytest.mark.parametrize("line", [
+    "Бұл хабар жұртты елең еткізді, деп жазды ол.",  # "хабар" the word, not Хабар the channel
+    "Qazaqstan телеарнасының эфирінде министр сөйледі.",  # a channel named, not credited
+])
+def test_a_named_outlet_is_not_always_the_source(outlets, line):
+    assert find_credit([line], outlets) is None
+
+
+def test_a_press_service_credit_in_the_lead(outlets):
+    line = "Қалада үш жаңа балабақша ашылды деп хабарлайды қалалық білім басқармасының баспасөз қызметі."
+    assert find_credit([line], outlets) == "қалалық білім басқармасының баспасөз қызметі"
