@@ -81,6 +81,7 @@ class TemporalExpression:
     timeline: bool = True  # whether its family may be on the article's timeline
     weekday: int | None = None  # 1 (Monday) to 7, for kind "weekday"
     decade: bool = False  # "90-жылдары": ``year`` is the first year of a decade
+    season: str | None = None  # spring, summer, autumn or winter, for kind "season"
 
     @property
     def on_timeline(self) -> bool:
@@ -266,6 +267,7 @@ def _read(m: re.Match[str], family: Family, registry: Registry, base: int = 0) -
     if "weekday" in groups:
         weekday = _prefix_lookup(groups["weekday"], registry.lexicon["WEEKDAY"])
     decade = family.decades and _is_decade(m, year, registry)
+    season = registry.lexicon["SEASON"].get(groups["season"].casefold()) if "season" in groups else None
     return TemporalExpression(
         start=m.start() + base,
         end=m.end() + base,
@@ -282,6 +284,7 @@ def _read(m: re.Match[str], family: Family, registry: Registry, base: int = 0) -
         timeline=family.timeline,
         weekday=weekday,
         decade=decade,
+        season=season,
     )
 
 

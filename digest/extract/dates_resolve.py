@@ -61,6 +61,22 @@ def _month_year(published: dt.date, month: int, day: int | None, tense: str | No
     return min((published.year, published.year - 1, published.year + 1), key=distance)
 
 
+# the months of a season within one calendar year (winter spans two: left at the publication's year)
+_SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11)}
+
+
+def _season_year(published: dt.date, season: str | None, tense: str | None) -> int:
+    """The publication's year, or the next one for a season already over in the future
+    tense ("көктемде басталады" in December), the last one for a season still
+    to come in the past tense ("күзде басталды" in March)."""
+    first, last = _SEASON_MONTHS.get(season or "", (1, 12))
+    if tense == FUTURE and last < published.month:
+        return published.year + 1
+    if tense == PAST and first > published.month:
+        return published.year - 1
+    return published.year
+
+
 def _weekday(published: dt.date, weekday: int, weeks: int | None, tense: str | None) -> dt.date:
     """The date of a weekday (1 = Monday): in the week ``weeks`` from the publication's,
     else the last one before publication (past tense), the next one after it
@@ -97,7 +113,7 @@ def resolve(expr: TemporalExpression, published: dt.date | None, tense: str | No
         day = _weekday(published, expr.weekday, expr.offset if expr.unit == "week" else None, tense)
         return _fmt(day.year, day.month, day.day)
     if kind == "season":
-        return _fmt(published.year)
+        return _fmt(_season_year(published, expr.season, tense))
     if kind != "relative" or expr.offset is None:
         return None
     off = expr.offset

@@ -83,7 +83,7 @@ def _date_of(expr: TemporalExpression, text: str, published: dt.date | None,
     """
     narrative = expr.kind == "anaphor"
     tense = None
-    if expr.kind in ("month", "weekday") or (expr.kind == "date" and expr.year is None):
+    if expr.kind in ("month", "weekday", "season") or (expr.kind == "date" and expr.year is None):
         tense = clause_tense(text, expr.end, context)
     elif expr.kind == "relative" and (expr.offset or 0) > 0 and not is_subject(expr.text, context):
         narrative = clause_tense(text, expr.end, context) == PAST

@@ -377,6 +377,16 @@ def test_a_month_without_a_year_follows_the_tense(sentence, published, when):
     assert resolved_dates(sentence, published)[0] == when
 
 
+@pytest.mark.parametrize("sentence,published,when", [
+    ("Көктемде жаңа зауыт іске қосылады.", dt.date(2024, 12, 5), "2025"),
+    ("Күзде жаңа зауыт іске қосылды.", dt.date(2024, 3, 5), "2023"),
+    ("Күзде жаңа зауыт іске қосылады.", dt.date(2024, 3, 5), "2024"),
+    ("Жазда жол жөнделді.", dt.date(2024, 10, 5), "2024"),
+])
+def test_a_season_without_a_year_follows_the_tense(sentence, published, when):
+    assert resolved_dates(sentence, published) == [when]
+
+
 def resolved_dates(text: str, published: dt.date | None) -> list:
     return [e.when for e in find_timeline(text, published)]
 
