@@ -23,6 +23,8 @@ MAX_TITLE = 120  # a title longer than this is cut at a clause boundary if it ha
 LONGEST_TITLE = 200  # … and kept whole up to this when it has none
 MIN_CLAUSE = 40  # a clause shorter than this is no title
 _ATTRIBUTION = re.compile(r"[,.]?\s*[-–—]?\s*деп (?:хабарлайды|хабарлады|жазады|жазды|мәлімдейді|хабар таратады|хабар таратты)\b.*$", re.S)
+# "Kazinform-ның хабарлауынша, …", "ҚазАқпарат тілшісінің мәліметінше, …" opening the lead
+_ACCORDING = re.compile(r"^[^,.«»]{2,60}?(?:хабарлауынша|мәліметінше|дерегінше|жазуынша),\s+(?=\w)")
 _BREAK = re.compile(r"(?P<word>[^\W\d_]+)(?P<mark>[,;]|\s[–—-])\s+(?P<next>\S+)")
 DATA = Path(__file__).resolve().parent / "data" / "clauses.yml"
 
@@ -44,6 +46,10 @@ def derive_title(doc: Document) -> str:
     sentences = split_sentences(lead_block.text)
     lead = sentences[0].text if sentences else lead_block.text
     lead = _ATTRIBUTION.sub("", lead).rstrip(" .,;:–—-") or lead
+    according = _ACCORDING.match(lead)
+    if according and len(lead) - according.end() >= MIN_CLAUSE // 2:
+        rest = lead[according.end():]
+        lead = rest[:1].upper() + rest[1:]
     if len(lead) <= MAX_TITLE:
         return lead
     clause = clause_end(lead, MAX_TITLE)

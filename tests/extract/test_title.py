@@ -54,3 +54,9 @@ def test_credit_is_not_in_the_title(config, text):
 def test_dateline_is_not_the_title(config):
     text = "АСТАНА. 15 наурыз. ҚазАқпарат – Елордада халықаралық кітап көрмесі ашылды. Көрмеге он елдің баспасы келді."
     assert title_of(config, text) == "Елордада халықаралық кітап көрмесі ашылды"
+
+
+@pytest.mark.parametrize("opening", ["Kazinform-ның хабарлауынша, ", "ҚазАқпарат тілшісінің мәліметінше, "])
+def test_according_to_the_outlet_is_not_in_the_title(config, opening):
+    text = opening + "маңғыстауда теңіз жағалауын тазалау акциясы өтті. Акцияға мың адам келді.\nЖағадан қоқыс жиналды."
+    assert title_of(config, text) == "Маңғыстауда теңіз жағалауын тазалау акциясы өтті"
