@@ -53,6 +53,8 @@ def derive_title(doc: Document) -> str:
     if len(lead) <= MAX_TITLE:
         return lead
     clause = clause_end(lead, MAX_TITLE)
+    if clause is None and len(lead) > LONGEST_TITLE:
+        clause = clause_end(lead, LONGEST_TITLE)
     if clause is not None:
         return lead[:clause].rstrip()
     return lead if len(lead) <= LONGEST_TITLE else shorten(lead, MAX_TITLE)
