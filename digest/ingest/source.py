@@ -260,6 +260,8 @@ def split_dateline(line: str, outlets: Outlets) -> tuple[Dateline | None, str]:
             outlet = None
     if outlet is None and day is None:
         return None, line
+    if outlet is None and not re.match(r"\s*(?:[.,–—(/-]|$)", line[m.end("date"):]):
+        return None, line  # "ҚР ІІМ, 5 наурыз күні …": a sentence, not a dateline
     end = m.end() if outlet is not None else m.start("bare") if m.group("bare") else m.end()
     if outlet is None and m.group("wrapped"):
         end = m.start("wrapped") - 1

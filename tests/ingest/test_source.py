@@ -149,3 +149,8 @@ def test_a_named_outlet_is_not_always_the_source(outlets, line):
 def test_a_press_service_credit_in_the_lead(outlets):
     line = "Қалада үш жаңа балабақша ашылды деп хабарлайды қалалық білім басқармасының баспасөз қызметі."
     assert find_credit([line], outlets) == "қалалық білім басқармасының баспасөз қызметі"
+
+
+def test_an_abbreviation_and_a_date_opening_a_sentence_is_no_dateline(outlets):
+    line = "ҚР ІІМ, 5 наурыз күні облыстарда рейд өтетінін хабарлады."
+    assert split_dateline(line, outlets) == (None, line)
