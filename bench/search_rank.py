@@ -66,7 +66,10 @@ def plain_material(project: Path, target: Path) -> None:
         (target / path).unlink(missing_ok=True)
     shutil.rmtree(target / "theme/assets/javascripts/kazakh", ignore_errors=True)
     config = (target / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("plugins:\n", "plugins:\n  - search:\n      lang: en\n", 1)
+    # Material's defaults, stated: theme/partials/languages/kk.html sets a
+    # pipeline with lunr's trimmer, which strips Cyrillic words away entirely
+    search = "  - search:\n      lang: en\n      separator: '[\\s\\-]+'\n      pipeline: [stopWordFilter]\n"
+    config = config.replace("plugins:\n", "plugins:\n" + search, 1)
     (target / "mkdocs.yml").write_text(config, encoding="utf-8")
 
 

@@ -212,3 +212,21 @@ def test_search_works_under_a_sub_path_without_other_hosts(browser, built_site):
         assert s.hosts == {"127.0.0.1"}
         assert not s.errors, s.errors
         page.close()
+
+
+@pytest.mark.parametrize("width, scheme", [(1280, "light"), (390, "dark")])
+def test_the_open_search_has_no_serious_axe_violations(browser, built_site, width, scheme):
+    axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
+    with serve_site(built_site) as url:
+        context = browser.new_context(viewport={"width": width, "height": 844}, color_scheme=scheme)
+        page = context.new_page()
+        s = Search(page)
+        s.open(url + "/")
+        assert s("Минскіде")
+        violations = axe_module.Axe().run(page).response["violations"]
+        serious = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations
+                   if v["impact"] in ("serious", "critical")]
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"search-open-{width}-{scheme}.png"))
+        context.close()
+        assert serious == []
