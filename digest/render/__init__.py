@@ -33,6 +33,7 @@ from digest.render.indexes import (
     timeline_year_page,
     timeline_years,
 )
+from digest.render.cards import drawing_version, write_cards
 from digest.render.shares import make_pages
 from digest.render.writer import remove_stale, write_if_changed
 
@@ -180,6 +181,8 @@ def render_site(articles: list[Article], config: SiteConfig, docs_dir: Path,
     copied from the content folder.
     """
     result = RenderResult()
+    if generation:  # article pages name their share card, which the fonts and Pillow draw too
+        generation = f"{generation}-{drawing_version()}"
     extra = {**lead_images(articles, config), **(extra_files or {})}
     keep: set[Path] = set()
     previous = _read_rendered(docs_dir, generation)
@@ -222,6 +225,9 @@ def render_site(articles: list[Article], config: SiteConfig, docs_dir: Path,
     write(FACTS_FILE, json.dumps(facts, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
     if generation:
         write(RENDERED_FILE, json.dumps({"generation": generation, "pages": rendered}, sort_keys=True))
+    # Share cards (og:image): only those not in docs_dir yet are drawn (digest.render.cards).
+    cards, _ = write_cards(articles, config, docs_dir)
+    keep.update(cards)
     result.written.sort()
     result.unchanged.sort()
     result.removed = remove_stale(docs_dir, keep)

@@ -8,6 +8,7 @@ from typing import Container, Sequence
 
 from digest.config import SiteConfig
 from digest.model import Article, Block
+from digest.render.cards import card_meta
 from digest.render.dates import date_view, iso
 from digest.render.markup import front_matter, md_escape
 from digest.render.view import (
@@ -118,6 +119,7 @@ def article_page(article: Article, config: SiteConfig, with_page: Container[str]
         # Articles are not in the nav (by design): no empty left sidebar.
         "hide": ["navigation"] + ([] if headings >= TOC_MIN_HEADINGS else ["toc"]),
         "digest": article_facts(article),
+        "card": card_meta(article, config),  # the share card (og:image), digest.render.cards
         "labels": page_labels("article", config),
         "article": article_view(article, config, with_page, related),
     }
