@@ -160,13 +160,15 @@ def test_table_of_contents_only_from_three_headings(site, forum_html):
     assert "Бөлім 2" in between(long, "md-sidebar--secondary", "</nav>")
 
 
-def test_search_region_is_the_article_text_not_its_labels(forum_html):
+def test_search_reads_the_article_text_not_the_labels_summary_or_timeline(forum_html):
+    """Search (digest/site/pagefind_index.py) skips what carries data-search-exclude."""
     region = between(forum_html, "data-pagefind-body", 'class="digest-timeline-section"')
-    ignored = re.findall(r"data-pagefind-ignore", region)
-    assert ignored and "Тараптар келісті." in region
-    # Every tag chip sits inside an ignored element.
-    chips = between(forum_html, '<div data-pagefind-ignore><nav class="digest-chips"', "</nav>")
-    assert "Сауда" in chips
+    assert "Тараптар келісті." in region and "Астанада форум өтті" in region
+    content = between(forum_html, 'class="md-content__inner', '<footer class="md-footer"')
+    visible = re.sub(r"<(\w+)[^>]*data-search-exclude[^>]*>.*?</\1>", "", content, flags=re.S)
+    for label in ("Түйіндеме", "Жарияланды", "Оқу уақыты", "Дереккөз", "Хронология", "тағы тег"):
+        assert label in content and label not in visible, label
+    assert "2024 жылғы 15 наурыз" in visible and "Kazinform" in visible  # the date and source stay
 
 
 def test_no_generator_credit(forum_html):
