@@ -227,12 +227,17 @@ def discover(text: str, tokens: list, known: list) -> list:
             k += 1
     out: list[Mention] = []
     for before, group in _sentences(text, tokens):
-        if all(t.start in covered_at or not t.text[:1].isupper() for t in group):
-            continue  # nothing capitalised left to discover: skip the model
+        # nothing capitalised left to discover: only an organisation named after a known
+        # place may be there ("Қарағанды ... университеті"), which the rules find
+        unexplained = any(t.start not in covered_at and t.text[:1].isupper() for t in group)
+        if not unexplained and not any(t.start in covered_at for t in group):
+            continue
         lo = bisect_left(taken, (group[0].start - 10_000,))
         inside = [(a, b, k) for a, b, k in taken[lo:] if a < group[-1].end and group[0].start < b]
-        claimed = [False] * len(group)
-        for detector in DETECTORS.values():
+        claimed: list[Mention | None] = [None] * len(group)  # the mention each token is in
+        for name, detector in DETECTORS.items():
+            if name == "model" and not unexplained:
+                continue
             found = detector(group, text, inside, before)
             parts = [(a, b, kind, source) for i, j, kind, source in found
                      for a, b in split_at_punctuation(i, j, group, text)]
@@ -242,7 +247,7 @@ def discover(text: str, tokens: list, known: list) -> list:
                     continue
                 kind = kind_by_head(i, j, group, kind)
                 j = extend_title(i, j, group, text, kind)
-                if any(claimed[i:j]):
+                if not _free(claimed, i, j, kind):
                     continue
                 if _conflicts((group[i].start, group[j - 1].end), kind, inside):
                     continue
@@ -250,8 +255,23 @@ def discover(text: str, tokens: list, known: list) -> list:
                     continue
                 if name_context.rejected(group, i, j, kind, text):
                     continue
-                claimed[i:j] = [True] * (j - i)
                 label = label_of(text, group[i:j])
                 start = mention_start(text, group[i].start, group[j - 1].end)
-                out.append(Mention(start, group[j - 1].end, kind, label, None, source))
+                mention = Mention(start, group[j - 1].end, kind, label, None, source)
+                for k in range(i, j):
+                    if claimed[k] is not None and claimed[k] in out:
+                        out.remove(claimed[k])  # a place inside the organisation's name
+                    claimed[k] = mention
+                out.append(mention)
     return out
+
+
+def _free(claimed: list, i: int, j: int, kind: str) -> bool:
+    """Whether tokens i..j are unclaimed, or an organisation's name takes in places
+    found before ("Қарағанды мемлекеттік техникалық университеті" over "Қарағанды")."""
+    inside = [m for m in claimed[i:j] if m is not None]
+    if not inside:
+        return True
+    return (kind == "organization" and all(m.kind == "place" for m in inside)
+            and claimed[i:j][-1] is None and (i == 0 or claimed[i - 1] is None or claimed[i - 1] not in inside)
+            and (j == len(claimed) or claimed[j] is None or claimed[j] not in inside))

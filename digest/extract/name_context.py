@@ -138,6 +138,12 @@ def rejected(tokens: list, i: int, j: int, kind: str, text: str) -> str | None:
     return None
 
 
+def plural_of(word: str, name: str) -> bool:
+    """"Үкіметтер" of "Үкімет": the plural of a name's last word names many, not the one."""
+    low, last = word.lower(), name.split()[-1].lower()
+    return low.startswith(last) and low[len(last) :].startswith(context_words()["plural_markers"])
+
+
 def addressed_person(tokens: list, i: int, j: int, text: str) -> bool:
     """A one-word place shaped like a surname that stands for the person: after an
     initial ("Д. Қонаев"), addressed in the dative ("Қонаевқа баяндадым") or quoted

@@ -246,7 +246,12 @@ def accept(tokens: list, kind: str, first_in_sentence: bool) -> bool:
             return False
     if kind == "person" and any(t.text.isdigit() for t in tokens):
         return False
-    return True
+    # "Елбасының қызметі": someone's service, not a body's name
+    return not (kind == "organization" and len(tokens) == 2 and low.endswith(_GENITIVE)
+                and tokens[1].text[:1].islower())
+
+
+_GENITIVE = ("ның", "нің", "дың", "дің", "тың", "тің")
 
 
 def mention_start(text: str, start: int, end: int) -> int:

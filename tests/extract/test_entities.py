@@ -244,3 +244,20 @@ def test_a_place_in_a_quoted_title_is_not_the_place(vocabulary, text):
 def test_a_place_in_quoted_speech_is_still_the_place(vocabulary):
     text = "«Біз Қазақстанмен ынтымақтастықты дамытамыз, бұл маңызды», – деді министр."
     assert tags_of(text, vocabulary).get("Қазақстан") == ("place", "kazakhstan")
+
+
+def test_the_plural_of_a_name_is_not_the_name(vocabulary):
+    found = tags_of("Үкіметтер де жұмыс істейді. Ал Үкімет шешім қабылдады.", vocabulary)
+    assert [m for m in find_mentions("Үкіметтер де жұмыс істейді.", vocabulary)] == []
+    assert ("organization", "government-of-kazakhstan") in found.values()
+
+
+def test_someones_service_is_not_an_organisation(vocabulary):
+    assert tags_of("Кездесуде Елбасының қызметін қамтамасыз ету талқыланды.", vocabulary) == {}
+
+
+def test_an_organisation_named_after_a_known_place_takes_the_place_in(vocabulary):
+    text = "Биыл ғана Қарағанды мемлекеттік техникалық университетінде мың студент оқиды."
+    found = tags_of(text, vocabulary)
+    assert found.get("Қарағанды мемлекеттік техникалық университеті") == ("organization", None)
+    assert ("place", "karaganda") not in found.values()
