@@ -19,6 +19,12 @@ of 20–40 real Kazakh sentences (bench/corpus.py, from KazNERD):
   site size, search index size.
 
     python bench/run.py [--n 1000] [--glue-sample 100] [--keep DIR] [--json FILE] [--builds-only]
+    python bench/run.py --n 1000 --switched-off dirty,gc_freeze,compressed_parking,file_digests,last_build
+
+``--switched-off`` measures the user's operations (full build, publish build
+with the extraction cache restored, adding one article, a vocabulary edit)
+with all optimisations on and with each named one switched off
+(``DIGEST_BENCH_OFF``, read by digest.orchestrate.build), side by side in one run.
 
 Prints a Markdown table (the README's Performance section holds one).
 """
@@ -151,7 +157,7 @@ def make_bare(project: Path, articles: dict[str, str]) -> Path:
     config = (project / "mkdocs.yml").read_text("utf-8")
     config = re.sub(r"(?m)^docs_dir:.*$", "docs_dir: bare_docs", config)
     config = re.sub(r"(?m)^site_dir:.*$", "site_dir: bare_site", config)
-    config = re.sub(r"(?m)^hooks:\n(?:\s+-.*\n)+", "", config)
+    config = re.sub(r"(?m)^  - digest\n", "", config)  # the digest's plugin (and its hooks) left out
     (project / "bare.yml").write_text(config, "utf-8")
     return project / "bare.yml"
 
@@ -328,6 +334,54 @@ def report(r: dict) -> str:
     return "\n".join(lines)
 
 
+# --- each optimisation switched off ---------------------------------------------------------------
+
+def operations(n: int, work: Path, off: str) -> dict:
+    """The user's operations on a new project of ``n`` articles, with ``off`` switched off."""
+    articles = generate(n, seed=0)
+    extra_name, extra_text = next(iter(generate(1, seed=12345).items()))
+    project = make_project(work / f"project-{off or 'all-on'}", articles)
+    env = dict(digest_env(), DIGEST_BENCH_OFF=off)
+    r = {"full": run_measured(digest_cmd("build"), project, env)}
+    (project / "content" / ("zz_" + extra_name)).write_text(extra_text, "utf-8")
+    r["add_one"] = run_measured(digest_cmd("build"), project, env)
+    suggested = subprocess.run(digest_cmd("tags"), cwd=project, env=env, capture_output=True, text=True,
+                               check=True).stdout
+    entry = re.search(r"^# in (\d+) article.*\n((?:[- ] .*\n)+)", suggested, re.M)
+    if entry:
+        (project / "site_config" / "vocabulary" / "added.yml").write_text(entry.group(2), "utf-8")
+        r["vocabulary"] = run_measured(digest_cmd("build"), project, env)
+    # CI's publish build: a fresh checkout (no site/, no build/ but the restored extraction cache).
+    shutil.rmtree(project / "site")
+    for path in (project / "build").iterdir():
+        if path.name != "cache":
+            (shutil.rmtree if path.is_dir() else Path.unlink)(path)
+    r["publish"] = run_measured(digest_cmd("build", "--strict"), project, dict(env, SOURCE_DATE_EPOCH="1700000000"))
+    shutil.rmtree(project, ignore_errors=True)
+    return r
+
+
+def switched_off_table(n: int, names: list[str], work: Path) -> str:
+    """Each operation's time (and the full build's peak memory) with every
+    optimisation on, then with each of ``names`` switched off."""
+    rows = [("all on", operations(n, work, ""))] + [(f"{name} off", operations(n, work, name)) for name in names]
+    ops = ("full", "publish", "add_one", "vocabulary")
+    lines = [f"N = {n}; {machine()}; load average {load()} (shared machine: figures are noisy)", "",
+             "| variant | " + " | ".join(ops) + " | peak RSS, full |", "|---" * (len(ops) + 2) + "|"]
+    base = rows[0][1]
+    for label, r in rows:
+        cells = []
+        for op in ops:
+            if op not in r:
+                cells.append("–")
+                continue
+            seconds = r[op]["seconds"]
+            change = "" if r is base else f" ({(seconds / base[op]['seconds'] - 1) * 100:+.0f} %)"
+            cells.append(f"{seconds:.1f} s{change}")
+        lines.append(f"| {label} | " + " | ".join(cells) + f" | {r['full']['max_rss_mb']:.0f} MiB |")
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--n", type=int, default=1000, help="number of articles (100, 1000, 10000)")
@@ -335,12 +389,21 @@ def main() -> None:
                         help="run the glue on this many articles at most (it is slow)")
     parser.add_argument("--keep", type=Path, help="build in this (new) folder and keep it")
     parser.add_argument("--json", type=Path, help="also write the raw measurements here")
+    parser.add_argument("--switched-off", metavar="NAMES",
+                        help="compare the operations with each of these optimisations switched off (comma-separated)")
     parser.add_argument("--builds-only", action="store_true",
                         help="skip the in-process extraction measurements (for N = 10,000: time, memory)")
     args = parser.parse_args()
     if not DEFAULT_DATA.is_file():
         raise SystemExit(f"KazNERD data not found: {DEFAULT_DATA}")
     work = args.keep or Path(tempfile.mkdtemp(prefix="digest-bench-"))
+    if args.switched_off:
+        try:
+            print(switched_off_table(args.n, [n for n in args.switched_off.split(",") if n], work))
+        finally:
+            if not args.keep:
+                shutil.rmtree(work, ignore_errors=True)
+        return
     try:
         result = bench(args.n, args.glue_sample, work, args.builds_only)
     finally:
