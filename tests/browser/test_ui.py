@@ -369,3 +369,28 @@ def test_a_tags_feed_is_announced_and_parses(browser, base_url, site):
         feed = feedparser.parse(response.read())
     assert not feed.bozo and feed.entries
     assert all("/articles/" in entry.link for entry in feed.entries)
+
+
+def test_every_article_shares_a_1200_by_630_card(browser, base_url, site):
+    """og:image names a PNG of the site itself, of the size it states (Telegram, WhatsApp, Facebook)."""
+    import io
+    import urllib.request
+
+    from PIL import Image
+
+    site_url = re.search(r"^site_url:\s*(\S+)", (REPO / "mkdocs.yml").read_text("utf-8"), re.M).group(1)
+    context = browser.new_context()
+    page = context.new_page()
+    articles = sorted((site / "articles").glob("*/index.html"))
+    assert len(articles) == 5
+    for article in articles:
+        page.goto(f"{base_url}/articles/{article.parent.name}/")
+        meta = {name: page.get_attribute(f'meta[property="{name}"]', "content")
+                for name in ("og:image", "og:image:width", "og:image:height")}
+        assert meta["og:image"].startswith(site_url), meta
+        local = base_url + "/" + meta["og:image"][len(site_url):]
+        with urllib.request.urlopen(local) as response:  # noqa: S310 (the local test server)
+            image = Image.open(io.BytesIO(response.read()))
+        assert image.format == "PNG" and image.size == (1200, 630)
+        assert (meta["og:image:width"], meta["og:image:height"]) == ("1200", "630")
+    context.close()
