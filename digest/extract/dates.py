@@ -267,6 +267,8 @@ def _read(m: re.Match[str], family: Family, registry: Registry, base: int = 0) -
     if "weekday" in groups:
         weekday = _prefix_lookup(groups["weekday"], registry.lexicon["WEEKDAY"])
     decade = family.decades and _is_decade(m, year, registry)
+    if decade and year >= 2000 and sets.get("century") is None and not re.match(r"\d{4}", groups["year"]):
+        year -= 100  # "20-жылдары": the 1920s (the 2020s are written in four digits)
     season = registry.lexicon["SEASON"].get(groups["season"].casefold()) if "season" in groups else None
     return TemporalExpression(
         start=m.start() + base,

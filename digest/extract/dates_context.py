@@ -31,6 +31,7 @@ class Context:
 
     comparison: re.Pattern[str]
     base_endings: tuple[str, ...]
+    base_alone: tuple[str, ...]
     reporting: frozenset[str]
     words: dict[str, str]  # whole word → tense
     endings: tuple[tuple[str, str], ...]  # (ending, tense), longest first
@@ -63,6 +64,7 @@ def load_context(path: Path = DATA_FILE) -> Context:
         comparison=re.compile(rf"(?:[^\S\n]+[^\s,.;:!?()«»\"]+){{0,{between}}}?[^\S\n]+(?:{alternation})",
                               re.IGNORECASE),
         base_endings=tuple(_words(comparison, "base_endings", path)),
+        base_alone=tuple(_words(comparison, "base_alone", path)),
         reporting=frozenset(_words(tense, "reporting", path)),
         words=words,
         endings=tuple(sorted(endings, key=lambda e: len(e[0]), reverse=True)),
@@ -74,7 +76,10 @@ def load_context(path: Path = DATA_FILE) -> Context:
 def is_comparison_base(text: str, start: int, end: int, context: Context | None = None) -> bool:
     """Whether text[start:end] is what something is compared with ("2017 жылмен салыстырғанда")."""
     context = context or load_context()
-    if not text[start:end].casefold().endswith(context.base_endings):
+    expression = text[start:end].casefold()
+    if expression.endswith(context.base_alone):
+        return True
+    if not expression.endswith(context.base_endings):
         return False
     return context.comparison.match(text, end) is not None
 
