@@ -19,6 +19,7 @@ lose who met whom, and centrality rewards the repeated lead twice
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
@@ -37,6 +38,7 @@ COVERED = 0.3  # what a principal already named in the summary still counts
 # Penalties (multipliers) for sentences that read badly out of context.
 SPEECH, DEPENDENT, QUESTION, SHORT, LONG = 0.6, 0.85, 0.5, 0.7, 0.8
 SHORT_WORDS, LONG_WORDS = 6, 60
+_WORD = re.compile(r"\w+")
 REPEAT_EXTRA = 2  # words a sentence may add to the title and still repeat it
 MIN_WORDS = 4  # shorter units ("Тоқаев?", "Иә.") are never a summary sentence
 
@@ -80,18 +82,18 @@ def _penalty(unit: Unit, text: str, profile: Profile) -> float:
     return factor
 
 
-def _words(text: str) -> list[str]:
-    return [w for w in "".join(c if c.isalnum() else " " for c in text.casefold()).split()]
-
-
 def repeats_title(text: str, title: str) -> bool:
     """The sentence says what the title says: every word of the title and at most
     ``REPEAT_EXTRA`` more ("Боксшы жеңді" and "Алматылық боксшы Серікбаев жеңді")."""
-    titled = set(_words(title.rstrip("…")))
-    said = _words(text)
-    if not titled or not titled <= set(said):
+    titled = _WORD.findall(title.rstrip("…").casefold())
+    return _repeats(text, frozenset(titled), len(titled), len(title))
+
+
+def _repeats(text: str, titled: frozenset[str], words: int, length: int) -> bool:
+    if not titled or len(text) > 2 * length + 40:  # far longer: more than a few words more
         return False
-    return len(said) - len(titled) <= REPEAT_EXTRA
+    said = _WORD.findall(text.casefold())
+    return len(said) - words <= REPEAT_EXTRA and titled <= set(said)
 
 
 def _candidates(
@@ -108,9 +110,12 @@ def _candidates(
     terms = ArticleTerms(doc.text, pieces, headings)
     out: list[_Candidate] = []
     lead = None
+    titled = _WORD.findall(title.rstrip("…").casefold()) if title else []
+    title_words, title_length = frozenset(titled), len(title or "")
     for index, (unit, profile) in enumerate(zip(units, terms.profiles)):
         text = doc.text[unit.start:unit.end]
-        if unit.eligible and profile.words >= MIN_WORDS and not (title and repeats_title(text, title)):
+        if (unit.eligible and profile.words >= MIN_WORDS
+                and not _repeats(text, title_words, len(titled), title_length)):
             rank = len(out)
             if lead is None:
                 lead = index
