@@ -105,6 +105,7 @@ def currency(tokens: list, i: int, j: int, kind: str, text: str) -> bool:
 _QUOTE_REACH = 80  # characters looked at on each side for the guillemets around a name
 _TITLE_WORDS = 6  # a quoted title is this short; quoted speech is longer, or punctuated
 _SPEECH = re.compile(r"[.,!?;:…]")
+_NEXT_WORD = re.compile(r"\s*([a-zа-яёәғқңөұүһі][\w-]*)")
 
 
 def quoted_title(tokens: list, i: int, j: int, kind: str, text: str) -> bool:
@@ -120,8 +121,12 @@ def quoted_title(tokens: list, i: int, j: int, kind: str, text: str) -> bool:
     if opens <= before.rfind("»") or closes < 0 or 0 <= after.find("«") < closes:
         return False
     quoted = before[opens + 1 :] + text[start:end] + after[:closes]
-    # a title, not quoted speech: a few words, no sentence punctuation
-    return len(quoted.split()) <= _TITLE_WORDS and not _SPEECH.search(quoted)
+    # a title, not quoted speech: a few words, no sentence punctuation, and
+    # what it names after it ("тракторлары"), not "деді" or a full stop
+    named = _NEXT_WORD.match(after, closes + 1)
+    return (len(quoted.split()) <= _TITLE_WORDS and not _SPEECH.search(quoted) and named is not None
+            and not named.group(1).startswith(context_words()["speech_verbs"])
+            and not named.group(1).startswith(word_lists()["place_heads"]))
 
 
 REJECT: dict[str, Callable[[list, int, int, str, str], bool]] = {
