@@ -33,30 +33,44 @@ def _fmt(year: int, month: int | None = None, day: int | None = None) -> str:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
-def _moment(year: int, month: int, day: int | None) -> dt.date:
-    try:
-        return dt.date(year, month, day or 15)
-    except ValueError:
-        return dt.date(year, month, 15)
+def _moment(year: int, month: int, day: int | None, last: bool = False, middle: bool = False) -> dt.date:
+    """The date of a month (and day) in ``year``; without a day its first day,
+    or its last (``last``) or 15th (``middle``)."""
+    if day is None:
+        day = 15 if middle else (31 if last else 1)
+    while True:
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            day -= 1
+
+
+# how far before publication a day in the future tense (or after it, in the
+# past tense) may be and still be this year's: an event under way ("5-і мен
+# 14-і аралығында өтеді" on the 14th), a publication date that is the day the
+# file was committed, not the day it was written (a month alone: its own
+# month counts as both)
+TENSE_SLACK = dt.timedelta(days=14)
 
 
 def _month_year(published: dt.date, month: int, day: int | None, tense: str | None) -> int:
     """The year of a month (and day) written without one.
 
-    In the future tense the first such month from the publication's on
+    In the future tense the first such date from the publication's on
     ("Қыркүйекте … басталады" in March: this September); in the past the last
-    one up to it; with no tense the nearest: news speaks of the recent past and
-    the near future ("15 желтоқсанда" on 10 January is last December).
+    one up to it (each within ``TENSE_SLACK``); with no tense the nearest: news
+    speaks of the recent past and the near future ("15 желтоқсанда" on 10
+    January is last December).
     """
-    # the publication's own month counts as coming and as past, unless its day says otherwise
-    here = (published.month, published.day if day else 0)
+    years = (published.year - 1, published.year, published.year + 1)
+    slack = TENSE_SLACK if day else dt.timedelta(0)
     if tense == FUTURE:
-        return published.year if (month, day or 0) >= here else published.year + 1
+        return next(y for y in years if _moment(y, month, day, last=True) >= published - slack)
     if tense == PAST:
-        return published.year if (month, day or 0) <= here else published.year - 1
+        return next(y for y in reversed(years) if _moment(y, month, day) <= published + slack)
 
     def distance(year: int) -> int:
-        return abs((_moment(year, month, day) - published).days)
+        return abs((_moment(year, month, day, middle=True) - published).days)
 
     return min((published.year, published.year - 1, published.year + 1), key=distance)
 
