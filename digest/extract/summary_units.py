@@ -144,15 +144,20 @@ def _per_sentence(pattern: re.Pattern[str], text: str, sentences: list[Sentence]
     return counts
 
 
+_ABOUT = ("Бұл ", "Ол ", "Осы ")
+
+
 def without_credits(text: str, sentences: list[Sentence], outlets: Outlets) -> list[Sentence]:
     """Sentences with the article's credit cut out: "…жетті, – деп хабарлайды
     Tengrinews.kz тілшісі." becomes "…жетті"; a credit with more text after it
     (two unpunctuated lines run together) splits the sentence in two.
-    A quotation's credit ("«…», – деп хабарлайды банктің баспасөз қызметі.") stays."""
+    A quotation's credit ("«…», – деп хабарлайды банктің баспасөз қызметі.") stays;
+    a sentence that is only a credit ("Бұл туралы Zakon.kz хабарлады.") goes."""
     out: list[Sentence] = []
     for s in sentences:
         if "деп" not in s.text:
-            out.append(s)
+            if not (s.text.startswith(_ABOUT) and outlets.whole_credit.fullmatch(s.text)):
+                out.append(s)
             continue
         at = 0
         for credit in credits_in(s.text, outlets):

@@ -91,6 +91,12 @@ class Outlets:
                          for w in sorted((*reporters, *self.verbs, *self.according), key=len, reverse=True))
         return re.compile(rf"(?<!\w)(?P<name>{names}){_GENITIVE}(?:\s+агенттігінің)?(?=\s+(?:{after})(?!\w))")
 
+    @cached_property
+    def whole_credit(self) -> re.Pattern[str]:
+        """A sentence that only credits: "Бұл туралы Zakon.kz хабарлады.", "Ол жөнінде ҚазАқпарат тілшісі хабарлайды."."""
+        verbs = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(self.verbs, key=len, reverse=True))
+        return re.compile(rf"(?:Бұл|Ол|Осы)\s+(?:туралы|жөнінде|жайында)\s+(?:[^.!?]|\.(?=\S)){{1,80}}?\s+(?:{verbs})[.!]?")
+
     def name_at(self, rest: str) -> tuple[str, int] | None:
         """The outlet a credit names at the start of ``rest``, and where its credit ends in ``rest``.
 

@@ -437,3 +437,14 @@ def test_fallback_never_joins_lines(config):
     text = "«Бірінші жол мұнда\nекінші жол мұнда\nүшінші жол мұнда\nтөртінші жол»\n"
     for sentence in summarize(doc_of(config, text), 2):
         assert "\n" not in sentence
+
+
+def test_a_sentence_that_only_credits_the_outlet_is_never_taken(config):
+    from digest.extract.summary_units import units_of
+
+    lines = ["Елордада жол ережесін бұзғандарға айыппұл көлемі өзгереді. Бұл туралы Zakon.kz хабарлады.",
+             "Ережені бұзғандар енді екі есе көп айыппұл төлейді.", "Жаңа ереже келесі айдан бастап күшіне енеді."]
+    doc = doc_of(config, "\n".join(lines) + "\n")
+    offered = [s.text for u in units_of(doc) for s in u.sentences]
+    assert "Бұл туралы Zakon.kz хабарлады." not in offered
+    assert "Ережені бұзғандар енді екі есе көп айыппұл төлейді." in offered
