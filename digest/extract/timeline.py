@@ -49,11 +49,11 @@ def find_timeline(text: str, published: dt.date | None) -> list[TimelineEntry]:
     for expr in find_temporal_expressions(text):
         if not expr.on_timeline or is_comparison_base(text, expr.start, expr.end, context):
             continue
-        dated = _date_of(expr, text, published, entries, context)
+        start, end = _enclosing(sentences, expr.start, expr.end, text)
+        dated = _date_of(expr, text, published, entries, start, context)
         if dated is None:
             continue
         when, relative = dated
-        start, end = _enclosing(sentences, expr.start, expr.end, text)
         event = event_text(text[start:end], expr.start - start, expr.end - start, limit)
         key = (event, when or f"{expr.decade or ''}{expr.text.casefold()}")
         if key in seen or not _LETTER.search(event.replace(expr.text, "", 1)):
@@ -74,27 +74,54 @@ def find_timeline(text: str, published: dt.date | None) -> list[TimelineEntry]:
 
 
 def _date_of(expr: TemporalExpression, text: str, published: dt.date | None,
-             entries: list[TimelineEntry], context) -> tuple[str | None, bool] | None:
+             entries: list[TimelineEntry], sentence: int, context) -> tuple[str | None, bool] | None:
     """``when`` and ``relative`` of an expression, or None when it is no entry.
 
     An anaphor ("сол жылы") and, in a clause in the past tense, a step forward
     ("келесі жылы … жабылды": the year after; "он жылдан кейін оралды") are
-    counted from the last dated entry before them, not from publication.
+    counted from the last dated entry before them (of their sentence, which
+    starts at offset ``sentence``, else of the text), not from publication. A
+    month without a year takes the year its sentence named before it ("2019
+    жылы салынып, наурызда ашылды").
     """
+    own = [e for e in entries if e.start >= sentence]
     narrative = expr.kind == "anaphor"
     tense = None
     if expr.kind in ("month", "weekday", "season") or (expr.kind == "date" and expr.year is None):
+        year = _year_named_before(expr, own)
+        if year is not None:
+            return _with_year(year, expr), False
         tense = clause_tense(text, expr.end, context)
     elif expr.kind == "relative" and (expr.offset or 0) > 0 and not is_subject(expr.text, context):
         narrative = clause_tense(text, expr.end, context) == PAST
     if not narrative:
         return resolve(expr, published, tense), expr.relative
-    for entry in reversed(entries):
+    for entry in reversed(own or entries):
         if entry.when and not entry.recurring:
             when = _step(entry.when, expr.unit, expr.offset or 0)
             if when is not None:
                 return when, entry.relative
     return None  # nothing before it to count from
+
+
+def _year_named_before(expr: TemporalExpression, entries: list[TimelineEntry]) -> str | None:
+    """The absolute year of the last entry of the sentence before a month without a year."""
+    if expr.month is None or not entries or entries[-1].start > expr.start:
+        return None
+    last = entries[-1]
+    if last.when and not last.relative and not last.recurring:
+        return last.when[:4]
+    return None
+
+
+def _with_year(year: str, expr: TemporalExpression) -> str:
+    when = f"{year}-{expr.month:02d}"
+    if expr.day is None:
+        return when
+    try:
+        return dt.date(int(year), expr.month, expr.day).isoformat()
+    except ValueError:
+        return when
 
 
 def _step(when: str, unit: str | None, offset: int) -> str | None:

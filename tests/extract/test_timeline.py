@@ -457,3 +457,11 @@ def test_a_step_forward_in_a_past_story_counts_from_the_date_before_it():
     assert only("Келесі жылы зауыт салынады.", THURSDAY).when == "2025"
     assert only("Келесі жылы зауыт салынатыны хабарланды.", THURSDAY).when == "2025"
     assert only("Келесі жыл туризм жылы болып жарияланды.", THURSDAY).when == "2025"
+
+
+def test_a_month_without_a_year_takes_the_year_its_sentence_named():
+    text = "Зауыт 2019 жылы салынып, наурызда ашылды. Желтоқсанда ол жаңғыртылады."
+    assert [(e.text, e.when) for e in find_timeline(text, THURSDAY)] == [
+        ("2019 жылы", "2019"), ("наурызда", "2019-03"), ("Желтоқсанда", "2024-12")]
+    text = "Мектеп 1995 жылғы 3 мамырда ашылып, 20 қыркүйекте жабылды."
+    assert [e.when for e in find_timeline(text, None)] == ["1995-05-03", "1995-09-20"]
