@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from digest.ingest.source import Dateline, Outlets, find_credit, split_dateline
+from digest.ingest.source import DEFAULT_OUTLETS, Dateline, Outlets, find_credit, split_dateline
 from digest.model import Block
 
 TERMINAL = ".!?…:;»\"”)"
@@ -95,10 +95,9 @@ def find_source(lines: list[str], patterns, outlets: Outlets | None = None) -> s
     """The article's own credit (``source.find_credit``), else the first of the
     configured ``source_patterns`` (boilerplate.yml) that matches a lead line
     outside a quotation's credit."""
-    if outlets is not None:
-        found = find_credit(lines, outlets)
-        if found:
-            return found
+    found = find_credit(lines, outlets if outlets is not None else DEFAULT_OUTLETS)
+    if found:
+        return found
     for line in lines[:4]:
         for pattern in patterns:
             match = pattern.search(line)

@@ -129,6 +129,7 @@ def _looks_named(name: str) -> bool:
     return any(c.isupper() or c.isdigit() for c in name) or bool(_WEB_NAME.search(name))
 
 
+DEFAULT_OUTLETS = Outlets({}, ())  # no outlets.yml: the built-in verbs and credit words
 _LOADED: dict[str, tuple[tuple[int, int], Outlets]] = {}
 
 

@@ -154,3 +154,7 @@ def test_a_press_service_credit_in_the_lead(outlets):
 def test_an_abbreviation_and_a_date_opening_a_sentence_is_no_dateline(outlets):
     line = "ҚР ІІМ, 5 наурыз күні облыстарда рейд өтетінін хабарлады."
     assert split_dateline(line, outlets) == (None, line)
+
+
+def test_a_pronoun_credit_gives_no_source_at_all(config):
+    assert source_of(config, "Жиын сәтті өтті деп хабарлады ол.\nКелесі жиын күзде болады.") is None
