@@ -37,7 +37,7 @@ _WORD = re.compile(r"\S+")
 _SOURCE_LINE = re.compile(r"(?:дереккөз|дерек көзі|ақпарат көзі|источник|source)\s*[:：]\s*(.{2,60}?)[\s.]*$", re.I)
 _CAPS = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
 _DATELINE = re.compile(
-    rf"(?P<place>[{_CAPS}][{_CAPS}'’ -]{{1,40}}?)\s*[.,]\s*"
+    rf"(?P<place>[{_CAPS}][^\W\d_'’ -]*(?:[ -][{_CAPS}][^\W\d_'’-]*){{0,2}})\s*[.,]\s*"
     r"(?:(?P<date>\d{1,2}(?:-\w{1,3})?\s+[^\W\d_]+(?:\s+\d{4}(?:\s*(?:жылы|ж\.?|г\.?))?)?)\.?\s*[.,]?\s*)?"
     r"(?:[(/\[]\s*(?P<wrapped>[^()/\[\]\n]{2,40}?)\s*[)/\]]\s*[.,]?\s*[-–—]?\s*"
     r"|(?P<bare>[^\W\d_][^\n.,–—()]{1,40}?)\s*[-–—]\s+)?"
@@ -249,7 +249,7 @@ def split_dateline(line: str, outlets: Outlets) -> tuple[Dateline | None, str]:
     if m is None:
         return None, line
     place = m.group("place").strip(" -")
-    if sum(c.isalpha() for c in place) < 3 or not place.isupper():
+    if sum(c.isalpha() for c in place) < 3 or not (place.isupper() or place.istitle()):
         return None, line
     day = month = year = None
     if m.group("date"):
@@ -267,6 +267,8 @@ def split_dateline(line: str, outlets: Outlets) -> tuple[Dateline | None, str]:
             outlet = None
     if outlet is None and day is None:
         return None, line
+    if not place.isupper() and (day is None or outlet is None or not outlets.known(outlet)):
+        return None, line  # "Астана. 15 марта. Interfax-Kazakhstan –": a known outlet after a date, or no dateline
     if outlet is None and not re.match(r"\s*(?:[.,–—(/-]|$)", line[m.end("date"):]):
         return None, line  # "ҚР ІІМ, 5 наурыз күні …": a sentence, not a dateline
     end = m.end() if outlet is not None else m.start("bare") if m.group("bare") else m.end()

@@ -158,3 +158,11 @@ def test_an_abbreviation_and_a_date_opening_a_sentence_is_no_dateline(outlets):
 
 def test_a_pronoun_credit_gives_no_source_at_all(config):
     assert source_of(config, "Жиын сәтті өтті деп хабарлады ол.\nКелесі жиын күзде болады.") is None
+
+
+def test_a_title_case_place_with_a_date_and_a_known_outlet(outlets):
+    dateline, rest = split_dateline("Астана. 15 марта. INTERFAX-KAZAKHSTAN - Үкімет отырысы өтті.", outlets)
+    assert (dateline.place, dateline.day, dateline.month, dateline.outlet) == ("Астана", 15, 3, "INTERFAX-KAZAKHSTAN")
+    assert rest == "Үкімет отырысы өтті." and outlets.canonical(dateline.outlet) == "Интерфакс"
+    line = "Алматы, 5 мамыр. Жаңа Бек – жиын ашты."  # not an outlet: an ordinary sentence
+    assert split_dateline(line, outlets) == (None, line)
