@@ -21,7 +21,9 @@ def _add_months(year: int, month: int, months: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-def _fmt(year: int, month: int | None = None, day: int | None = None) -> str:
+def _fmt(year: int, month: int | None = None, day: int | None = None) -> str | None:
+    if not 1 <= year <= 9999:
+        return None  # "тоғыз жүз мың ай бұрын": off any calendar
     if month is None:
         return f"{year:04d}"
     if day is None:
@@ -135,8 +137,8 @@ def resolve(expr: TemporalExpression, published: dt.date | None, tense: str | No
         return _fmt(published.year + off, expr.month, expr.day if expr.month else None)
     if expr.unit == "month":
         return _fmt(*_add_months(published.year, published.month, off))
-    if expr.unit == "week":
-        day = published + dt.timedelta(days=7 * off)
-        return _fmt(day.year, day.month)
-    day = published + dt.timedelta(days=off)
-    return _fmt(day.year, day.month, day.day)
+    try:
+        day = published + dt.timedelta(days=7 * off if expr.unit == "week" else off)
+    except OverflowError:
+        return None  # "тоғыз жүз мың апта бұрын": off any calendar
+    return _fmt(day.year, day.month) if expr.unit == "week" else _fmt(day.year, day.month, day.day)

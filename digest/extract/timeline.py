@@ -127,12 +127,15 @@ def _with_year(year: str, expr: TemporalExpression) -> str:
 def _step(when: str, unit: str | None, offset: int) -> str | None:
     """``when`` moved by ``offset`` units, in that unit's precision; None if ``when`` is too coarse."""
     if unit == "year":
-        return f"{int(when[:4]) + offset:04d}"
+        return f"{int(when[:4]) + offset:04d}" if 1 <= int(when[:4]) + offset <= 9999 else None
     if unit == "month" and len(when) >= 7:
         index = int(when[:4]) * 12 + int(when[5:7]) - 1 + offset
         return f"{index // 12:04d}-{index % 12 + 1:02d}"
     if unit == "day" and len(when) == 10:
-        return (dt.date.fromisoformat(when) + dt.timedelta(days=offset)).isoformat()
+        try:
+            return (dt.date.fromisoformat(when) + dt.timedelta(days=offset)).isoformat()
+        except OverflowError:
+            return None
     return None
 
 

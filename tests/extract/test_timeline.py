@@ -465,3 +465,9 @@ def test_a_month_without_a_year_takes_the_year_its_sentence_named():
         ("2019 жылы", "2019"), ("наурызда", "2019-03"), ("Желтоқсанда", "2024-12")]
     text = "Мектеп 1995 жылғы 3 мамырда ашылып, 20 қыркүйекте жабылды."
     assert [e.when for e in find_timeline(text, None)] == ["1995-05-03", "1995-09-20"]
+
+
+@pytest.mark.parametrize("sentence", ["Бұл тоғыз жүз тоқсан тоғыз мың күн бұрын болған.",
+                                      "Бұл тоғыз жүз мың апта бұрын болған.", "Бұл тоғыз жүз мың ай бұрын болған."])
+def test_a_count_past_any_calendar_stays_unresolved(sentence):
+    assert only(sentence, THURSDAY).when is None
