@@ -51,8 +51,8 @@ def test_materials_lunr_search_is_off(built_site):
 
 def test_the_script_embeds_the_stemmer_table_and_ranking_of_this_build(built_site):
     script = (built_site / TARGET).read_text(encoding="utf-8")
-    data = json.dumps(language_data(), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    assert data in script
+    data = json.dumps(language_data(pages=3), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    assert data in script  # the seed site's 3 articles weigh the query's words
     assert "Stemmer.prototype.readings" in script and "function rank(" in script
     assert language_data()["weights"] == RANKING
 

@@ -84,12 +84,25 @@
     return Array.from(new Set(items.filter(Boolean)))
   }
 
-  /* One typed word: its form, its stem keys, and what Pagefind is asked for */
+  /* A verb's root: the stem key without a participle, tense or voice
+     ending (search_endings.json), or null */
+  function verbRoot(key) {
+    var endings = data.verbs.endings
+    for (var i = 0; i < endings.length; i++) {
+      var root = key.slice(0, key.length - endings[i].length)
+      if (key.endsWith(endings[i]) && root.length >= data.verbs.min_root) return root
+    }
+    return null
+  }
+
+  /* One typed word: its form, its stem keys, and what Pagefind is asked for
+     (a verb by its root, which words of other forms of the verb start with) */
   function term(word) {
     var form = word.normalize("NFC").toLowerCase()
     if (CYRILLIC.test(form) || /^\p{N}+$/u.test(form)) {
-      var key = searchKey(form)
-      return { form: form, keys: [stemmer.stem(form)], search: [key] }
+      var stem = stemmer.stem(form)
+      var root = verbRoot(stem)
+      return { form: form, keys: [stem], search: [root || searchKey(form)], root: root }
     }
     /* Latin: the Cyrillic readings whose stems strip the most ("i" is і or
        и: Minskide is минскіде, stem минск), and the word as typed */
@@ -136,6 +149,7 @@
     var key = CYRILLIC.test(word) ? stemmer.stem(word) : fold(word)
     for (var i = 0; i < t.keys.length; i++)
       if (key === t.keys[i]) return 2
+    if (t.root && key.startsWith(t.root)) return 2
     for (var j = 0; j < t.search.length; j++)
       if (word.startsWith(t.search[j]) || key.startsWith(t.search[j])) return 1
     return 0
@@ -155,29 +169,47 @@
     return { best: best, count: count }
   }
 
+  /* How much a term counts: a word few articles hold more than a common
+     one (BM25's inverse document frequency, `df` the articles Pagefind
+     found for it alone, of `pages`), the rarest term of the query 1 */
+  function termWeights(terms) {
+    var idf = terms.map(function (t) {
+      if (t.df === undefined || !data.pages) return 1
+      return Math.log(1 + (data.pages - t.df + 0.5) / (t.df + 0.5))
+    })
+    var top = Math.max.apply(null, idf) || 1
+    return idf.map(function (w) { return Math.max(w, 0.05) / top })
+  }
+
   /* A result's score: per term, its best match in the title, tags and
-     text, weighted; articles holding every term first */
-  function score(result, terms) {
+     text, weighted; above all, how much of the query the article holds (a
+     word of each term's stem, not a word that only starts like it; each
+     term by its weight): articles holding every term come first */
+  function score(result, terms, idf) {
+    idf = idf || termWeights(terms)
     var title = bestLevels(result.title, terms)
     var tags = bestLevels(result.tags, terms)
     var body = bestLevels(result.text, terms)
     var total = 0
-    var all = true
+    var held = 0
+    var query = 0
     for (var k = 0; k < terms.length; k++) {
       var s = weights.level[title.best[k]] * weights.title +
               weights.level[tags.best[k]] * weights.tags +
               weights.level[body.best[k]] * weights.body +
               Math.min(body.count[k], weights.repeat_cap) * weights.repeat
-      if (!title.best[k] && !tags.best[k] && !body.best[k]) all = false
-      total += s
+      if (Math.max(title.best[k], tags.best[k], body.best[k]) >= 2) held += idf[k]
+      query += idf[k]
+      total += s * idf[k]
     }
-    return (all ? weights.all_terms : 0) + total
+    return weights.all_terms * held / query + total
   }
 
   /* `results` ({title, tags, text, rank}) in the order a reader should see them */
   function rank(results, terms) {
+    var idf = termWeights(terms)
     var scored = results.map(function (r) {
-      return { result: r, score: score(r, terms) }
+      return { result: r, score: score(r, terms, idf) }
     })
     scored.sort(function (a, b) { return (b.score - a.score) || (a.result.rank - b.result.rank) })
     return scored.map(function (s) { return s.result })
@@ -188,6 +220,7 @@
     combinations: combinations,
     rank: rank,
     score: score,
+    termWeights: termWeights,
     level: level,
     stem: function (word) { return stemmer.stem(word) }
   }

@@ -11,6 +11,8 @@
   var CANDIDATES = 20  /* Pagefind's best results ranked again (each costs a fragment) */
   var SHOWN = 10
   var ALTERNATIVES = 4  /* Pagefind queries for one typed query at most */
+  var MIN_TYPED = 3  /* letters before a word is searched (one letter would load most of the index) */
+  var PAUSE = 120  /* ms after a keystroke before searching */
 
   var root = document.querySelector("[data-digest-search]")
   var toggle = document.getElementById("__search")
@@ -102,6 +104,48 @@
     })
   }
 
+  /* Pagefind's answer to `terms`: [candidates best first, how many found].
+     Every word alone is asked too (the same index chunks): how many articles
+     hold it weighs it (a rare word counts more), and when few articles hold
+     all the words, those holding the most of the query's weight follow,
+     each word's best first */
+  function candidates(pf, terms) {
+    var seen = new Set()
+    return gather(pf, KazakhQuery.combinations(terms, ALTERNATIVES), seen, []).then(function (all) {
+      if (terms.length < 2) return [all, all.length]
+      return Promise.all(terms.map(function (t) {
+        return gather(pf, KazakhQuery.combinations([t], ALTERNATIVES), new Set(), []).then(function (alone) {
+          t.df = alone.length
+          return alone
+        })
+      })).then(function (each) {
+        if (all.length >= CANDIDATES) return [all, all.length]
+        var weight = KazakhQuery.termWeights(terms)
+        var by = new Map()
+        each.forEach(function (alone, k) {
+          var top = alone.length ? alone[0].score || 1 : 1
+          alone.forEach(function (r) {
+            var entry = by.get(r.id) || { result: r, cover: 0, score: 0 }
+            entry.cover += weight[k]
+            entry.score += weight[k] * r.score / top
+            by.set(r.id, entry)
+          })
+        })
+        var rest = Array.from(by.values()).filter(function (e) { return !seen.has(e.result.id) })
+        rest.sort(function (a, b) { return (b.cover - a.cover) || (b.score - a.score) })
+        return [all.concat(rest.map(function (e) { return e.result })), all.length + rest.length]
+      })
+    })
+  }
+
+  function ranked(datas, terms) {
+    return KazakhQuery.rank(datas.map(function (d, i) {
+      return { title: d.meta.title || "", tags: d.meta.tags || "", text: d.content, rank: i, data: d }
+    }), terms)
+  }
+
+  /* Results in two steps: the first page of candidates as soon as it is
+     here, then all of them ranked together */
   function search(query) {
     var ticket = ++asked
     var terms = KazakhQuery.parse(query)
@@ -112,22 +156,14 @@
       return Promise.resolve()
     }
     return load().then(function (pf) {
-      var seen = new Set()
-      return gather(pf, KazakhQuery.combinations(terms, ALTERNATIVES), seen, []).then(function (all) {
-        var total = all.length
-        if (terms.length < 2 || all.length >= CANDIDATES) return [all, total]
-        /* fewer articles hold every word: then those holding some of them */
-        var each = []
-        terms.forEach(function (t) { each = each.concat(KazakhQuery.combinations([t], 2)) })
-        return gather(pf, each, seen, all).then(function (more) { return [more, more.length] })
-      }).then(function (found) {
-        var best = found[0].slice(0, CANDIDATES)
-        return Promise.all(best.map(function (r) { return r.data() })).then(function (datas) {
+      return candidates(pf, terms).then(function (found) {
+        var loads = found[0].slice(0, CANDIDATES).map(function (r) { return r.data() })
+        var first = Promise.all(loads.slice(0, SHOWN)).then(function (datas) {
+          if (ticket === asked) render(ranked(datas, terms), found[1], terms)
+        })
+        return Promise.all([first, Promise.all(loads)]).then(function (both) {
           if (ticket !== asked) return
-          var ranked = KazakhQuery.rank(datas.map(function (d, i) {
-            return { title: d.meta.title || "", tags: d.meta.tags || "", text: d.content, rank: i, data: d }
-          }), terms)
-          render(ranked, found[1], terms)
+          render(ranked(both[1], terms), found[1], terms)
           done(query)
         })
       })
@@ -139,11 +175,22 @@
     })
   }
 
+  /* While the reader types, the index chunks of the words are fetched
+     (Pagefind's preload); the search runs at a pause */
   var timer = null
   input.addEventListener("input", function () {
     clearTimeout(timer)
     var query = input.value
-    timer = setTimeout(function () { search(query) }, 60)
+    if (pagefind) {
+      pagefind.then(function (pf) {
+        KazakhQuery.parse(query).forEach(function (t) {
+          if (t.form.length >= MIN_TYPED) t.search.forEach(function (key) { pf.preload(key) })
+        })
+      })
+    }
+    var longest = Math.max.apply(null, [0].concat(KazakhQuery.parse(query).map(function (t) { return t.form.length })))
+    if (longest < MIN_TYPED && query.trim()) return
+    timer = setTimeout(function () { search(query) }, PAUSE)
   })
   form.addEventListener("reset", function () {
     setTimeout(function () { search(""); input.focus() })
