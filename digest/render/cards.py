@@ -122,7 +122,8 @@ def draw_card(card: Card) -> bytes:
         draw.text((MARGIN, HEIGHT - 64 - SMALL_SIZE), footer, font=small, fill=MUTED_LEVEL)
     image.putpalette(_palette())
     buffer = _Buffer()
-    image.save(buffer, format="PNG", optimize=False, compress_level=6)
+    # zlib's fast levels (1-3) take a third of the default's time here, for 20% more bytes.
+    image.save(buffer, format="PNG", optimize=False, compress_level=3)
     return bytes(buffer)
 
 
