@@ -30,6 +30,7 @@
 
   var CYRILLIC = /[\u0400-\u04FF]/
   var WORDS = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu
+  var TEXT_WORDS = /[\p{L}\p{N}]+/gu  /* in a text, вице-министрі holds министрі */
   var MIN_KEY = 3  /* a shorter stem searched as a prefix floods the results */
   var LATIN_READINGS = 2  /* Cyrillic readings of a Latin word searched */
 
@@ -158,7 +159,7 @@
   function bestLevels(text, terms) {
     var best = terms.map(function () { return 0 })
     var count = terms.map(function () { return 0 })
-    var words = (text || "").toLowerCase().match(WORDS) || []
+    var words = (text || "").toLowerCase().match(TEXT_WORDS) || []
     for (var i = 0; i < words.length; i++) {
       for (var k = 0; k < terms.length; k++) {
         var l = level(words[i], terms[k])
