@@ -34,7 +34,7 @@ class Context:
     base_alone: tuple[str, ...]
     reporting: frozenset[str]
     words: dict[str, str]  # whole word → tense
-    endings: tuple[tuple[str, str], ...]  # (ending, tense), longest first
+    endings: tuple[tuple[str, str | None], ...]  # (ending, tense or None), longest first
     reported: tuple[tuple[str, str], ...]  # (ending, tense) that end the search, longest first
     subject_words: frozenset[str]
 
@@ -57,6 +57,7 @@ def load_context(path: Path = DATA_FILE) -> Context:
     words = {w: PAST for w in _words(tense, "past_words", path)}
     words.update({w: FUTURE for w in _words(tense, "future_words", path)})
     endings = [(e, PAST) for e in _words(tense, "past", path)] + [(e, FUTURE) for e in _words(tense, "future", path)]
+    endings += [(e, None) for e in _words(tense, "neither", path)]
     reported_data = tense.get("reported") or {}
     reported = [(e, PAST) for e in _words(reported_data, "past", path)]
     reported += [(e, FUTURE) for e in _words(reported_data, "future", path)]

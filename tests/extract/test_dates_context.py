@@ -11,6 +11,8 @@ from digest.extract.dates_context import DATA_FILE, FUTURE, PAST, clause_tense, 
     ("өтті", PAST), ("басталды", PAST), ("салынған", PAST), ("келіпті", PAST), ("жасады", PAST),
     ("басталады", FUTURE), ("жасайды", FUTURE), ("өтеді", FUTURE), ("ашылмақ", FUTURE), ("тиіс", FUTURE),
     ("жүргізілуде", FUTURE), ("зауыт", None), ("жылы", None),
+    ("шешеміз", FUTURE), ("отыр", FUTURE), ("бардық", PAST), ("келдім", PAST),
+    ("орнатуды", None), ("жылдағы", None),                 # a verbal noun, an adjective
 ])
 def test_word_tense(word, tense):
     assert word_tense(word) == tense
@@ -22,6 +24,8 @@ def test_word_tense(word, tense):
     ("Қыркүйекте жиын өтті, ал келесісі наурызда өтеді.", PAST),   # its own clause
     ("Қыркүйекте оқу жылы басталады, деді министр.", FUTURE),      # the reported verb
     ("Қыркүйекте зауыт", None),
+    ("Келесі жылы аяқтаған жағдайда біз мәселені шешеміз.", FUTURE),   # a participle is not the verb
+    ("Алдағы жылы әуеқатынасын орнатуды көздеп отыр.", FUTURE),
 ])
 def test_clause_tense_reads_the_verb_of_the_clause(sentence, tense):
     assert clause_tense(sentence, sentence.index(" ")) == tense

@@ -414,8 +414,10 @@ def resolved_dates(text: str, published: dt.date | None) -> list:
     ("Алдағы жексенбіде сайлау өтеді.", "2024-03-17"),
     ("Алдыңғы күні өрт шықты.", "2024-03-12"),
     ("Бүрсігүні сайлау өтеді.", "2024-03-16"),
+    ("Өткен тәулікте қала бойынша отыз шақырту түсті.", "2024-03-14"),
+    ("Үйді осы 2 жыл бұрын ғана сатып алдым.", "2022"),
 ])
-def test_weekdays_and_neighbouring_days_resolve(sentence, when):
+def test_weekdays_and_days_near_publication_resolve(sentence, when):
     entry = only(sentence, THURSDAY)
     assert (entry.when, entry.relative) == (when, True)
     assert only(sentence, None).when is None
