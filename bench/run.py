@@ -244,7 +244,8 @@ def bench(n: int, glue_sample: int, work: Path, builds_only: bool = False) -> di
     r["full_build"] = full
     r["pages"] = int(re.search(r"pages: \d+ of (\d+)", full["stdout"]).group(1))
     r["site_bytes"] = du(project / "site")
-    r["search_index_bytes"] = (project / "site" / "search" / "search_index.json").stat().st_size
+    lunr, pagefind = project / "site" / "search" / "search_index.json", project / "site" / "pagefind"
+    r["search_index_bytes"] = lunr.stat().st_size if lunr.is_file() else du(pagefind) if pagefind.is_dir() else 0
 
     bare_config = make_bare(project, articles)
     r["bare_mkdocs"] = run_measured([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(bare_config)],

@@ -21,29 +21,27 @@ from digest.site.mkdocs_build import MKDOCS_FILE, not_dirty_notice
 PLUGIN = "digest"
 
 
-def preview_plugins(mkdocs_yml: Path, content_dir: Path) -> list:
-    """mkdocs.yml's ``plugins``, the `digest` plugin's options set for serving."""
+def preview_plugins(mkdocs_yml: Path, content_dir: Path) -> dict:
+    """mkdocs.yml's ``plugins`` as a mapping (MkDocs's list form is consumed
+    when read, and its server reads the overrides again for every rebuild),
+    the `digest` plugin's options set for serving."""
     try:
         with open(mkdocs_yml, encoding="utf-8") as stream:
             raw = yaml_load(stream) or {}
     except OSError as exc:
         raise DigestError(f"cannot read: {exc}", path=str(mkdocs_yml)) from None
-    plugins = raw.get("plugins") or []
-    if isinstance(plugins, dict):
-        plugins = [{name: options} for name, options in plugins.items()]
-    options = {"serve": True, "content": str(content_dir.resolve())}
-    result, found = [], False
-    for item in plugins:
-        name = item if isinstance(item, str) else next(iter(item), None)
-        if name == PLUGIN:
-            found = True
-            given = {} if isinstance(item, str) else dict(item[PLUGIN] or {})
-            item = {PLUGIN: given | options}
-        result.append(item)
-    if not found:
+    listed = raw.get("plugins") or []
+    if isinstance(listed, dict):
+        listed = [{name: options} for name, options in listed.items()]
+    plugins: dict = {}
+    for item in listed:
+        name, options = (item, None) if isinstance(item, str) else next(iter(item.items()))
+        plugins[name] = dict(options or {})
+    if PLUGIN not in plugins:
         raise DigestError(f"mkdocs.yml lists no '{PLUGIN}' plugin: the preview could not regenerate the pages",
                           path=str(mkdocs_yml))
-    return result
+    plugins[PLUGIN] |= {"serve": True, "content": str(content_dir.resolve())}
+    return plugins
 
 
 def show_mkdocs_log() -> None:
