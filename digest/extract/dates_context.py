@@ -36,7 +36,7 @@ class Context:
     words: dict[str, str]  # whole word → tense
     endings: tuple[tuple[str, str | None], ...]  # (ending, tense or None), longest first
     reported: tuple[tuple[str, str], ...]  # (ending, tense) that end the search, longest first
-    subject_words: frozenset[str]
+    narrative_endings: tuple[str, ...]
 
 
 def _words(data: dict, key: str, path: Path) -> list[str]:
@@ -70,7 +70,7 @@ def load_context(path: Path = DATA_FILE) -> Context:
         words=words,
         endings=tuple(sorted(endings, key=lambda e: len(e[0]), reverse=True)),
         reported=tuple(sorted(reported, key=lambda e: len(e[0]), reverse=True)),
-        subject_words=frozenset(_words(tense, "subject_words", path)),
+        narrative_endings=tuple(_words(tense, "narrative_endings", path)),
     )
 
 
@@ -125,8 +125,8 @@ def clause_tense(text: str, end: int, context: Context | None = None) -> str | N
     return tense
 
 
-def is_subject(expression: str, context: Context | None = None) -> bool:
-    """Whether an expression ends in a bare unit noun ("Келесі жыл"): the time spoken of, not when."""
+def says_when(expression: str, context: Context | None = None) -> bool:
+    """Whether an expression is said as the time when something happened ("келесі
+    жылы", "он жылдан кейін"), not as a time spoken of or aimed at ("келесі жыл", "келесі жылға")."""
     context = context or load_context()
-    words = expression.split()
-    return bool(words) and words[-1].casefold() in context.subject_words
+    return expression.casefold().endswith(context.narrative_endings)

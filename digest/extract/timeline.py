@@ -19,7 +19,7 @@ from digest.kazakh import split_sentences
 from digest.model import TimelineEntry
 
 from .dates import TemporalExpression, find_temporal_expressions, load_registry
-from .dates_context import PAST, clause_tense, is_comparison_base, is_subject, load_context
+from .dates_context import PAST, clause_tense, is_comparison_base, load_context, says_when
 from .dates_resolve import resolve
 
 ELLIPSIS = "…"
@@ -92,7 +92,7 @@ def _date_of(expr: TemporalExpression, text: str, published: dt.date | None,
         if year is not None:
             return _with_year(year, expr), False
         tense = clause_tense(text, expr.end, context)
-    elif expr.kind == "relative" and (expr.offset or 0) > 0 and not is_subject(expr.text, context):
+    elif expr.kind == "relative" and (expr.offset or 0) > 0 and says_when(expr.text, context):
         narrative = clause_tense(text, expr.end, context) == PAST
     if not narrative:
         return resolve(expr, published, tense), expr.relative

@@ -459,6 +459,7 @@ def test_a_step_forward_in_a_past_story_counts_from_the_date_before_it():
     assert only("Келесі жылы зауыт салынады.", THURSDAY).when == "2025"
     assert only("Келесі жылы зауыт салынатыны хабарланды.", THURSDAY).when == "2025"
     assert only("Келесі жыл туризм жылы болып жарияланды.", THURSDAY).when == "2025"
+    assert only("Қалған жұмыс келесі жылға шегерілді.", THURSDAY).when == "2025"
 
 
 def test_a_month_without_a_year_takes_the_year_its_sentence_named():
