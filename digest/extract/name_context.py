@@ -143,10 +143,14 @@ def rejected(tokens: list, i: int, j: int, kind: str, text: str) -> str | None:
     return None
 
 
-def plural_of(word: str, name: str) -> bool:
+def plural_of(word: str, names: tuple[str, ...]) -> bool:
     """"Үкіметтер" of "Үкімет": the plural of a name's last word names many, not the one."""
-    low, last = word.lower(), name.split()[-1].lower()
-    return low.startswith(last) and low[len(last) :].startswith(context_words()["plural_markers"])
+    low, plurals = word.lower(), context_words()["plural_markers"]
+    for name in names:
+        last = name.split()[-1].lower()
+        if low.startswith(last) and low[len(last) :].startswith(plurals):
+            return True
+    return False
 
 
 def addressed_person(tokens: list, i: int, j: int, text: str) -> bool:

@@ -181,7 +181,7 @@ def find_mentions(text: str, vocabulary: Vocabulary, tokens: list | None = None,
         entry = vocabulary.by_id[m.target]
         if name_context.rejected(tokens, m.first, m.last, entry.kind, text):
             continue
-        if entry.kind != "person" and name_context.plural_of(tokens[m.last - 1].text, entry.kk):
+        if entry.kind != "person" and name_context.plural_of(tokens[m.last - 1].text, (entry.kk, *entry.aliases)):
             continue  # "Үкіметтер": governments, not the Government
         if entry.kind == "place" and name_context.addressed_person(tokens, m.first, m.last, text):
             label = base_form(tokens[m.first].text)
