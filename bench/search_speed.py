@@ -7,12 +7,13 @@ latency, cache empty), opens the search and types a query. Measured:
 
 * first result: from the first keystroke to the first result in the list
   (timed inside the page);
-* bytes sent since the page opened (encodedDataLength of every response:
-  compressed bodies and headers);
-* memory: the private memory (USS) of the browser's renderer processes,
-  which hold the page and its workers (Pagefind searches in a worker), after
-  the results are shown; and the page's JavaScript heap (CDP
-  Runtime.getHeapUsage).
+* bytes sent since the page opened (counted by the server: compressed
+  bodies and headers of every response, the worker's included);
+* memory after the results are shown: the page's and its workers' memory
+  as the browser attributes it (performance.measureUserAgentSpecificMemory,
+  the site served cross-origin isolated for it; Pagefind searches in a
+  worker), the page's JavaScript heap (CDP Runtime.getHeapUsage), and the
+  private memory (USS) of the renderer process, Blink's own included.
 
 Targets (issue 22): ≤ 3 s, ≤ 600 KB, ≤ 60 MB, at 2,000 and 10,000 articles.
 Build the sites first (bench/corpus.py N articles, `digest build`) and pass
@@ -40,11 +41,42 @@ LINK = {"offline": False, "latency": 150, "downloadThroughput": 1_600_000 / 8, "
 COMPRESSIBLE = {".html", ".js", ".css", ".json", ".svg", ".xml", ".txt"}  # Pagefind's own files come gzipped
 
 
-def gzip_server(site: Path):
-    """A static server that gzips text files (compressed once, kept)."""
+class Link:
+    """The slow link for what the page's DevTools session does not see.
+
+    Chrome applies Network.emulateNetworkConditions to the page's own
+    requests; Pagefind fetches its index and fragments from a Web Worker,
+    whose requests it does not throttle. The server therefore delays every
+    response under pagefind/ by the link's latency and paces its bytes at
+    the link's rate (shared by all such responses at once). pagefind.js,
+    which the page imports, is throttled twice: the figures err slow.
+    """
+
+    def __init__(self, latency_s: float, rate: float):
+        self.latency_s, self.rate = latency_s, rate
+        self.lock = threading.Lock()
+        self.free_at = 0.0
+
+    def send(self, wfile, body: bytes) -> None:
+        time.sleep(self.latency_s)
+        for start in range(0, len(body), 4096):
+            chunk = body[start:start + 4096]
+            with self.lock:
+                now = time.monotonic()
+                self.free_at = max(self.free_at, now) + len(chunk) / self.rate
+                wait = self.free_at - now
+            time.sleep(wait)
+            wfile.write(chunk)
+
+
+def gzip_server(site: Path, link: Link, sent: list[tuple[str, int]]):
+    """A static server that gzips text files (compressed once, kept) and
+    records each response's path and bytes (headers and body) in ``sent``."""
     cache: dict[Path, bytes] = {}
 
     class Handler(http.server.BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
         def log_message(self, *args) -> None:
             pass
 
@@ -59,21 +91,32 @@ def gzip_server(site: Path):
             zipped = path.suffix in COMPRESSIBLE and "gzip" in self.headers.get("Accept-Encoding", "")
             if zipped:
                 body = cache.get(path) or cache.setdefault(path, gzip.compress(body, 6))
-            self.send_response(200)
-            self.send_header("Content-Type", mimetypes.guess_type(path.name)[0] or "application/octet-stream")
+            headers = {
+                "Content-Type": mimetypes.guess_type(path.name)[0] or "application/octet-stream",
+                "Content-Length": str(len(body)),
+                # cross-origin isolation: performance.measureUserAgentSpecificMemory() needs it
+                "Cross-Origin-Opener-Policy": "same-origin",
+                "Cross-Origin-Embedder-Policy": "require-corp",
+            }
             if zipped:
-                self.send_header("Content-Encoding", "gzip")
-            self.send_header("Content-Length", str(len(body)))
+                headers["Content-Encoding"] = "gzip"
+            self.send_response(200)
+            for name, value in headers.items():
+                self.send_header(name, value)
             self.end_headers()
-            self.wfile.write(body)
+            sent.append((self.path, len(body) + 17 + sum(len(k) + len(v) + 4 for k, v in headers.items())))
+            if self.path.startswith("/pagefind/"):
+                link.send(self.wfile, body)
+            else:
+                self.wfile.write(body)
 
     mimetypes.add_type("application/wasm", ".wasm")
     return http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
 
 
 @contextlib.contextmanager
-def serving(site: Path):
-    server = gzip_server(site)
+def serving(site: Path, sent: list[tuple[str, int]]):
+    server = gzip_server(site, Link(LINK["latency"] / 1000, LINK["downloadThroughput"]), sent)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"
@@ -152,10 +195,29 @@ def browser_pid(playwright_browser) -> int | None:
     return best[1] if best else None
 
 
+def by_kind(sent: list[tuple[str, int]]) -> dict[str, int]:
+    """Bytes by what they were: the page, Pagefind's code, its index, its fragments."""
+    kinds: dict[str, int] = {}
+    for path, n in sent:
+        if "/fragment/" in path:
+            kind = "fragments"
+        elif "/index/" in path or path.endswith(".pf_meta"):
+            kind = "index"
+        elif path.startswith("/pagefind/"):
+            kind = "Pagefind code"
+        elif path.endswith("search.js"):
+            kind = "our search script"
+        else:
+            kind = "page"
+        kinds[kind] = kinds.get(kind, 0) + n
+    return kinds
+
+
 def measure(site: Path, query: str) -> dict:
     from playwright.sync_api import sync_playwright
 
-    with serving(site) as url, sync_playwright() as p:
+    sent: list[tuple[str, int]] = []
+    with serving(site, sent) as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         pid = browser_pid(browser)
         context = browser.new_context(viewport={"width": 393, "height": 851}, is_mobile=True, has_touch=True,
@@ -176,10 +238,15 @@ def measure(site: Path, query: str) -> dict:
         page.wait_for_timeout(500)  # late responses still count
         timing = page.evaluate("window.__bench")
         heaps = cdp.send("Runtime.getHeapUsage")["usedSize"]
+        memory = page.evaluate("""async () => self.crossOriginIsolated && performance.measureUserAgentSpecificMemory
+            ? (await performance.measureUserAgentSpecificMemory()).bytes : null""")
         result = {
             "first_result_s": (timing["shown"] - timing["first"]) / 1000 if timing["shown"] else None,
-            "bytes": sum(received),
-            "requests": len(received),
+            "bytes": sum(n for _, n in sent),
+            "by_kind": by_kind(sent),
+            "requests": len(sent),
+            "page_devtools_bytes": sum(received),
+            "memory_mb": memory / 2**20 if memory else None,
             "renderer_uss_mb": renderer_memory(pid) / 2**20 if pid else None,
             "page_heap_mb": heaps / 2**20,
         }
@@ -201,10 +268,12 @@ def main() -> None:
         print(f"  first result after the first keystroke: {first:.2f} s; "
               f"{max(r['first_result_s'] or 0 for r in runs):.2f} s")
         print(f"  sent since the page opened: {statistics.median(r['bytes'] for r in runs) / 1000:.0f} KB "
-              f"in {runs[0]['requests']} responses")
-        print(f"  renderer memory (page and workers, USS): "
-              f"{statistics.median(r['renderer_uss_mb'] or 0 for r in runs):.0f} MB; "
-              f"page JS heap {statistics.median(r['page_heap_mb'] for r in runs):.1f} MB")
+              f"in {runs[0]['requests']} responses ("
+              + ", ".join(f"{k} {v / 1000:.0f}" for k, v in sorted(runs[0]["by_kind"].items())) + ")")
+        print(f"  memory of the page and its workers (measureUserAgentSpecificMemory): "
+              f"{statistics.median(r['memory_mb'] or 0 for r in runs):.1f} MB; page JS heap "
+              f"{statistics.median(r['page_heap_mb'] for r in runs):.1f} MB; renderer process (USS, "
+              f"with Blink and the page's layout) {statistics.median(r['renderer_uss_mb'] or 0 for r in runs):.0f} MB")
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@
   var SHOWN = 10
   var ALTERNATIVES = 4  /* Pagefind queries for one typed query at most */
   var MIN_TYPED = 3  /* letters before a word is searched (one letter would load most of the index) */
-  var PAUSE = 120  /* ms after a keystroke before searching */
+  var PAUSE = 200  /* ms after a keystroke before searching */
 
   var root = document.querySelector("[data-digest-search]")
   var toggle = document.getElementById("__search")
