@@ -21,7 +21,7 @@ import re
 import subprocess
 from pathlib import Path
 
-from digest.ingest.datetext import day_month, parse_date
+from digest.ingest.datetext import date_line, day_month, parse_date
 from digest.model import DateSource, Document
 
 _FILE_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?!\d)")
@@ -61,6 +61,9 @@ def file_name_date(path: str) -> dt.date | None:
 
 def dateline_parts(dateline: str) -> tuple[int, int | None, int | None]:
     """(day, month, year) of a dateline's date; month None when it has none."""
+    whole = date_line(dateline)
+    if whole is not None:
+        return whole.day, whole.month, whole.year
     m = _DATE_PART.search(dateline)
     if not m:
         return 1, None, None

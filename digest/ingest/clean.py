@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from digest.ingest.datetext import date_line
 from digest.ingest.source import DEFAULT_OUTLETS, Dateline, Outlets, find_credit, split_dateline
 from digest.model import Block
 
@@ -113,9 +114,18 @@ def find_source(lines: list[str], patterns, outlets: Outlets | None = None) -> s
 _QUOTE_CREDIT = re.compile(r"[»\"”][,.!?…]*\s*[-–—]?\s*$")
 
 
+DATE_LINES = 4  # a site prints the date line under its title, before the text
+
+
 def cut_dateline(lines: list[str], outlets: Outlets) -> Dateline | None:
-    """Cut the dateline ("АСТАНА. 15 наурыз. ҚазАқпарат –") off the first lines, in place."""
-    for index, line in enumerate(lines[:2]):
+    """Cut the dateline ("АСТАНА. 15 наурыз. ҚазАқпарат –") off the first lines, in place;
+    or a line of its own that only dates the article ("15.03.2024, 10:30")."""
+    for index, line in enumerate(lines[:DATE_LINES]):
+        if date_line(line) is not None:
+            del lines[index]
+            return Dateline(line, "")
+        if index >= 2:
+            continue
         dateline, rest = split_dateline(line, outlets)
         if dateline is not None:
             if rest:

@@ -78,3 +78,18 @@ def day_month(text: str) -> tuple[int, int] | None:
     if month is None or not 1 <= day <= 31:
         return None
     return day, month
+
+
+# A line that only dates the article, as sites print it under the title:
+# "15.03.2024, 10:30", "10:30 · 15 наурыз 2024", "Жарияланды: 15 наурыз 2024".
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
+_LABEL = re.compile(r"^(?:жарияланды|жарияланған(?:\s+күні)?|жаңартылды|күні|уақыты|опубликовано|дата|published|date)\s*:?\s*", re.I)
+_SEPARATORS = " ,|·•/—–-"
+
+
+def date_line(line: str) -> dt.date | None:
+    """The date of a line that holds nothing but a date (and a time, and a label), else None."""
+    if len(line) > 60 or not any(c.isdigit() for c in line):
+        return None
+    rest = _LABEL.sub("", _CLOCK.sub(" ", line).strip(_SEPARATORS)).strip(_SEPARATORS)
+    return parse_date(rest) if rest else None

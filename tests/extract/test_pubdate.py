@@ -136,3 +136,20 @@ def test_a_cached_article_knows_when_its_git_date_changed(config, repo):
     git(repo, "add", ".")
     git(repo, "commit", "-qm", "b", day="2024-09-09")
     assert git_date_changed(article, path)
+
+
+@pytest.mark.parametrize("line", ["15.03.2024, 10:30", "10:30 · 15 наурыз 2024", "Жарияланды: 15 наурыз 2024"])
+def test_a_line_that_only_dates_the_article_is_its_dateline(config, tmp_path, line):
+    path = tmp_path / "kopir.txt"
+    path.write_text(f"Астанада жаңа көпір ашылды\n{line}\n" + TEXT, encoding="utf-8")
+    doc = read_document(path, config, str(path))
+    assert line not in doc.text and doc.dateline == line
+    assert publication_date(doc, tmp_path) == (dt.date(2024, 3, 15), "text")
+    assert doc.headline == "Астанада жаңа көпір ашылды"
+
+
+def test_a_posting_time_is_not_article_text(config, tmp_path):
+    path = tmp_path / "kopir.txt"
+    path.write_text("Астанада жаңа көпір ашылды\nБүгін, 10:30\n" + TEXT, encoding="utf-8")
+    doc = read_document(path, config, str(path))
+    assert "10:30" not in doc.text
