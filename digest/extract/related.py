@@ -25,7 +25,10 @@ feature to the articles keeping it, and only articles met through the index
 are scored; a feature kept by more than ``MAX_POSTING`` articles pairs only
 the articles it weighs most in (a feature that common scores little anyway).
 Scored pairs are then at most ``MAX_POSTING``² per feature, not N².
-bench/related_score.py measures what this links against plain TF-IDF cosine.
+bench/related_score.py measures what this links against plain TF-IDF cosine
+(same-subject articles linked: 92–94% against 85%, on two draws of 183
+articles from KazNERD on 61 subjects). At 10,000 articles it takes seconds
+on every build (the cache holds articles, not their relations).
 """
 
 from __future__ import annotations
@@ -46,9 +49,9 @@ TITLE_WEIGHT = 3  # the title's stems count this many times
 MIN_SCORE = 0.06
 DATE_BONUS = 0.02  # at most: two articles of the same day
 DATE_SCALE_DAYS = 30.0
-TOP_TAGS = 8  # features kept per article (see the docstring)
-TOP_STEMS = 12
-MAX_POSTING = 50
+TOP_TAGS = 6  # features kept per article (see the docstring): the principal tags
+TOP_STEMS = 10
+MAX_POSTING = 30
 # Words of three letters or more (shorter ones are particles and pieces of
 # abbreviations); a hyphenated compound counts as its parts.
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -149,28 +152,37 @@ def _add_normalised(vector: dict[Feature, float], kind: str, weights: dict[str, 
 def rank_related(vectors: Sequence[dict[Feature, float]], dates: Sequence, limit: int = LIMIT) -> list[list[int]]:
     """For each vector, the indexes of up to ``limit`` others scoring at least
     ``MIN_SCORE``, best first (ties: nearer in date, then input order)."""
-    index = _inverted_index(vectors)
-    walks: list[list[tuple[float, list[tuple[int, float]]]]] = [[] for _ in vectors]
-    for feature, posting in index.items():
+    # Each article walks the postings it is in; scores add up in one list
+    # indexed by article (a third faster than a dict per article).
+    walks: list[list[tuple[float, list[int], list[float]]]] = [[] for _ in vectors]
+    for posting in _inverted_index(vectors).values():
+        ids, weights = [j for j, _ in posting], [w for _, w in posting]
         for i, weight in posting:
-            walks[i].append((weight, posting))
+            walks[i].append((weight, ids, weights))
+    total = [0.0] * len(vectors)
     ranked = []
     for i, walk in enumerate(walks):
-        scores: dict[int, float] = defaultdict(float)
-        for weight, posting in walk:
-            for j, other in posting:
-                scores[j] += weight * other
-        scores.pop(i, None)
-        top = heapq.nlargest(limit, scores.values())
-        if not top or top[0] < MIN_SCORE:
-            ranked.append([])
-            continue
-        # Only those the date bonus can lift into the first ``limit``.
-        floor = max(MIN_SCORE, top[-1] - DATE_BONUS)
-        best = [(score + DATE_BONUS * _closeness(dates[i], dates[j]), -j)
-                for j, score in scores.items() if score >= floor]
-        ranked.append([-neg for _, neg in heapq.nlargest(limit, best)])
+        met: list[int] = []
+        for weight, ids, weights in walk:
+            met += ids
+            for j, other in zip(ids, weights):
+                total[j] += weight * other
+        total[i] = 0.0
+        scores = {j: total[j] for j in set(met) if j != i}
+        for j in met:
+            total[j] = 0.0
+        ranked.append(_best(scores, i, dates, limit))
     return ranked
+
+
+def _best(scores: dict[int, float], i: int, dates: Sequence, limit: int) -> list[int]:
+    """The ``limit`` best of ``scores`` at ``MIN_SCORE`` or more, the date bonus added."""
+    top = heapq.nlargest(limit, scores.values())
+    if not top or top[0] < MIN_SCORE:
+        return []
+    floor = max(MIN_SCORE, top[-1] - DATE_BONUS)  # only those the bonus can lift into the first ``limit``
+    best = [(score + DATE_BONUS * _closeness(dates[i], dates[j]), -j) for j, score in scores.items() if score >= floor]
+    return [-neg for _, neg in heapq.nlargest(limit, best)]
 
 
 def _inverted_index(vectors: Sequence[dict[Feature, float]]) -> dict[Feature, list[tuple[int, float]]]:
