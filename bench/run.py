@@ -115,6 +115,11 @@ def run_measured(cmd: list[str], cwd: Path, env: dict | None = None) -> dict:
             "stdout": "".join(out_chunks), "stderr": "".join(err_chunks)}
 
 
+def fix_english(entry: str) -> str:
+    """A suggested vocabulary entry with its English label written, as `digest tags` asks an editor."""
+    return re.sub(r"(?m)^(  en: ).*$", r"\1Edited name", entry)
+
+
 def digest_cmd(*args: str) -> list[str]:
     return [sys.executable, "-m", "digest.cli", *args]
 
@@ -266,7 +271,7 @@ def bench(n: int, glue_sample: int, work: Path, builds_only: bool = False) -> di
     suggested = subprocess.run(digest_cmd("tags"), cwd=project, env=env, capture_output=True, text=True,
                                check=True).stdout
     entry = re.search(r"^# in (\d+) article.*\n((?:[- ] .*\n)+)", suggested, re.M)
-    fixed = re.sub(r"(?m)^(  en: .*)$", r"\1 (edited)", entry.group(2))
+    fixed = fix_english(entry.group(2))
     (project / "site_config" / "vocabulary" / "added.yml").write_text(fixed, "utf-8")
     r["vocabulary"] = run_measured(digest_cmd("build"), project, env)
     r["vocabulary_name"] = (re.search(r"kk: (.*)", entry.group(2)).group(1), int(entry.group(1)))
@@ -346,11 +351,12 @@ def operations(n: int, work: Path, off: str) -> dict:
     r = {"full": run_measured(digest_cmd("build"), project, env)}
     (project / "content" / ("zz_" + extra_name)).write_text(extra_text, "utf-8")
     r["add_one"] = run_measured(digest_cmd("build"), project, env)
+    r["no_change"] = run_measured(digest_cmd("build"), project, env)
     suggested = subprocess.run(digest_cmd("tags"), cwd=project, env=env, capture_output=True, text=True,
                                check=True).stdout
     entry = re.search(r"^# in (\d+) article.*\n((?:[- ] .*\n)+)", suggested, re.M)
     if entry:
-        (project / "site_config" / "vocabulary" / "added.yml").write_text(entry.group(2), "utf-8")
+        (project / "site_config" / "vocabulary" / "added.yml").write_text(fix_english(entry.group(2)), "utf-8")
         r["vocabulary"] = run_measured(digest_cmd("build"), project, env)
     # CI's publish build: a fresh checkout (no site/, no build/ but the restored extraction cache).
     shutil.rmtree(project / "site")
@@ -366,7 +372,7 @@ def switched_off_table(n: int, names: list[str], work: Path) -> str:
     """Each operation's time (and the full build's peak memory) with every
     optimisation on, then with each of ``names`` switched off."""
     rows = [("all on", operations(n, work, ""))] + [(f"{name} off", operations(n, work, name)) for name in names]
-    ops = ("full", "publish", "add_one", "vocabulary")
+    ops = ("full", "publish", "add_one", "vocabulary", "no_change")
     lines = [f"N = {n}; {machine()}; load average {load()} (shared machine: figures are noisy)", "",
              "| variant | " + " | ".join(ops) + " | peak RSS, full |", "|---" * (len(ops) + 2) + "|"]
     base = rows[0][1]

@@ -10,7 +10,7 @@ language and extraction sources and data). The last two form the cache's
 generation starts empty and the old files are deleted. But for the tags: a
 generation that differs from the previous one by the vocabulary alone (an
 editor adding tags to it) takes the previous one's articles and only finds
-their tags again, which is 40% of extracting them. Within a generation an
+their tags again, a fraction of extracting them. Within a generation an
 entry's key is the hash of the file's path and of the hash of its bytes. A build that adds a few
 articles appends their entries to a small journal beside the generation's
 file instead of writing the whole cache again; a build that changes many, or
@@ -24,13 +24,11 @@ empty cache, and ``build/`` is safe to delete.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import os
 import pickle
 import time
-from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Union
@@ -111,7 +109,7 @@ class ExtractionCache:
     @staticmethod
     def _load(path: Path) -> dict[str, Entry]:
         try:
-            with open(path, "rb") as f, gc_paused():
+            with open(path, "rb") as f:
                 data = pickle.load(f)
         except Exception:  # absent, truncated, or pickled by other code: start empty
             return {}
@@ -186,40 +184,6 @@ class ExtractionCache:
         os.replace(tmp, path)
 
 
-@contextmanager
-def gc_paused():
-    """No cyclic garbage collection inside the block. Unpickling the cache
-    makes millions of objects, none of them garbage, and Python's collector,
-    run every 700 of them, went through all of them again and again: the
-    cache of 10,000 articles loaded in 0.8 s, 0.4 s without it."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
-
-
-@contextmanager
-def gc_relaxed(young: int = 50_000):
-    """The collector's first generation collected every ``young`` new objects,
-    not every 700, inside the block.
-
-    Extraction makes and drops a great many small objects an article, while
-    its word memos keep growing; at Python's default the collector ran ~800
-    times over 1,000 articles (70 times with this), and extraction in one
-    process took 5% longer: 7.75 s against 7.39 s, the means of five runs
-    alternating the two. Cycles are still collected.
-    """
-    before = gc.get_threshold()
-    gc.set_threshold(young, *before[1:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*before)
-
-
 def _mtime(path: Path) -> float:
     try:
         return path.stat().st_mtime
@@ -230,8 +194,7 @@ def _mtime(path: Path) -> float:
 class FileDigests:
     """``build/file-digests.json``: each content file's ``content_digest``, with
     the size, times and inode it had when read, so that the next build hashes
-    only the files that changed (as git's index does): reading 10,000 files
-    whose pages are no longer in memory took a second.
+    only the files that changed (as git's index does).
 
     A recorded digest is trusted only when the file's size, modification and
     change times and inode are as recorded, and the file was last changed at

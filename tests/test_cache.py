@@ -408,40 +408,6 @@ def test_equal_tags_of_articles_extracted_together_are_one_object(small):
     assert len({id(t) for t in tags}) == len(set(tags)) < len(tags)
 
 
-def test_loading_pauses_the_garbage_collector_and_restores_it():
-    import gc
-
-    from digest.cache import gc_paused
-
-    assert gc.isenabled()
-    with pytest.raises(RuntimeError):
-        with gc_paused():
-            assert not gc.isenabled()
-            raise RuntimeError
-    assert gc.isenabled()
-    gc.disable()
-    try:
-        with gc_paused():
-            pass
-        assert not gc.isenabled()  # left as it was found
-    finally:
-        gc.enable()
-
-
-def test_extraction_relaxes_the_collector_and_restores_it():
-    import gc
-
-    from digest.cache import gc_relaxed
-
-    before = gc.get_threshold()
-    with pytest.raises(RuntimeError):
-        with gc_relaxed(12_345):
-            assert gc.get_threshold() == (12_345, *before[1:])
-            assert gc.isenabled()  # cycles are still collected
-            raise RuntimeError
-    assert gc.get_threshold() == before
-
-
 def test_a_build_leaves_the_collector_as_it_found_it(small, monkeypatch):
     import gc
 
