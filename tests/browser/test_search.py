@@ -49,7 +49,8 @@ def seed_of(built_site: Path, href: str, prefix: str = "/") -> str | None:
     path = urlparse(href).path[len(prefix):].strip("/")
     html = (built_site / path / "index.html").read_text(encoding="utf-8")
     h1 = re.search(r"<h1[^>]*>(.*?)</h1>", html, flags=re.S)
-    text = re.sub(r"<[^>]+>", "", html)
+    own = html[html.index("<h1"):].split('class="digest-related"', 1)[0]  # not the related articles' titles
+    text = re.sub(r"<[^>]+>", "", own)
     found = [n for n, marker in SEED_MARKERS.items() if marker in text]
     assert h1 and len(found) == 1, href
     return found[0]
