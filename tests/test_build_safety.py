@@ -72,6 +72,22 @@ def test_a_second_build_is_refused_while_one_runs(tmp_path):
     assert not (root / "site").exists()
 
 
+def test_a_build_while_the_preview_runs_stops_at_once_and_says_so(tmp_path):
+    """`digest serve` holds the lock for as long as it runs: waiting would never end."""
+    import time
+
+    root = make_project(tmp_path / "p")
+    with BuildLock(root, "serve"):
+        start = time.monotonic()
+        result = run_digest(root, "build")
+        waited = time.monotonic() - start
+    assert result.returncode == 1 and waited < 60
+    message = " ".join(result.stderr.split())
+    assert f"digest serve (process {os.getpid()})" in message
+    assert "rebuilds the site by itself" in message and "wait" not in message
+    assert not (root / "site").exists()
+
+
 def test_a_stale_lock_from_a_dead_process_is_taken_over(tmp_path):
     root = make_project(tmp_path / "p")
     (root / LOCK_FILE).parent.mkdir(parents=True)
