@@ -263,10 +263,12 @@ def test_nav_pages_without_a_title_are_always_rendered_and_no_nav_means_full_bui
         pass
 
     config = Config()
-    config.nav = None
+    config.nav, config.plugins = None, {}
     assert "no nav" in dirty_unsafe(config)
     config.nav = nav
     assert dirty_unsafe(config) is None
+    config.plugins = {"search": object()}  # its index would hold the rendered pages alone
+    assert "search" in dirty_unsafe(config)
 
 
 def test_serve_rebuilds_are_incremental_and_equal_a_full_rebuild(tmp_path, monkeypatch, caplog):

@@ -17,9 +17,10 @@ mode gets wrong and keeps the live site whole until the end:
   gets that output as its ``abs_dest_path`` (a File attribute MkDocs lets
   plugins set), so MkDocs's own dirty check skips it. The overlay ends up
   holding only what this build wrote: a few pages and the files written every
-  time (search index, sitemap, 404 page);
-* the search index would hold only the re-rendered pages: the entries of the
-  others are taken from the live site's index, in the full build's page order;
+  time (sitemap, 404 page);
+* MkDocs's search plugin would index only the re-rendered pages: with it in
+  mkdocs.yml every build is full (the site's search is Pagefind's, run over
+  the finished site: digest.site.pagefind_index);
 * pages that no longer exist would stay: the previous build's outputs are
   remembered (``build/site-stamp-*.json``) and the missing ones deleted;
 * ``commit_overlay`` then moves the overlay's files into the live site (a
@@ -56,7 +57,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
-from mkdocs.utils import clean_directory
 
 from digest.cache import package_fingerprint
 from digest.config import CONFIG_DIR, fingerprint_dir, pages_fingerprint
@@ -66,7 +66,6 @@ from digest.site.pagefind_index import ENTRY as SEARCH_ENTRY
 MKDOCS_FILE = "mkdocs.yml"
 THEME_DIR = "theme"
 STAMP_FILE = "site-stamp-{}.json"  # one per site folder (--site-dir)
-SEARCH_INDEX = "search/search_index.json"
 PLUGIN_NAME = "digest/incremental"
 PARK_COMPRESSED_FROM = 3000  # pages (see IncrementalSite.on_page_content)
 
@@ -167,12 +166,14 @@ def dirty_unsafe(config: MkDocsConfig) -> str | None:
     """Why this configuration cannot be built incrementally, if it cannot."""
     if not config.nav:
         return "mkdocs.yml has no nav: every page would list every other page"
+    if "search" in config.plugins:
+        return "MkDocs's search plugin indexes only the pages a build renders"
     return None
 
 
 class IncrementalSite(BasePlugin):
-    """Records a build's outputs; in a dirty build, renders only what changed,
-    deletes removed pages and completes the search index.
+    """Records a build's outputs; in a dirty build, renders only what changed
+    and deletes removed pages.
 
     ``base``: the live site, when MkDocs writes into an empty overlay beside it
     (``digest build``; see ``commit_overlay``). Without it the dirty build
@@ -191,26 +192,10 @@ class IncrementalSite(BasePlugin):
         self.removed: set[str] = set()  # the previous build's outputs that this one does not make
         self.pages = 0
         self.rendered: set[str] = set()
-        self._old_index: dict | None = None
-        self._complete = True  # whether the previous build's outputs can stand for the pages not rendered
         self._parked: dict[str, bytes | str] = {}
-        self.files: Files | None = None
-
-    def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        if not self.dirty or "search" not in config.plugins:
-            return  # without MkDocs's search plugin there is no index to complete
-        try:
-            self._old_index = json.loads((Path(self.base or config.site_dir) / SEARCH_INDEX).read_text("utf-8"))
-        except (OSError, ValueError):
-            # Without the previous index the others' entries are unknown: render everything.
-            self._old_index = None
-            self._complete = False
-            if self.base is None:
-                clean_directory(config.site_dir)
 
     @event_priority(-100)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        self.files = files
         included = [f for f in files if f.inclusion.is_included() or f.inclusion.is_in_serve()]
         self.outputs = {f.dest_uri for f in included}
         self.pages = sum(1 for f in included if f.is_documentation_page())
@@ -218,17 +203,16 @@ class IncrementalSite(BasePlugin):
             return files
         self.removed = self.previous - self.outputs
         if self.base is not None:
-            if self._complete:  # else everything is rendered
-                for f in included:
-                    live = self.base / f.dest_uri
-                    if not _modified(f, live):
-                        f.abs_dest_path = str(live)  # MkDocs finds it up to date, and skips it
+            for f in included:
+                live = self.base / f.dest_uri
+                if not _modified(f, live):
+                    f.abs_dest_path = str(live)  # MkDocs finds it up to date, and skips it
             return files
         site = Path(config.site_dir)
         for f in included:  # written in place: a file MkDocs rewrites is replaced, not written through
             if os.path.lexists(f.abs_dest_path) and f.is_modified():
                 os.unlink(f.abs_dest_path)
-        always = [*config.theme.static_templates, *config.extra_templates, "sitemap.xml.gz", SEARCH_INDEX]
+        always = [*config.theme.static_templates, *config.extra_templates, "sitemap.xml.gz"]
         for relative in [*always, *self.removed]:
             (site / relative).unlink(missing_ok=True)
         _remove_empty_dirs(site)
@@ -272,7 +256,7 @@ class IncrementalSite(BasePlugin):
 
     @event_priority(100)
     def on_page_context(self, context, *, page, config, nav):
-        """First of all plugins: the page's HTML back, for the theme and search."""
+        """First of all plugins: the page's HTML back, for the theme."""
         parked = self._parked.pop(page.file.src_uri, None)
         if parked is not None:
             page.content = zlib.decompress(parked).decode("utf-8") if isinstance(parked, bytes) else parked
@@ -283,45 +267,6 @@ class IncrementalSite(BasePlugin):
     def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
         page.content = ""  # written: its HTML is no longer needed
         return output
-
-    @event_priority(-100)
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Complete a dirty build's search index; write every index as UTF-8."""
-        if self.files is None:
-            return
-        path = Path(config.site_dir) / SEARCH_INDEX
-        try:
-            new = json.loads(path.read_text("utf-8"))
-        except (OSError, ValueError):
-            return  # no search plugin
-        merged = self.dirty and self._old_index is not None
-        sources = [(new, self.rendered), (self._old_index, None)] if merged else [(new, None)]
-        path.write_text(merge_search_index(sources, self.files), "utf-8")
-
-
-def _by_page(entries: list[dict]) -> dict[str, list[dict]]:
-    grouped: dict[str, list[dict]] = {}
-    for entry in entries:
-        grouped.setdefault(str(entry.get("location", "")).split("#", 1)[0], []).append(entry)
-    return grouped
-
-
-def merge_search_index(sources: list[tuple[dict, set[str] | None]], files: Files) -> str:
-    """The index a full build would write, from partial ones: ``sources`` are
-    (search index, URLs of the pages it rendered, or None for "every page"),
-    and each page's entries come from the first source holding the page, in
-    the order of the pages. An incremental build merges [(new, re-rendered),
-    (previous build's, None)]."""
-    grouped = [(_by_page(index.get("docs", [])), urls) for index, urls in sources]
-    docs: list[dict] = []
-    for f in files.documentation_pages():
-        entries = next((by_page for by_page, urls in grouped if urls is None or f.url in urls), {})
-        docs.extend(entries.get(f.url, []))
-    # Material's serialisation, but UTF-8 rather than \u escapes: Kazakh text
-    # takes 2 bytes a letter instead of 6 (the index was 2.5 times as large),
-    # and the browser's JSON.parse reads both alike.
-    return json.dumps({"config": sources[0][0].get("config"), "docs": docs}, separators=(",", ":"),
-                      ensure_ascii=False, default=str)
 
 
 def _remove_empty_dirs(root: Path) -> None:
