@@ -253,7 +253,8 @@ def discover(text: str, tokens: list, known: list) -> list:
                     continue
                 if not accept(group[i:j], kind, i == 0):
                     continue
-                if name_context.rejected(group, i, j, kind, text):
+                if name_context.rejected(group, i, j, kind, text) or name_context.names_a_thing(
+                        group, i, j, kind, text):
                     continue
                 label = label_of(text, group[i:j])
                 start = mention_start(text, group[i].start, group[j - 1].end)

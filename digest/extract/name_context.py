@@ -135,6 +135,27 @@ REJECT: dict[str, Callable[[list, int, int, str, str], bool]] = {
 }
 
 
+def names_a_thing(tokens: list, i: int, j: int, kind: str, text: str) -> bool:
+    """A found (not a known) organisation's name before a word for a thing it names, with no
+    organisation's head noun between: a residential complex («Сұңқар» тұрғын үй кешені), an
+    order («Парасат» ордені), a programme, a system ("Open Space жүйесі")."""
+    heads = word_lists()["organization_heads"]
+    if kind != "organization" or _word(tokens, j - 1).startswith(heads):  # "... орталығының жүйесі"
+        return False
+    k = j
+    while k < min(j + _THING_REACH, len(tokens)) and not _gap(tokens, text, k).strip(" «»\"“”"):
+        word = _word(tokens, k)
+        if not tokens[k].text[:1].islower() or word.startswith(heads):
+            return False
+        if word.startswith(context_words()["thing_nouns"]):
+            return True
+        k += 1
+    return False
+
+
+_THING_REACH = 3  # words after a name looked at for the thing it names
+
+
 def rejected(tokens: list, i: int, j: int, kind: str, text: str) -> str | None:
     """The name of the first rule that rules the span out, or None."""
     for name, rule in REJECT.items():

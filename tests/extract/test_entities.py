@@ -265,3 +265,23 @@ def test_an_organisation_named_after_a_known_place_takes_the_place_in(vocabulary
     found = tags_of(text, vocabulary)
     assert found.get("Қарағанды мемлекеттік техникалық университеті") == ("organization", None)
     assert ("place", "karaganda") not in found.values()
+
+
+def test_a_name_before_a_word_for_a_thing_is_no_organisation(vocabulary):
+    assert tags_of("Жазушы «Алаш» сыйлығын алды.", vocabulary) == {}
+
+
+@pytest.mark.parametrize("text, thing", [("Отбасы «Жұлдызды» тұрғын үй кешенінде тұрады.", True),
+                                         ("Ұстаз «Құрмет» орденімен марапатталды.", True),
+                                         ("Бұл «Самұрық» қорының шешімі.", False)])
+def test_words_for_things_named_after_a_name(text, thing):
+    from digest.extract import name_context
+
+    tokens = kazakh.tokenize(text)
+    i = next(k for k, t in enumerate(tokens) if t.text[:1].isupper() and k)
+    assert name_context.names_a_thing(tokens, i, i + 1, "organization", text) is thing
+
+
+def test_an_organisation_before_a_thing_it_has_stays(vocabulary):
+    found = tags_of("«Болашақ» қаржы орталығының ақпараттық жүйесі жаңарды.", vocabulary)
+    assert any(kind == "organization" and "Болашақ" in label for label, (kind, _) in found.items())
