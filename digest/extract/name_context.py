@@ -88,12 +88,16 @@ def time_zone(tokens: list, i: int, j: int, kind: str, text: str) -> bool:
 
 
 def cast_role(tokens: list, i: int, j: int, kind: str, text: str) -> bool:
-    """"Асқар Жұмабаев (Ербол)": one name in brackets after a capitalised name is a role."""
-    if kind != "person" or j - i != 1 or i == 0:
+    """A role in a cast list: one name in brackets after a capitalised name ("Асқар
+    Жұмабаев (Ербол)"), or one name before a full name in brackets ("Ербол (Асқар Жұмабаев)")."""
+    if kind != "person" or j - i != 1:
         return False
-    before, after = _gap(tokens, text, i).strip(), (_gap(tokens, text, j).strip() if j < len(tokens)
-                                                      else text[tokens[j - 1].end :].strip())
-    return before == "(" and after[:1] == ")" and tokens[i - 1].text[:1].isupper()
+    before = _gap(tokens, text, i).strip()
+    after = _gap(tokens, text, j).strip() if j < len(tokens) else text[tokens[j - 1].end :].strip()
+    if i > 0 and before == "(" and after[:1] == ")" and tokens[i - 1].text[:1].isupper():
+        return True
+    return (after == "(" and j + 1 < len(tokens) and tokens[j].text[:1].isupper()
+            and tokens[j + 1].text[:1].isupper() and not _gap(tokens, text, j + 1).strip())
 
 
 def currency(tokens: list, i: int, j: int, kind: str, text: str) -> bool:

@@ -235,6 +235,11 @@ def _shared_head_mentions(text: str, tokens: list, vocabulary: Vocabulary) -> tu
         match = vocabulary.names.match(phrase, phrase_tokens)
         end = tokens[head].end if b == head else tokens[b - 1].end
         taken.update(range(a, head + 1 if b == head else b))
+        if not (len(match) == 1 and match[0].last == len(phrase_tokens)) and singular in name_context.context_words()["name_itself"]:
+            bare = phrase[: -len(singular)].strip()  # "Шымкент қаласы" is the city Шымкент
+            match = [m for m in vocabulary.names.match(bare, kazakh.tokenize(bare))
+                     if vocabulary.by_id[m.target].kind == "place"]
+            phrase_tokens = kazakh.tokenize(bare)
         if len(match) == 1 and match[0].last == len(phrase_tokens):
             entry = vocabulary.by_id[match[0].target]
             found.append(Mention(tokens[a].start, end, entry.kind, entry.kk, entry.id))

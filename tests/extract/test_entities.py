@@ -159,6 +159,12 @@ def test_cast_roles_in_brackets_are_not_persons(vocabulary):
     assert persons == {"Әлібек Нұрланов", "Айгерім Сапарова"}
 
 
+def test_cast_roles_before_the_actors_in_brackets_are_not_persons(vocabulary):
+    text = "Фильмде Дәурен (Әлібек Нұрланов) мен Жанар (Айгерім Сапарова) басты кейіпкерлер."
+    persons = {label for label, (kind, _) in tags_of(text, vocabulary).items() if kind == "person"}
+    assert persons == {"Әлібек Нұрланов", "Айгерім Сапарова"}
+
+
 def test_a_name_in_brackets_that_is_no_role_still_counts(vocabulary):
     found = tags_of("Басқарма басшысы (Ерлан Жетібаев) мәлімдеме жасады.", vocabulary)
     assert found.get("Ерлан Жетібаев") == ("person", None)
@@ -222,6 +228,7 @@ def test_a_name_with_an_organisations_head_noun_is_no_person(vocabulary, text, l
     ("Жамбыл және Алматы облыстарының әкімдері кездесті.", {"zhambyl-region", "almaty-region"}),
     ("Қар Ақмола, Павлодар және Қарағанды облыстарында жауды.",
      {"akmola-region", "pavlodar-region", "karaganda-region"}),
+    ("Шымкент және Түркістан қалаларында жарық сөнді.", {"shymkent", "turkistan"}),
 ])
 def test_names_sharing_a_plural_head_are_each_tagged(vocabulary, text, regions):
     found = {tag_id for _, tag_id in tags_of(text, vocabulary).values()}
