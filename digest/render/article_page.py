@@ -14,9 +14,9 @@ from digest.render.markup import front_matter, md_escape
 from digest.render.view import (
     article_timeline,
     by_salience,
+    present,
     card_view,
     date_kind,
-    page_labels,
     reading_minutes,
     tag_view,
 )
@@ -90,7 +90,7 @@ def article_view(article: Article, config: SiteConfig, with_page: Container[str]
                  related: Sequence[Article] = ()) -> dict:
     """Everything the article template shows besides the text."""
     image = image_path(article)
-    return {
+    return present({
         "date": date_view(iso(article.date), config),
         "date_kind": date_kind(article),
         "source": article.source,
@@ -101,7 +101,7 @@ def article_view(article: Article, config: SiteConfig, with_page: Container[str]
         "tags": [tag_view(t, with_page) for t in by_salience(article.tags)],
         "timeline": article_timeline(article, config),
         "related": [card_view(r, config, with_tags=False) for r in related[:RELATED_SHOWN]],
-    }
+    })
 
 
 def article_page(article: Article, config: SiteConfig, with_page: Container[str] | None = None,
@@ -120,7 +120,6 @@ def article_page(article: Article, config: SiteConfig, with_page: Container[str]
         "hide": ["navigation"] + ([] if headings >= TOC_MIN_HEADINGS else ["toc"]),
         "digest": article_facts(article),
         "card": card_meta(article, config),  # the share card (og:image), digest.render.cards
-        "labels": page_labels("article", config),
         "article": article_view(article, config, with_page, related),
     }
     return front_matter(meta) + body(article.document.blocks)

@@ -18,7 +18,7 @@ from digest.render.collation import kazakh_key
 from digest.render.dates import day_heading, month_heading
 from digest.render.markup import front_matter
 from digest.render.urls import tag_url
-from digest.render.view import card_view, count_view, entry_view, page_labels, row_view, tag_view
+from digest.render.view import card_view, count_view, entry_view, row_view, site_labels, tag_view
 
 
 def newest_first(articles: list[Article]) -> list[Article]:
@@ -31,26 +31,18 @@ def newest_first(articles: list[Article]) -> list[Article]:
 TAG_PAGE_CARDS = 50  # default of the tag_page_cards setting
 TIMELINE_PAGE_EVENTS = 1000  # default of the timeline_page_events setting
 ARCHIVE_PAGE_ARTICLES = 1000  # default of the archive_page_articles setting
-# Labels the theme's own templates (404, footer) print: they reach them through the
-# home page's front matter (MkDocs reads every page before its static templates).
-THEME_LABELS = ("not_found", "not_found_text", "go_home", "home", "feed", "site_footer")
 
 
-def _page(title: str, kind: str, config: SiteConfig, view: dict, label_kind: str | None = None,
+def _page(title: str, kind: str, config: SiteConfig, view: dict, template: str | None = None,
           extra: dict | None = None) -> str:
     """A listing page: front matter only. Listings repeat article text: kept out
     of search. The tabs are the navigation, so the left sidebar would only repeat them."""
     return front_matter({
-        "template": f"digest/{label_kind or kind}.html",
+        "template": f"digest/{template or kind}.html",
         "title": title, "search": {"exclude": True}, "hide": ["navigation", "toc"],
         "digest": {"kind": kind, **(extra or {})},
-        "labels": page_labels(label_kind or kind, config),
         "view": view,
     })
-
-
-def theme_labels(config: SiteConfig) -> dict[str, dict[str, str]]:
-    return {key: {"kk": config.label(key).kk, "en": config.label(key).en} for key in THEME_LABELS}
 
 
 def _both(label) -> str:
@@ -77,7 +69,7 @@ def home_page(articles: list[Article], config: SiteConfig, with_page: Container[
     view = {"site": {"kk": site["kk"], "en": site["en"]}, "days": days, "undated": undated,
             "more": len(ordered) > limit}
     return _page(f"{site['kk']} · {site['en']}", "home", config, view,
-                 extra={"labels": theme_labels(config)})
+                 extra={"labels": site_labels(config)})  # every page's templates read them here
 
 
 def _archive_groups(articles: list[Article], config: SiteConfig) -> list[dict]:
@@ -194,7 +186,7 @@ def archive_part_page(part: ArchivePart, parts: list[ArchivePart], config: SiteC
         view["months"] = _archive_groups(list(part.articles), config)
     number = f" {name['n']}" if name["n"] else ""
     title = f"{name['kk']}{number} · {front['kk']} · {front.get('en') or front.get('latin') or front['kk']}"
-    return _page(title, "tag-part" if tag else "archive", config, view, label_kind="archive")
+    return _page(title, "tag-part" if tag else "archive", config, view, template="archive")
 
 
 def collect_tags(articles: list[Article]) -> dict[str, tuple[Tag, list[Article]]]:

@@ -20,27 +20,33 @@ from digest.render.urls import article_url, tag_url
 CARD_TAGS = 6  # tags on a listing's card, the most salient first; the article page shows them all
 WORDS_PER_MINUTE_DEFAULT = 180
 
-# The labels each kind of page's template prints (from site_config/labels.yml),
-# copied into its front matter: a template reads them as ``page.meta.labels``.
-# A page carries only its own kind's (an article page is read by MkDocs
-# thousands of times a build at scale).
-_COMMON = ("home", "archive", "tags", "timeline", "breadcrumb", "source", "published", "added",
-           "date_unknown", "more_tags", "no_page", "person", "place", "organization", "topic", "event")
-PAGE_LABELS: dict[str, tuple[str, ...]] = {
-    "article": _COMMON + ("summary", "reading_time", "minutes", "relative", "no_timeline", "related",
-                          "original", "text", "image"),
-    "home": _COMMON + ("latest", "all_articles"),
-    "archive": _COMMON + ("article_count", "article_count_one", "undated_articles"),
-    "tags": _COMMON + ("no_tags", "article_count", "article_count_one"),
-    "tag": _COMMON + ("kind", "tag_articles", "tag_timeline", "tag_feed", "article_count", "article_count_one",
-                      "discovered", "relative"),
-    "timeline": _COMMON + ("unresolved", "no_events", "relative", "events", "events_one"),
-}
+# The labels the theme's templates print (from site_config/labels.yml). They
+# are written once, into the home page's front matter (``digest.labels``),
+# which MkDocs reads before it renders any page (digest/site/mkdocs_build.py
+# reads it in dirty builds too): every template finds them there
+# (theme/partials/digest/macros.html, ``labels``). Each of 2,000 pages
+# carrying its own would be a tenth of what MkDocs reads at 1,000 articles.
+SITE_LABELS: tuple[str, ...] = (
+    "home", "archive", "tags", "timeline", "breadcrumb", "source", "published", "added", "date_unknown",
+    "more_tags", "no_page", "person", "place", "organization", "topic", "event", "summary", "reading_time",
+    "minutes", "relative", "no_timeline", "related", "original", "text", "image", "latest", "all_articles",
+    "article_count", "article_count_one", "undated_articles", "no_tags", "kind", "tag_articles",
+    "tag_timeline", "tag_feed", "discovered", "unresolved", "no_events", "events", "events_one",
+    # the theme's own pages (404, footer)
+    "not_found", "not_found_text", "go_home", "feed", "site_footer",
+)
 
 
-def page_labels(kind: str, config: SiteConfig) -> dict[str, dict[str, str]]:
-    """{key: {"kk": …, "en": …}} of the labels a page of ``kind`` prints."""
-    return {key: {"kk": config.label(key).kk, "en": config.label(key).en} for key in PAGE_LABELS[kind]}
+def site_labels(config: SiteConfig) -> dict[str, dict[str, str]]:
+    """{key: {"kk": …, "en": …}} of every label the theme prints."""
+    return {key: {"kk": config.label(key).kk, "en": config.label(key).en} for key in SITE_LABELS}
+
+
+def present(view: dict) -> dict:
+    """The view without its None, empty and zero values: a template reads a
+    missing key as it would read them, and every value left out is one less
+    for MkDocs to read back (it reads each page's front matter with PyYAML)."""
+    return {k: v for k, v in view.items() if v or v is False}
 
 
 def by_salience(tags: Iterable[Tag]) -> list[Tag]:
@@ -53,9 +59,9 @@ def tag_view(tag: Tag, with_page: Container[str] | None = None) -> dict:
     name is known; ``latin`` is the Kazakh in Latin letters, never English),
     its kind, and its page's URL, None when it has no page."""
     has_page = with_page is None or tag.id in with_page
-    return {"id": tag.id, "kind": tag.kind, "kk": tag.kk, "en": tag.en if tag.en != tag.kk else None,
-            "latin": tag.latin if tag.latin and tag.latin != tag.kk else None,
-            "url": tag_url("", tag.id) if has_page else None}
+    return present({"kind": tag.kind, "kk": tag.kk, "en": tag.en if tag.en != tag.kk else None,
+                     "latin": tag.latin if tag.latin and tag.latin != tag.kk else None,
+                     "url": tag_url("", tag.id) if has_page else None})
 
 
 def date_kind(article: Article) -> str | None:
@@ -82,7 +88,7 @@ def card_view(article: Article, config: SiteConfig, with_page: Container[str] | 
     (``CARD_TAGS``) and how many more it has."""
     tags = by_salience(article.tags) if with_tags else []
     summary = list(article.summary) if full_summary else list(article.summary[:1])
-    return {
+    return present({
         "title": article.title,
         "url": article_url("", config.settings["section"], article.slug),
         "date": date_view(iso(article.date), config),
@@ -91,21 +97,21 @@ def card_view(article: Article, config: SiteConfig, with_page: Container[str] | 
         "summary": summary,
         "tags": [tag_view(t, with_page) for t in tags[:CARD_TAGS]],
         "more_tags": max(0, len(tags) - CARD_TAGS),
-    }
+    })
 
 
 def row_view(article: Article, config: SiteConfig) -> dict:
     """An article as a line of the archive: title, URL, date, source."""
-    return {"title": article.title, "url": article_url("", config.settings["section"], article.slug),
-            "date": date_view(iso(article.date), config), "source": article.source}
+    return present({"title": article.title, "url": article_url("", config.settings["section"], article.slug),
+                     "date": date_view(iso(article.date), config), "source": article.source})
 
 
 def entry_view(entry: TimelineEntry, config: SiteConfig, article: Article | None = None) -> dict:
     """A timeline entry: its resolved date (None when unresolved), the
     phrase of the text that says it (the evidence), the event, and, on
     listings, the article it is from."""
-    view = {"when": date_view(entry.when, config), "text": entry.text, "event": entry.event,
-            "relative": entry.relative}
+    view = present({"when": date_view(entry.when, config), "text": entry.text, "event": entry.event,
+                     "relative": entry.relative or None})
     if article is not None:
         view["article"] = {"title": article.title,
                            "url": article_url("", config.settings["section"], article.slug)}

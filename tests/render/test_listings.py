@@ -166,7 +166,7 @@ def test_large_tag_lists_older_articles_as_rows(config):
     view = body_of(generate_pages(many, with_settings(config, tag_page_cards=50))["tags/kazakhstan.md"])[0]["view"]
     assert len(view["cards"]) == 50 and len(view["older"]) == 10
     assert view["cards"][0]["title"] == "Жаңалық 59" and view["older"][-1]["title"] == "Жаңалық 0"
-    assert all(card["tags"] == [] for card in view["cards"])  # the tag's own page: no chips on its cards
+    assert not any("tags" in card for card in view["cards"])  # the tag's own page: no chips on its cards
 
 
 def test_timeline_page_lists_undated_events_of_the_newest_articles_only(config):

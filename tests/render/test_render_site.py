@@ -67,7 +67,7 @@ def test_what_an_article_page_shows_decides_whether_it_is_made_again(tmp_path, c
     gov_twice = [*changed[:2], dataclasses.replace(changed[2], tags=(TRADE, GOV))]
     render_site(gov_twice, config, docs, generation="g1")
     assert sorted(made) == ["a", "c"]
-    assert "url: tags/government/" in (docs / "articles" / "a.md").read_text("utf-8")
+    assert '"url":"tags/government/"' in (docs / "articles" / "a.md").read_text("utf-8")
 
     made.clear()  # other labels or code: every page
     render_site(gov_twice, config, docs, generation="g2")
@@ -156,9 +156,9 @@ def test_an_article_is_made_again_when_a_related_articles_title_changes(tmp_path
     a, b, c = _articles()
     a = dataclasses.replace(a, related=(b.path,))
     render_site([a, b, c], config, docs, generation="g1")
-    assert f"title: {b.title}" in (docs / "articles" / "a.md").read_text("utf-8")
+    assert f'"title":"{b.title}"' in (docs / "articles" / "a.md").read_text("utf-8")
     made.clear()
     renamed = dataclasses.replace(b, title="Жаңа атау")
     render_site([a, renamed, c], config, docs, generation="g1")
     assert sorted(made) == ["a", "b"]  # a lists b's title; c does not
-    assert "title: Жаңа атау" in (docs / "articles" / "a.md").read_text("utf-8")
+    assert '"title":"Жаңа атау"' in (docs / "articles" / "a.md").read_text("utf-8")
