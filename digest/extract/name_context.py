@@ -8,11 +8,15 @@ names pass them (``tags.find_mentions``, ``entities.discover``).
 
 * ``street``: "Жандосов пен Әуезов көшелері", "Абай даңғылы": a street;
 * ``time_zone``: "Астана уақытымен": a clock;
-* ``cast_role``: "Асқар Жұмабаев (Ербол)": a role in a cast list.
+* ``cast_role``: "Асқар Жұмабаев (Ербол)", "Ербол (Асқар Жұмабаев)": a role;
+* ``currency``: "АҚШ доллары": a currency;
+* ``quoted_title``: «Беларусь» тракторлары, «Астана – Балқаш» бағыты: a title.
 
-Besides: ``addressed_person`` (a place shaped like a surname that stands for
-the person, "Қонаевқа баяндадым") and ``shared_head_names`` ("Жамбыл және
-Алматы облыстарының": two regions).
+Besides: ``names_a_thing`` (a found organisation's name before a word for a
+thing: «Алаш» сыйлығы), ``plural_of`` ("Үкіметтер" is not the Government),
+``addressed_person`` (a place shaped like a surname that stands for the
+person, "Қонаевқа баяндадым") and ``shared_head_names`` ("Жамбыл және Алматы
+облыстарының": two regions).
 """
 
 from __future__ import annotations
