@@ -21,6 +21,7 @@ and the share of links that go to a same-subject article (precision).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import math
 import random
 import sys
@@ -33,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import DEFAULT_DATA, detokenize  # noqa: E402
 
 from digest.config import load_config  # noqa: E402
-from digest.extract import extract_article  # noqa: E402
+from digest.extract import extract_article, related  # noqa: E402
 from digest.extract.related import LIMIT, relate_articles  # noqa: E402
 from digest.ingest.reader import parse_document  # noqa: E402
 from digest.kazakh import STOPWORDS, stem  # noqa: E402
@@ -164,6 +165,16 @@ def score(links: dict[str, list[str]], labels: dict[str, str]) -> tuple[float, f
     return sum(recalls) / len(recalls), good / total if total else 0.0
 
 
+@contextlib.contextmanager
+def _tag_share(share: float):
+    saved = related.TAG_SHARE
+    related.TAG_SHARE = share
+    try:
+        yield
+    finally:
+        related.TAG_SHARE = saved
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--subjects", type=int, default=100)  # more than KazNERD has: all of them
@@ -181,7 +192,11 @@ def main() -> None:
     took = time.perf_counter() - start
     base = tfidf_baseline(articles)
     print(f"{'method':<34}{'same-subject linked':>20}{'links same-subject':>20}")
-    for name, links in (("plain TF-IDF cosine (stems)", base), ("digest related (tags + terms)", ours)):
+    rows = [("plain TF-IDF cosine (stems)", base), ("digest related (tags + terms)", ours)]
+    for name, share in (("  its tags alone", 1.0), ("  its terms alone", 0.0)):  # what each half brings
+        with _tag_share(share):
+            rows.append((name, {a.path: list(a.related) for a in relate_articles(articles)}))
+    for name, links in rows:
         recall, precision = score(links, labels)
         print(f"{name:<34}{recall:>20.1%}{precision:>20.1%}")
     print(f"(digest related took {took:.2f} s)")
