@@ -171,3 +171,26 @@ def test_extract_json_lists_the_related_seed(capsys, repo, monkeypatch):
     for path in belarus:
         other = next(p for p in belarus if p != path)
         assert articles[path]["related"][0] == other
+
+
+def test_a_build_relates_cached_articles_to_new_ones(repo, config, tmp_path):
+    import shutil
+
+    from digest.cache import ExtractionCache
+    from digest.pipeline import collect
+
+    content = tmp_path / "content"
+    content.mkdir()
+    seeds = {p.name[:3]: p for p in sorted((repo / "content").glob("*.txt"))}
+    for number in ("000", "004"):  # a visit to Minsk, a visit from Beijing
+        shutil.copy(seeds[number], content)
+    cache_dir = tmp_path / "cache"
+    first = {a.path.rsplit("/", 1)[1][:3]: a
+             for a in collect(content, config, cache=ExtractionCache(cache_dir, config)).articles}
+    shutil.copy(seeds["002"], content)  # Belarus again: related to the Minsk visit
+    collection = collect(content, config, cache=ExtractionCache(cache_dir, config))
+    assert collection.cached == 2
+    now = {a.path.rsplit("/", 1)[1][:3]: a for a in collection.articles}
+    assert now["000"].related[:1] == (now["002"].path,)
+    assert now["002"].related[:1] == (now["000"].path,)
+    assert first["000"].related != now["000"].related  # made again, not taken from the cache
