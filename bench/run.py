@@ -73,7 +73,7 @@ def _tree_rss_kb(pid: int) -> int:
     return total
 
 
-def run_measured(cmd: list[str], cwd: Path, env: dict | None = None) -> dict:
+def run_measured(cmd: list[str], cwd: Path, env: dict | None = None, codes: tuple[int, ...] = (0,)) -> dict:
     """Run ``cmd``; wall time, exit code, output, peak RSS of the largest process and of the tree.
 
     The disks are synced first: a build writes hundreds of MiB (630 MiB at
@@ -109,7 +109,7 @@ def run_measured(cmd: list[str], cwd: Path, env: dict | None = None) -> dict:
     done.set()
     for r in readers:
         r.join()
-    if proc.returncode != 0:
+    if proc.returncode not in codes:
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{''.join(err_chunks)[-3000:]}")
     return {"seconds": elapsed, "max_rss_mb": usage.ru_maxrss / 1024, "tree_rss_mb": peak_tree / 1024,
             "stdout": "".join(out_chunks), "stderr": "".join(err_chunks)}
@@ -363,7 +363,9 @@ def operations(n: int, work: Path, off: str) -> dict:
     for path in (project / "build").iterdir():
         if path.name != "cache":
             (shutil.rmtree if path.is_dir() else Path.unlink)(path)
-    r["publish"] = run_measured(digest_cmd("build", "--strict"), project, dict(env, SOURCE_DATE_EPOCH="1700000000"))
+    # The corpus's articles carry warnings (tags not in the vocabulary...): --strict then exits 1 after the build.
+    r["publish"] = run_measured(digest_cmd("build", "--strict"), project, dict(env, SOURCE_DATE_EPOCH="1700000000"),
+                                codes=(0, 1))
     shutil.rmtree(project, ignore_errors=True)
     return r
 
