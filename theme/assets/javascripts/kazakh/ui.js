@@ -10,6 +10,7 @@
 
   var CANDIDATES = 20  /* Pagefind's best results ranked again (each costs a fragment) */
   var SHOWN = 10
+  var FIRST = 5  /* candidates shown (ranked) before the others are here */
   var ALTERNATIVES = 4  /* Pagefind queries for one typed query at most */
   var MIN_TYPED = 3  /* letters before a word is searched (one letter would load most of the index) */
   var PAUSE = 200  /* ms after a keystroke before searching */
@@ -144,8 +145,8 @@
     }), terms)
   }
 
-  /* Results in two steps: the first page of candidates as soon as it is
-     here, then all of them ranked together */
+  /* Results in two steps: Pagefind's first few candidates as soon as they
+     are here, then all of them ranked together */
   function search(query) {
     var ticket = ++asked
     var terms = KazakhQuery.parse(query)
@@ -158,7 +159,7 @@
     return load().then(function (pf) {
       return candidates(pf, terms).then(function (found) {
         var loads = found[0].slice(0, CANDIDATES).map(function (r) { return r.data() })
-        var first = Promise.all(loads.slice(0, SHOWN)).then(function (datas) {
+        var first = Promise.all(loads.slice(0, FIRST)).then(function (datas) {
           if (ticket === asked) render(ranked(datas, terms), found[1], terms)
         })
         return Promise.all([first, Promise.all(loads)]).then(function (both) {
