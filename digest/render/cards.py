@@ -32,7 +32,7 @@ import PIL
 from PIL import Image, ImageDraw, ImageFont
 
 from digest.config import SiteConfig
-from digest.model import Article
+from digest.model import Article, DigestError
 from digest.render.dates import kazakh_date
 from digest.render.shares import make_pages
 
@@ -170,7 +170,11 @@ def wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
 @lru_cache(maxsize=None)
 def font_file(name: str) -> Path:
     """The path of one of the package's font files."""
-    return Path(str(importlib.resources.files(FONT_PACKAGE).joinpath("files", name)))
+    try:
+        return Path(str(importlib.resources.files(FONT_PACKAGE).joinpath("files", name)))
+    except ModuleNotFoundError:
+        raise DigestError("share cards need the font-source-sans-pro package: pip install -e . "
+                          "(it is among the digest's dependencies)") from None
 
 
 @lru_cache(maxsize=None)

@@ -143,3 +143,15 @@ def test_built_article_pages_carry_their_card(built_site):
         assert '<meta property="og:image:height" content="630">' in html
         image = png((site / "cards" / url.rsplit("/", 1)[1]).read_bytes())
         assert image.size == (1200, 630)
+
+
+def test_without_the_font_package_the_error_says_what_to_install(monkeypatch):
+    from digest.model import DigestError
+
+    monkeypatch.setattr(cards, "FONT_PACKAGE", "no_such_font_package_here")
+    cards.font_file.cache_clear()
+    try:
+        with pytest.raises(DigestError, match="font-source-sans-pro"):
+            cards.font_file("Missing.ttf")
+    finally:
+        cards.font_file.cache_clear()
