@@ -124,7 +124,10 @@ def balance_quotes(label: str) -> str:
 
 
 def _is_name_word(word: str, kind: str) -> bool:
-    """Can ``word`` end a name of ``kind``: capitalised, or a head noun of its kind."""
+    """Can ``word`` end a name of ``kind``: capitalised, or a head noun of its kind;
+    never "Стамбұлдағы" (in Istanbul) for an organisation's name."""
+    if kind == "organization" and word.lower().endswith(_LOCATED):
+        return False
     if word[:1].isupper() or word.isdigit():
         return True
     if kind == "person":
@@ -244,6 +247,9 @@ def accept(tokens: list, kind: str, first_in_sentence: bool) -> bool:
             return False
         if len(base_form(first)) < 2:
             return False
+        if first_in_sentence and kind == "organization" and first.isalpha() and not first.isupper() \
+                and not first.isascii():
+            return False  # "Делегация ...", "Экология, ...": a capitalised common noun, not "Kaspi"
     if kind == "person" and any(t.text.isdigit() for t in tokens):
         return False
     # "Елбасының қызметі": someone's service, not a body's name

@@ -262,3 +262,9 @@ def test_people_in_the_news_have_their_offices_english_spelling(vocabulary):
     tags = {t.id: t for t in find_tags("Ермек Көшербаев пен Нұрлан Ермекбаевтың кездесуі өтті.", vocabulary)}
     assert tags["yermek-kosherbayev"].en == "Yermek Kosherbayev"
     assert tags["nurlan-yermekbayev"].en == "Nurlan Yermekbayev"
+
+
+def test_no_name_in_the_vocabulary_starts_in_lower_case(vocabulary):
+    """A comma inside an unquoted alias splits it in two ("Экология, геология және ...")."""
+    names = [(e.id, n) for e in vocabulary.entries if e.kind != "topic" for n in (e.kk, *e.aliases)]
+    assert [(i, n) for i, n in names if n[:1].islower()] == []
