@@ -29,7 +29,6 @@ import contextlib
 import gzip
 import http.server
 import mimetypes
-import os
 import statistics
 import threading
 import time
