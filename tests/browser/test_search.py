@@ -158,10 +158,36 @@ def test_results_show_title_date_and_highlighted_excerpt(search, built_site):
     assert not search.errors, search.errors
 
 
-def test_dated_articles_show_their_date(search, built_site):
-    search("Қазақстан")
-    dates = search.page.locator(".md-search-result__item time").evaluate_all("els => els.map(e => e.dateTime)")
-    assert all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", d) for d in dates)
+DATED = """---
+date: 2024-03-15
+---
+Шымкентте жаңа саябақ ашылды
+
+Шымкент қаласында жаңа саябақ ашылды. Саябақта балаларға арналған алаң бар.
+"""
+
+
+@pytest.fixture(scope="module")
+def dated_site(tmp_path_factory) -> Path:
+    """A site of one dated article."""
+    from conftest import make_project, run_digest
+
+    project = make_project(tmp_path_factory.mktemp("dated") / "project", {"2024-03-15-park.md": DATED}, seeds=False)
+    result = run_digest(project, "build")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project / "site"
+
+
+def test_a_dated_article_shows_its_date(browser, dated_site):
+    with serve_site(dated_site) as url:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        s = Search(page)
+        s.open(url + "/")
+        assert len(s("Шымкенттегі")) == 1
+        dates = page.locator(".md-search-result__item time").evaluate_all("els => els.map(e => e.dateTime)")
+        assert dates == ["2024-03-15"]
+        assert "саябақ" in page.locator(".md-search-result__item h1").text_content()
+        page.close()
 
 
 def test_stop_words_alone_do_not_break_search(search):
