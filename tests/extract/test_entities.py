@@ -215,7 +215,7 @@ def test_two_people_with_one_surname_are_not_merged_into_either(vocabulary):
 
 @pytest.mark.parametrize("text, label", [
     ("Жиында Бейбітшілік Ассамблеясы үндеу қабылдады.", "Бейбітшілік Ассамблеясы"),
-    ("Оны ССРО Жоғарғы Советі Ұлттар Советі бекітті.", "Жоғарғы Советі"),
+    ("Оны ССРО Жоғарғы Советі Ұлттар Советі бекітті.", "Советі"),
 ])
 def test_a_name_with_an_organisations_head_noun_is_no_person(vocabulary, text, label):
     found = tags_of(text, vocabulary)
