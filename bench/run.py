@@ -373,12 +373,14 @@ def operations(n: int, work: Path, off: str) -> dict:
 def switched_off_table(n: int, names: list[str], work: Path) -> str:
     """Each operation's time (and the full build's peak memory) with every
     optimisation on, then with each of ``names`` switched off."""
-    rows = [("all on", operations(n, work, ""))] + [(f"{name} off", operations(n, work, name)) for name in names]
     ops = ("full", "publish", "add_one", "vocabulary", "no_change")
     lines = [f"N = {n}; {machine()}; load average {load()} (shared machine: figures are noisy)", "",
              "| variant | " + " | ".join(ops) + " | peak RSS, full |", "|---" * (len(ops) + 2) + "|"]
-    base = rows[0][1]
-    for label, r in rows:
+    print("\n".join(lines), flush=True)
+    base = None
+    for label, off in [("all on", "")] + [(f"{name} off", name) for name in names]:
+        r = operations(n, work, off)
+        base = base or r
         cells = []
         for op in ops:
             if op not in r:
@@ -388,6 +390,7 @@ def switched_off_table(n: int, names: list[str], work: Path) -> str:
             change = "" if r is base else f" ({(seconds / base[op]['seconds'] - 1) * 100:+.0f} %)"
             cells.append(f"{seconds:.1f} s{change}")
         lines.append(f"| {label} | " + " | ".join(cells) + f" | {r['full']['max_rss_mb']:.0f} MiB |")
+        print(lines[-1], flush=True)  # a row as soon as it is measured: the run is long
     return "\n".join(lines)
 
 
@@ -408,7 +411,7 @@ def main() -> None:
     work = args.keep or Path(tempfile.mkdtemp(prefix="digest-bench-"))
     if args.switched_off:
         try:
-            print(switched_off_table(args.n, [n for n in args.switched_off.split(",") if n], work))
+            switched_off_table(args.n, [n for n in args.switched_off.split(",") if n], work)
         finally:
             if not args.keep:
                 shutil.rmtree(work, ignore_errors=True)

@@ -11,7 +11,6 @@ load stops the build before anything is written: the live site stays.
 
 from __future__ import annotations
 
-import gc
 import os
 import shutil
 import signal
@@ -43,7 +42,7 @@ from digest.site.mkdocs_build import (
     swap_in,
 )
 
-# bench/run.py measures each optimisation switched off: DIGEST_BENCH_OFF=dirty,gc_freeze,...
+# bench/run.py measures each optimisation switched off: DIGEST_BENCH_OFF=dirty,compressed_parking,...
 BENCH_OFF = "DIGEST_BENCH_OFF"
 
 
@@ -99,7 +98,7 @@ def build_project(config: SiteConfig, content_dir: Path, target: Path, strict: b
             return Outcome(last.collection(), None, last.warnings, last.pages)
         LastBuild.forget(config.root)
         collection = collect(content_dir, config, candidates=candidates, digests=digests)
-        result = _build_frozen(config, collection, target, strict, inputs, say)
+        result = build_site(config, collection, target, strict, inputs=inputs, say=say)
         published = {r.path: r.slug for r in collection.reports if r.slug}
         save_registry(config.root, published, collection.registry)
         known.save()
@@ -107,20 +106,6 @@ def build_project(config: SiteConfig, content_dir: Path, target: Path, strict: b
         LastBuild(build_state(config, content_now), [dict(vars(r)) for r in collection.reports],
                   [list(d) for d in collection.discovered], result.warnings, result.pages).save(config.root)
     return Outcome(collection, result, result.warnings, result.pages)
-
-
-def _build_frozen(config: SiteConfig, collection: Collection, target: Path, strict: bool, inputs: str,
-                  say: Say | None) -> SiteBuild:
-    """``build_site`` with the collected articles frozen: the collector stops
-    walking their millions of objects again and again while their pages are
-    written (bench/run.py, "gc_freeze")."""
-    if switched_off("gc_freeze"):
-        return build_site(config, collection, target, strict, inputs=inputs, say=say)
-    gc.freeze()
-    try:
-        return build_site(config, collection, target, strict, inputs=inputs, say=say)
-    finally:
-        gc.unfreeze()  # what became garbage meanwhile can be collected again
 
 
 def build_site(config: SiteConfig, collection: Collection, site_dir: Path, strict: bool,
