@@ -150,6 +150,9 @@ def test_results_show_title_date_and_highlighted_excerpt(search, built_site):
     # the forms in the text are highlighted, not the typed one
     assert marks and all(m.lower().startswith("минск") for m in marks), marks
     assert marks - {"Минскіде"}
+    # the excerpt quotes the article's text, not its tag list (Minsk is the tag's English label)
+    excerpts = page.locator(".md-search-result__item p:not(.digest-search__date)").all_text_contents()
+    assert excerpts and not any("Minsk" in e for e in excerpts), excerpts
     meta = page.locator(".md-search-result__meta").text_content()
     assert re.search(r"\d+ мақала табылды · \d+ articles? found", meta), meta
     assert not re.search("құжат|документ", page.locator(".md-search").inner_text(), flags=re.I)

@@ -55,13 +55,65 @@
     return div.innerHTML
   }
 
+  var WORD = /([\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*)/u
+  var EXCERPT_WORDS = 30
+
+  function marked(part, terms) {
+    var word = part.toLowerCase()
+    var hit = terms.some(function (t) { return KazakhQuery.level(word, t) > 0 })
+    return hit ? "<mark>" + escape(part) + "</mark>" : escape(part)
+  }
+
+  /* Some thirty words of the article's text around its first match (words
+     of a query word's stem before words that only start like it), the
+     matching forms marked. Not Pagefind's excerpt: the tag list weighs
+     most, so Pagefind would quote the tags. Pagefind's text of a page
+     joins its blocks with ". "; the title, the byline and the blocks made
+     only of tag labels (the tag list) are left out. */
+  function excerpt(d, terms) {
+    var tagWords = new Set(((d.meta.tags || "").toLowerCase().match(/[\p{L}\p{N}]+/gu)) || [])
+    var title = d.meta.title || ""
+    var text = d.content.startsWith(title) ? d.content.slice(title.length) : d.content
+    function tagsOnly(block) {
+      var words = block.toLowerCase().match(/[\p{L}\p{N}]+/gu) || []
+      return words.every(function (w) { return tagWords.has(w) || /^\d+$/.test(w) })
+    }
+    /* the byline and the tag list come before the text: start after the
+       last block of tag labels that precedes the first long block */
+    var blocks = text.split(/(?<=\.) /)
+    var cut = 0
+    for (var b = 0; b < blocks.length; b++) {
+      if (tagsOnly(blocks[b])) cut = b + 1
+      else if ((blocks[b].match(/[\p{L}\p{N}]+/gu) || []).length >= 8) break
+    }
+    blocks = blocks.slice(cut).filter(function (block) { return !tagsOnly(block) })
+    var parts = blocks.join(" ").replace(/^[.\s]+/, "").split(WORD)
+    var words = []  /* indexes of the word parts (odd) */
+    for (var i = 1; i < parts.length; i += 2) words.push(i)
+    var best = -1
+    var bestLevel = 0
+    for (var w = 0; w < words.length && bestLevel < 2; w++) {
+      var word = parts[words[w]].toLowerCase()
+      var level = Math.max.apply(null, terms.map(function (t) { return KazakhQuery.level(word, t) }))
+      if (level > bestLevel) {
+        best = w
+        bestLevel = level
+      }
+    }
+    var from = Math.max(0, best - 8)
+    var to = Math.min(words.length, from + EXCERPT_WORDS)
+    if (!words.length) return ""
+    var start = from ? words[from] : 0
+    var end = to < words.length ? words[to] : parts.length
+    var out = ""
+    for (var k = start; k < end; k++) out += k % 2 ? marked(parts[k], terms) : escape(parts[k])
+    return (from ? "… " : "") + out.trim() + (to < words.length ? " …" : "")
+  }
+
   /* The title with the words matching the query marked */
   function markTitle(title, terms) {
-    return title.split(/([\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*)/u).map(function (part, i) {
-      if (i % 2 === 0) return escape(part)
-      var word = part.toLowerCase()
-      var hit = terms.some(function (t) { return KazakhQuery.level(word, t) > 0 })
-      return hit ? "<mark>" + escape(part) + "</mark>" : escape(part)
+    return title.split(WORD).map(function (part, i) {
+      return i % 2 ? marked(part, terms) : escape(part)
     }).join("")
   }
 
@@ -80,7 +132,7 @@
         '<a class="md-search-result__link" tabindex="-1">' +
         '<article class="md-search-result__article md-typeset">' +
         "<h1>" + markTitle(r.title, terms) + "</h1>" + date +
-        "<p>" + d.excerpt + "</p></article></a>"
+        "<p>" + excerpt(d, terms) + "</p></article></a>"
       item.firstChild.href = d.url
       list.appendChild(item)
     })
