@@ -19,7 +19,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.plugins import BasePlugin
 
-from digest.site import pagefind_index, privacy, raw_html, search_index, seo, serve_hooks
+from digest.site import pagefind_index, privacy, search_index, seo, serve_hooks
 
 
 class DigestPluginConfig(base.Config):
@@ -31,7 +31,6 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
     """MkDocs glue of the digest (see the modules each event names)."""
 
     def on_config(self, config):
-        config = raw_html.on_config(config)
         if self.config.serve:
             serve_hooks.add_incremental_site(config)
         return config
