@@ -1,8 +1,8 @@
 """How many cores a stage may use, and whether it may fork to use them.
 
-Three stages spread a large build over the cores: extraction (a process
-pool), rendering the Markdown and MkDocs's rendering (forked processes that
-share what the parent holds). They ask the same two questions here.
+Two stages spread a large build over the cores: extraction (a process
+pool) and writing the Markdown pages (forked processes that share what the
+parent holds). They ask the same two questions here.
 """
 
 from __future__ import annotations

@@ -44,7 +44,7 @@ def collect_with_progress(content_dir: Path, config: SiteConfig, use_cache: bool
     columns = (TextColumn("[bold]Extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     # Refreshed here, not by rich's refresh thread: a process with a second
     # thread must not fork (digest.cores.fork_unsafe), and the extraction
-    # workers, the page writers and MkDocs's shares are all forked.
+    # workers and the page writers are forked.
     with Progress(*columns, console=err, transient=True, auto_refresh=False) as progress:
         task = progress.add_task("extract", total=len(candidates))
         shown = [0.0]
@@ -78,9 +78,8 @@ def print_report(collection: Collection, config: SiteConfig, report_file: Path |
     reports = collection.reports
     section = config.settings["section"]
     show_all = len(reports) <= SCREEN_REPORT_LIMIT
-    # One Text printed once: thousands of console.print calls took a second
-    # at 10,000 articles. Styled pieces, not markup, so that a "[" in a file
-    # name or a warning is printed as it is.
+    # One Text printed once, not a console.print call per file. Styled pieces,
+    # not markup, so that a "[" in a file name or a warning is printed as it is.
     lines: list[Text] = []
     for r in reports:
         if not show_all and r.status == "published" and not r.warnings:
