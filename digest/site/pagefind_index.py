@@ -17,15 +17,18 @@ text (``data-pagefind-weight``), the date is a ``data-pagefind-meta``.
 Pagefind has no incremental mode: every build indexes every article page
 (about 10 % of a full build at 10,000 articles; see bench/search_speed.py).
 `digest build` calls ``index_site`` once the site is complete; the digest
-plugin calls ``index_preview`` after each rebuild of `digest serve`.
+plugin calls ``index_preview`` after each rebuild of `digest serve`, which
+indexes in the background.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 from digest.model import DigestError
@@ -35,6 +38,8 @@ ENTRY = f"{OUTPUT}/pagefind-entry.json"  # written last by Pagefind: the index i
 INDEXED_PAGES = "articles/*/index.html"
 ROOT_SELECTOR = "article.md-content__inner"
 EXCLUDE_SELECTORS = ("[data-search-exclude]", ".headerlink")
+
+log = logging.getLogger("mkdocs.digest")
 
 
 def pagefind_command(site_dir: Path, output: Path) -> list[str]:
@@ -73,12 +78,45 @@ def index_site(site_dir: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def index_preview(config) -> None:
-    """`digest serve`: index the preview after each rebuild (its folder always
-    holds the whole site). Called by the digest plugin's on_post_build."""
-    from mkdocs.exceptions import PluginError
+class PreviewIndexer:
+    """`digest serve`: indexes the preview after each rebuild, in a thread of
+    its own, so the preview reloads without waiting for the index (Pagefind
+    reads every article page again: a minute at 10,000 articles). A rebuild
+    while it runs asks for one more run when it ends. Errors are logged; the
+    previous index stays."""
 
-    try:
-        index_site(Path(config.site_dir))
-    except DigestError as exc:
-        raise PluginError(f"digest: {exc}") from None
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.running: threading.Thread | None = None
+        self.again = False
+
+    def request(self, site_dir: Path) -> threading.Thread:
+        with self.lock:
+            if self.running is not None and self.running.is_alive():
+                self.again = True
+                return self.running
+            self.running = threading.Thread(target=self._run, args=(site_dir,), daemon=True,
+                                            name="digest-search-index")
+            self.running.start()
+            return self.running
+
+    def _run(self, site_dir: Path) -> None:
+        while True:
+            try:
+                index_site(site_dir)
+                log.info("digest: search index updated")
+            except DigestError as exc:
+                log.error(f"digest: {exc}")
+            with self.lock:
+                if not self.again:
+                    return
+                self.again = False
+
+
+PREVIEW = PreviewIndexer()
+
+
+def index_preview(config) -> threading.Thread:
+    """`digest serve`: index the preview (its folder always holds the whole
+    site) in the background. Called by the digest plugin's on_post_build."""
+    return PREVIEW.request(Path(config.site_dir))

@@ -79,3 +79,20 @@ def test_index_site_replaces_the_previous_index(tmp_path):
 def test_a_failing_pagefind_is_a_clear_error(tmp_path):
     with pytest.raises(DigestError, match="Pagefind"):
         pagefind_index.index_site(tmp_path / "missing")
+
+
+def test_the_preview_is_indexed_in_the_background_and_again_after_a_change(tmp_path, caplog):
+    page = tmp_path / "articles" / "a" / "index.html"
+    page.parent.mkdir(parents=True)
+    body = '<html lang="kk"><body><article class="md-content__inner"><h1>{}</h1><p>Мәтін.</p></article></body></html>'
+    page.write_text(body.format("Бірінші"), encoding="utf-8")
+    indexer = pagefind_index.PreviewIndexer()
+    first = indexer.request(tmp_path)
+    page.write_text(body.format("Екінші"), encoding="utf-8")  # a rebuild while it indexes
+    second = indexer.request(tmp_path)
+    first.join(120)
+    second.join(120)
+    assert [f["meta"]["title"] for f in fragments(tmp_path)] == ["Екінші"]
+    broken = pagefind_index.PreviewIndexer().request(tmp_path / "missing")
+    broken.join(120)
+    assert "Pagefind" in caplog.text  # logged, not raised: the preview keeps serving
