@@ -400,7 +400,14 @@ def test_every_article_has_open_graph_and_twitter_meta(built_site):
         assert meta["og:site_name"] == ["Жаңалықтар дайджесті · News digest"]
         assert meta["og:locale"] == ["kk_KZ"]
         assert meta["og:type"] == ["article"]
-        assert meta["twitter:card"] == ["summary"]
+        # The share card: a 1200x630 PNG of the site itself (digest/render/cards.py).
+        assert meta["twitter:card"] == ["summary_large_image"]
+        assert meta["twitter:image"] == meta["og:image"] and len(meta["og:image"]) == 1
+        site_url = site_url_of(built_site.parent / "mkdocs.yml")
+        assert meta["og:image"][0].startswith(site_url)
+        png = (built_site / meta["og:image"][0][len(site_url):]).read_bytes()
+        assert png[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", png[16:24]) == (1200, 630)
+        assert (meta["og:image:width"], meta["og:image:height"]) == (["1200"], ["630"])
         assert meta["og:url"][0].endswith("/" + page_address(built_site, page))
         assert "article:published_time" not in meta  # the seeds are undated
 
