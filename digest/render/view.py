@@ -31,7 +31,7 @@ SITE_LABELS: tuple[str, ...] = (
     "more_tags", "no_page", "person", "place", "organization", "topic", "event", "summary", "reading_time",
     "minutes", "relative", "no_timeline", "related", "original", "text", "image", "latest", "all_articles",
     "article_count", "article_count_one", "undated_articles", "no_tags", "kind", "tag_articles",
-    "tag_timeline", "tag_feed", "discovered", "unresolved", "no_events", "events", "events_one",
+    "tag_timeline", "tag_feed", "discovered", "unresolved", "no_events", "events", "events_one", "no_articles",
     # the theme's own pages (404, footer)
     "not_found", "not_found_text", "go_home", "feed", "site_footer",
 )

@@ -277,3 +277,10 @@ def test_a_big_tags_older_articles_are_on_pages_by_year(config, tmp_path):
         assert 'href="../"' in html and "Kazakhstan" in html  # back to the tag's page, which it names
         shown += re.findall(r'class="digest-row__title" href="../../../articles/k(\d\d)/"', html)
     assert sorted(map(int, shown)) == list(range(30))  # every article once: a card or on one page
+
+
+def test_an_empty_site_says_so_in_both_languages(config, tmp_path):
+    site = build_site([], config, tmp_path)
+    for url in ("", "archive/"):
+        assert "Әзірге мақала жоқ" in page(site, url) and 'lang="en">No articles yet<' in page(site, url)
+    assert "Тег табылмады" in page(site, "tags/") and "Күні көрсетілген оқиға әзірге жоқ" in page(site, "timeline/")
