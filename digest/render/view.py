@@ -92,7 +92,6 @@ def card_view(article: Article, config: SiteConfig, with_page: Container[str] | 
         "title": article.title,
         "url": article_url("", config.settings["section"], article.slug),
         "date": date_view(iso(article.date), config),
-        "date_kind": date_kind(article),
         "source": article.source,
         "summary": summary,
         "tags": [tag_view(t, with_page) for t in tags[:CARD_TAGS]],
