@@ -179,7 +179,7 @@
       return Math.log(1 + (data.pages - t.df + 0.5) / (t.df + 0.5))
     })
     var top = Math.max.apply(null, idf) || 1
-    return idf.map(function (w) { return Math.max(w, 0.05) / top })
+    return idf.map(function (w) { return Math.sqrt(Math.max(w, 0.05) / top) })
   }
 
   /* A result's score: per term, its best match in the title, tags and

@@ -64,13 +64,10 @@
     return hit ? "<mark>" + escape(part) + "</mark>" : escape(part)
   }
 
-  /* Some thirty words of the article's text around its first match (words
-     of a query word's stem before words that only start like it), the
-     matching forms marked. Not Pagefind's excerpt: the tag list weighs
-     most, so Pagefind would quote the tags. Pagefind's text of a page
-     joins its blocks with ". "; the title, the byline and the blocks made
-     only of tag labels (the tag list) are left out. */
-  function excerpt(d, terms) {
+  /* The article's text: Pagefind's text of the page (its blocks joined
+     with ". ") without the title, the byline and the blocks made only of
+     tag labels (the tag list), which are ranked and shown apart */
+  function articleText(d) {
     var tagWords = new Set(((d.meta.tags || "").toLowerCase().match(/[\p{L}\p{N}]+/gu)) || [])
     var title = d.meta.title || ""
     var text = d.content.startsWith(title) ? d.content.slice(title.length) : d.content
@@ -87,7 +84,15 @@
       else if ((blocks[b].match(/[\p{L}\p{N}]+/gu) || []).length >= 8) break
     }
     blocks = blocks.slice(cut).filter(function (block) { return !tagsOnly(block) })
-    var parts = blocks.join(" ").replace(/^[.\s]+/, "").split(WORD)
+    return blocks.join(" ").replace(/^[.\s]+/, "")
+  }
+
+  /* Some thirty words of the article's text around its first match (words
+     of a query word's stem before words that only start like it), the
+     matching forms marked. Not Pagefind's excerpt: the tag list weighs
+     most, so Pagefind would quote the tags. */
+  function excerpt(d, terms) {
+    var parts = articleText(d).split(WORD)
     var words = []  /* indexes of the word parts (odd) */
     for (var i = 1; i < parts.length; i += 2) words.push(i)
     var best = -1
@@ -193,7 +198,7 @@
 
   function ranked(datas, terms) {
     return KazakhQuery.rank(datas.map(function (d, i) {
-      return { title: d.meta.title || "", tags: d.meta.tags || "", text: d.content, rank: i, data: d }
+      return { title: d.meta.title || "", tags: d.meta.tags || "", text: articleText(d), rank: i, data: d }
     }), terms)
   }
 
