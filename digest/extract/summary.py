@@ -39,6 +39,7 @@ COVERED = 0.3  # what a principal already named in the summary still counts
 SPEECH, DEPENDENT, QUESTION, SHORT, LONG = 0.6, 0.85, 0.5, 0.7, 0.8
 SHORT_WORDS, LONG_WORDS = 6, 60
 _WORD = re.compile(r"\w+")
+_UNPUNCTUATED_BREAK = re.compile(r"(?<![.!?…:;»\"”)])[ \t]*\n")
 REPEAT_EXTRA = 2  # words a sentence may add to the title and still repeat it
 MIN_WORDS = 4  # shorter units ("Тоқаев?", "Иә.") are never a summary sentence
 
@@ -196,6 +197,7 @@ def _fallback(doc: Document, units: list[Unit], limit: int) -> tuple[str, ...]:
     unit = min(text_units, key=lambda u: (not u.eligible, len(u) > limit))
     if len(unit) <= limit:
         return tuple(s.text for s in unit.sentences)
-    # one piece, but never two lines run together: a line is as far as a sentence goes
+    # one piece, but lines with no punctuation between them are never run together
+    # (a transcript's lines, even inside «…»); punctuated lines of a quotation stay whole
     piece = doc.text[unit.start:unit.end]
-    return tuple(line.strip() for line in piece.split("\n") if line.strip())[:limit]
+    return tuple(p.strip() for p in _UNPUNCTUATED_BREAK.split(piece) if p.strip())[:limit]

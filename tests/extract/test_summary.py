@@ -108,10 +108,12 @@ def quotations(doc: Document) -> list[tuple[int, int]]:
     """Outermost matched «…» pairs, never across a heading or speaker line.
 
     A stray mark (the source's own typo) is ignored, and so is a pair more than
-    six line breaks apart (a stray « and a stray »).
+    six line breaks apart (a stray « and a stray »). A line that ends without
+    punctuation ends the quotation too: such lines are never run together.
     """
     pairs, stack = [], []
     cuts = {a for a, _ in not_text_spans(doc)} | {b for _, b in not_text_spans(doc)}
+    cuts |= {m.end() for m in re.finditer(r"(?<![.!?…:;»\"”)])[ \t]*\n", doc.text)}
     for i, c in enumerate(doc.text):
         if i in cuts:
             stack = []
