@@ -29,7 +29,6 @@ from digest.orchestrate.state import LastBuild, build_state, content_state, up_t
 from digest.site.generate import BUILD_DIR, docs_dir_of, generate
 from digest.site.pagefind_index import index_site
 from digest.site.mkdocs_build import (
-    PARK_COMPRESSED_FROM,
     IncrementalSite,
     SiteStamp,
     commit_overlay,
@@ -42,7 +41,7 @@ from digest.site.mkdocs_build import (
     swap_in,
 )
 
-# bench/run.py measures each optimisation switched off: DIGEST_BENCH_OFF=dirty,compressed_parking,...
+# bench/run.py measures each optimisation switched off: DIGEST_BENCH_OFF=dirty,file_digests,...
 BENCH_OFF = "DIGEST_BENCH_OFF"
 
 
@@ -132,7 +131,6 @@ def build_site(config: SiteConfig, collection: Collection, site_dir: Path, stric
     if strict and previous is not None:
         # MkDocs warns about a page only when it renders it: --strict must see them all.
         previous, reason = None, "--strict checks every page"
-    park_from = 1 << 62 if switched_off("compressed_parking") else PARK_COMPRESSED_FROM
     try:
         mk = load_mkdocs_config(config.root, docs_dir_of(config), staging, strict=strict)
         if previous is not None and dirty_unsafe(mk):
@@ -143,7 +141,7 @@ def build_site(config: SiteConfig, collection: Collection, site_dir: Path, stric
         written = sum(1 for path in rendered.written if path.suffix == ".md")
         collection.articles = []
         if previous is None:
-            plugin = IncrementalSite(park_compressed_from=park_from)
+            plugin = IncrementalSite()
             say(f"MkDocs: full build of {pages} pages ({reason})")
             warnings = run_mkdocs(mk, plugin=plugin)
             say("search index (Pagefind)")
@@ -152,7 +150,7 @@ def build_site(config: SiteConfig, collection: Collection, site_dir: Path, stric
             swap_in(staging, site_dir)
             stamp.save(inputs, site_dir, plugin.outputs)
         else:
-            plugin = IncrementalSite(dirty=True, previous=previous, base=site_dir, park_compressed_from=park_from)
+            plugin = IncrementalSite(dirty=True, previous=previous, base=site_dir)
             say(f"MkDocs: incremental build ({written} pages written anew)")
             warnings = run_mkdocs(mk, dirty=True, plugin=plugin)
             stamp.clear()  # a commit cut short (SIGKILL) leaves no stamp: the next build is full

@@ -45,7 +45,6 @@ import os
 import shutil
 import sys
 import time
-import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -67,7 +66,6 @@ MKDOCS_FILE = "mkdocs.yml"
 THEME_DIR = "theme"
 STAMP_FILE = "site-stamp-{}.json"  # one per site folder (--site-dir)
 PLUGIN_NAME = "digest/incremental"
-PARK_COMPRESSED_FROM = 3000  # pages (see IncrementalSite.on_page_content)
 
 
 def load_mkdocs_config(root: Path, docs_dir: Path, site_dir: Path, strict: bool = False) -> MkDocsConfig:
@@ -180,11 +178,9 @@ class IncrementalSite(BasePlugin):
     works in place (``digest serve``'s preview folder).
     """
 
-    def __init__(self, dirty: bool = False, previous: set[str] | None = None, base: Path | None = None,
-                 park_compressed_from: int = PARK_COMPRESSED_FROM):
+    def __init__(self, dirty: bool = False, previous: set[str] | None = None, base: Path | None = None):
         super().__init__()
         self.dirty = dirty
-        self.park_compressed_from = park_compressed_from
         self.previous = previous or set()
         self.base = base
         self.inputs = ""  # site_inputs() of this build, kept by `digest serve` between rebuilds
@@ -192,7 +188,6 @@ class IncrementalSite(BasePlugin):
         self.removed: set[str] = set()  # the previous build's outputs that this one does not make
         self.pages = 0
         self.rendered: set[str] = set()
-        self._parked: dict[str, bytes | str] = {}
 
     @event_priority(-100)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -244,22 +239,13 @@ class IncrementalSite(BasePlugin):
 
     @event_priority(-100)
     def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
-        """Park the page's HTML until MkDocs writes it, and drop its Markdown:
-        MkDocs renders every page before writing any, and a digest's listing
-        pages are large. From PARK_COMPRESSED_FROM pages on, the HTML is kept
-        compressed (peak memory of big builds); below, compressing costs more
-        than the memory it saves."""
+        """Drop the page's Markdown once it is HTML: MkDocs renders every page
+        before writing any, and a digest's listing pages are large."""
         page.markdown = ""  # not None: MkDocs reads None as "page not read yet"
-        compress = self.pages >= self.park_compressed_from
-        self._parked[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1) if compress else html
-        return ""
+        return html
 
     @event_priority(100)
     def on_page_context(self, context, *, page, config, nav):
-        """First of all plugins: the page's HTML back, for the theme."""
-        parked = self._parked.pop(page.file.src_uri, None)
-        if parked is not None:
-            page.content = zlib.decompress(parked).decode("utf-8") if isinstance(parked, bytes) else parked
         self.rendered.add(page.url)
         return context
 
