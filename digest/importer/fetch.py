@@ -102,7 +102,7 @@ def fetch_url(url: str, timeout: float = TIMEOUT_SECONDS, limit: int = MAX_PAGE_
                 raise DigestError(f"the server answered {exc.code} {exc.reason}", path=url) from None
             current = urllib.parse.urljoin(current, target)
             if not is_url(current):
-                raise DigestError(f"redirected to {current!r}, not an http(s) address", path=url)
+                raise DigestError(f"redirected to {current!r}, not an http(s) address", path=url) from None
             continue
         except (urllib.error.URLError, OSError, ValueError) as exc:
             raise DigestError(_unreachable(exc), path=url) from None
