@@ -1,7 +1,7 @@
 """MkDocs event handlers for what search engines and feed readers see.
 
-One of the hook modules the `digest` plugin forwards MkDocs's events to
-(``HOOK_MODULES`` in digest/site/plugin.py); active in every build, full or
+Called by the `digest` plugin's event methods (digest/site/plugin.py);
+active in every build, full or
 incremental. The social meta of each page is in theme/main.html.
 
 * The sitemap's ``<lastmod>`` is each article's own publication date, not the
