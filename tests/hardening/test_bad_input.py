@@ -29,7 +29,7 @@ def corpus() -> dict[str, str | bytes]:
         "cr.txt": ("Бірінші сөйлем мұнда тұр.\rЕкінші сөйлем де бар.\r").encode(),
         "malformed.md": "---\ntitle: [oops\n---\nМәтін мұнда тұр.\n",
         "listfm.md": "---\n- a\n- b\n---\nМәтін мұнда тұр.\n",
-        "baddate.md": "---\ndate: 2024-02-30\nauthor: X\n---\nМәтін мұнда тұр, бәрі жақсы.\n",
+        "baddate.md": "---\ndate: 2024-02-30\nautor: X\n---\nМәтін мұнда тұр, бәрі жақсы.\n",
         "with space Қазақша атау.txt": GOOD,
         ".hidden.txt": GOOD,
         ".~lock.article.txt#": "lock",
@@ -89,7 +89,7 @@ def test_line_numbers_where_they_apply(bad_build):
 
 def test_warnings_for_dates_keys_and_encodings(bad_build):
     _, result = bad_build
-    assert "not a date" in result.stdout and "unknown front matter key 'author'" in result.stdout
+    assert "not a date" in result.stdout and "unknown front matter key 'autor'" in result.stdout
     assert "decoded as cp1251" in result.stdout
 
 
