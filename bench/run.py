@@ -19,7 +19,7 @@ of 20–40 real Kazakh sentences (bench/corpus.py, from KazNERD):
   site size, search index size.
 
     python bench/run.py [--n 1000] [--glue-sample 100] [--keep DIR] [--json FILE] [--builds-only]
-    python bench/run.py --n 1000 --switched-off dirty,file_digests,last_build
+    python bench/run.py --n 1000 --switched-off dirty,compressed_parking,file_digests,last_build
 
 ``--switched-off`` measures the user's operations (full build, publish build
 with the extraction cache restored, adding one article, a vocabulary edit)

@@ -41,7 +41,7 @@ from digest.site.mkdocs_build import (
     swap_in,
 )
 
-# bench/run.py measures each optimisation switched off: DIGEST_BENCH_OFF=dirty,file_digests,...
+# bench/run.py measures each optimisation switched off: DIGEST_BENCH_OFF=dirty,compressed_parking,...
 BENCH_OFF = "DIGEST_BENCH_OFF"
 
 
@@ -141,7 +141,7 @@ def build_site(config: SiteConfig, collection: Collection, site_dir: Path, stric
         written = sum(1 for path in rendered.written if path.suffix == ".md")
         collection.articles = []
         if previous is None:
-            plugin = IncrementalSite()
+            plugin = IncrementalSite(compress=not switched_off("compressed_parking"))
             say(f"MkDocs: full build of {pages} pages ({reason})")
             warnings = run_mkdocs(mk, plugin=plugin)
             say("search index (Pagefind)")
@@ -150,7 +150,8 @@ def build_site(config: SiteConfig, collection: Collection, site_dir: Path, stric
             swap_in(staging, site_dir)
             stamp.save(inputs, site_dir, plugin.outputs)
         else:
-            plugin = IncrementalSite(dirty=True, previous=previous, base=site_dir)
+            plugin = IncrementalSite(dirty=True, previous=previous, base=site_dir,
+                                     compress=not switched_off("compressed_parking"))
             say(f"MkDocs: incremental build ({written} pages written anew)")
             warnings = run_mkdocs(mk, dirty=True, plugin=plugin)
             stamp.clear()  # a commit cut short (SIGKILL) leaves no stamp: the next build is full
