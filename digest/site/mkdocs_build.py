@@ -246,9 +246,9 @@ class IncrementalSite(BasePlugin):
     def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
         """Park the page's HTML until MkDocs writes it, and drop its Markdown:
         MkDocs renders every page before writing any. From
-        PARK_COMPRESSED_FROM pages on, the HTML is kept compressed: at N =
-        10,000 the largest process peaked at 2.5 GiB without it (the budget
-        is 2 GiB); below, compressing costs more than the memory it saves."""
+        PARK_COMPRESSED_FROM pages on, the HTML is kept compressed (peak
+        memory of big builds); below, compressing costs more than the memory
+        it saves."""
         page.markdown = ""  # not None: MkDocs reads None as "page not read yet"
         compress = self.compress and self.pages >= PARK_COMPRESSED_FROM
         self._parked[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1) if compress else html
