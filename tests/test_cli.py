@@ -63,16 +63,27 @@ def test_extract_json_contract(repo):
     assert data["errors"] == []
     assert len(data["articles"]) == 3
     for article in data["articles"]:
-        assert set(article) >= {"path", "slug", "title", "source", "date", "summary", "tags", "timeline", "warnings"}
+        assert set(article) >= {"path", "slug", "title", "source", "date", "date_source", "summary", "tags",
+                                "related", "timeline", "warnings"}
         assert 1 <= len(article["summary"]) <= 3
         for tag in article["tags"]:
             assert tag["kind"] in {"person", "place", "organization", "topic", "event"}
-            assert tag["kk"] and tag["en"]
+            assert tag["kk"] and tag["latin"] and (tag["en"] or tag.get("discovered"))
+            assert not (tag.get("discovered") and tag["en"])  # a transliteration is never English
         for entry in article["timeline"]:
-            assert set(entry) == {"text", "when", "relative", "event"}
+            assert {"text", "when", "relative", "event"} <= set(entry) <= {"text", "when", "relative", "event", "decade"}
     sources = {a["path"]: a["source"] for a in data["articles"]}
     assert sources["content/000_4c27e8987007a86f.txt"] == "Ertenmedia.kz"
     assert sources["content/002_fd9ed341f2569c58.txt"] == "Хабар 24"
+
+
+def test_extract_json_gives_a_decade_its_first_year(tmp_path, repo):
+    article = tmp_path / "a.txt"
+    article.write_text("Зауыт 90-жылдары жабылып қалды. Биыл ол қайта ашылды.\n", encoding="utf-8")
+    result = run_digest(repo, "extract", "--json", str(article))
+    assert result.returncode == 0, result.stderr
+    [entry] = [e for e in json.loads(result.stdout)["articles"][0]["timeline"] if "90" in e["text"]]
+    assert entry["when"] is None and entry["decade"] == 1990
 
 
 def test_extract_reports_bad_file_and_still_extracts_others(tmp_path, repo):

@@ -34,7 +34,8 @@ def article_json(article: Article) -> dict:
         ],
         "related": list(article.related),
         "timeline": [
-            {"text": e.text, "when": e.when, "relative": e.relative, "event": e.event}
+            {"text": e.text, "when": e.when, "relative": e.relative, "event": e.event,
+             **({"decade": e.decade} if e.decade is not None else {})}
             for e in article.timeline
             if not e.recurring
         ],

@@ -22,9 +22,10 @@ def run(content: str | None, minimum: int = 1) -> int:
         out.print("no tags outside the vocabulary", markup=False)
         return 0
     out.print(f"# {len(candidates)} tags found in the articles but not in site_config/vocabulary/;", markup=False)
-    out.print("# paste the ones worth keeping into a vocabulary file and fix their English labels.", markup=False)
+    out.print("# paste the ones worth keeping into a vocabulary file; each 'en' is the name's Latin", markup=False)
+    out.print("# transliteration (2021 alphabet): replace it with the English name before you paste.", markup=False)
     for tag, count in candidates:
-        entry = {"id": tag.id, "kind": tag.kind, "kk": tag.kk, "en": tag.en,
+        entry = {"id": tag.id, "kind": tag.kind, "kk": tag.kk, "en": tag.en or tag.latin,
                  "aliases": sorted(set(tag.mentions) - {tag.kk})}
         out.print(f"\n# in {count} article(s)", markup=False)
         out.print(yaml.safe_dump([entry], allow_unicode=True, sort_keys=False).rstrip(), markup=False)
