@@ -21,6 +21,7 @@ from digest.extract import article_tags, extract_article
 from digest.extract.related import relate_articles
 from digest.extract.slugs import assign_unique_slugs, load_registry
 from digest.extract.tags import tag_candidates
+from digest.extract.pubdate import git_date_changed
 from digest.extract.vocabulary_change import VocabularyChange
 from digest.ingest.discover import Candidate, discover
 from digest.ingest.reader import parse_document, read_document
@@ -169,6 +170,8 @@ def _extract_all(candidates: list[Candidate], config: SiteConfig, cache: Extract
                 digest = content_digest(data) if data is not None else None
             key = entry_key(candidate.shown, digest) if digest is not None else None
             cached = cache.get(key) if key is not None else None
+            if isinstance(cached, Article) and git_date_changed(cached, candidate.path):
+                cached = None  # committed since it was extracted: its date is git's now
             if cached is not None:
                 results[i] = cached
                 if advance:
@@ -198,12 +201,11 @@ def _extract_all(candidates: list[Candidate], config: SiteConfig, cache: Extract
         # Read here, a broken vocabulary stops the build with its file and line
         # (and the live site untouched), instead of refusing every article.
         config.vocabulary()
-    shared = SharedParts()
     retagged = len(retagging)
     for (i, key, _), entry in zip(jobs, _run_jobs([job for _, _, job in jobs], config, workers)):
         if i in retagging and not isinstance(entry, str):
             entry = dataclasses.replace(retagging.pop(i), tags=entry)
-        results[i] = entry = shared(entry)
+        results[i] = entry
         if key is not None:
             cache.put(key, entry)
         if advance:
@@ -219,32 +221,6 @@ def _vocabulary_change(cache: ExtractionCache, config: SiteConfig) -> Vocabulary
     if previous is None:
         return VocabularyChange(everything=True)
     return VocabularyChange.between(previous, config.vocabulary().entries)
-
-
-class SharedParts:
-    """Makes equal tags and front matter of the articles extracted together
-    one object each (they are immutable).
-
-    A tag such as Kazakhstan recurs in thousands of articles, and each came
-    back from its worker process as an object of its own. Shared, they take
-    that much less memory, and the extraction cache (pickle writes an object
-    once however often it is referred to) is smaller and loads faster.
-    """
-
-    def __init__(self) -> None:
-        self._seen: dict = {}
-
-    def __call__(self, entry: Entry) -> Entry:
-        if isinstance(entry, str):
-            return entry
-        seen = self._seen
-        tags = tuple(seen.setdefault(tag, tag) for tag in entry.tags)
-        meta = seen.setdefault(entry.document.meta, entry.document.meta)
-        if meta is not entry.document.meta:
-            entry = dataclasses.replace(entry, document=dataclasses.replace(entry.document, meta=meta))
-        if any(a is not b for a, b in zip(tags, entry.tags)):
-            entry = dataclasses.replace(entry, tags=tags)
-        return entry
 
 
 def _read_bytes(path: Path) -> bytes | None:

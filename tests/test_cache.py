@@ -388,26 +388,6 @@ def test_file_digests_trust_a_record_only_for_a_file_settled_and_unchanged(tmp_p
     assert FileDigests(tmp_path).digest(article, "content/a.txt") == content_digest(b"other text")
 
 
-def test_equal_tags_of_articles_extracted_together_are_one_object(small):
-    """Tags recur across articles: shared, they are held and pickled once."""
-    import pickle
-
-    first = _collect(small)
-    by_tag: dict = {}
-    for article in first.articles:
-        for tag in article.tags:
-            by_tag.setdefault(tag, set()).add(id(tag))
-    assert any(len(ids) == 1 for tag, ids in by_tag.items()
-               if sum(tag in a.tags for a in first.articles) > 1), "no tag is on two articles"
-    assert all(len(ids) == 1 for ids in by_tag.values())
-    # The cache holds them once too, and gives back equal articles.
-    again = _collect(small)
-    assert _extractions(again) == _extractions(first)
-    stored = pickle.loads(next((small / CACHE_DIR).glob("extract-*.pickle")).read_bytes())
-    tags = [t for entry in stored.values() if not isinstance(entry, str) for t in entry.tags]
-    assert len({id(t) for t in tags}) == len(set(tags)) < len(tags)
-
-
 def test_a_build_leaves_the_collector_as_it_found_it(small, monkeypatch):
     import gc
 
@@ -418,3 +398,22 @@ def test_a_build_leaves_the_collector_as_it_found_it(small, monkeypatch):
     assert build_command.run(None, None, False) == 0
     assert gc.isenabled() and gc.get_freeze_count() == 0
     assert gc.get_threshold() == threshold
+
+
+def test_an_article_committed_after_its_extraction_takes_git_s_date(small):
+    import subprocess
+
+    def git(*args):
+        subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", *args], cwd=small,
+                       check=True, capture_output=True, env={"GIT_COMMITTER_DATE": "2024-05-06T10:00:00",
+                                                             "GIT_AUTHOR_DATE": "2024-05-06T10:00:00",
+                                                             "PATH": "/usr/bin:/bin"})
+
+    git("init", "-q")
+    before = _extractions(_collect(small))["content/extra_1.txt"]
+    assert (before.date, before.date_source) == (None, None)  # not committed yet: no date
+    git("add", "content")
+    git("commit", "-qm", "articles")
+    after = _collect(small)
+    article = _extractions(after)["content/extra_1.txt"]
+    assert (str(article.date), article.date_source) == ("2024-05-06", "git")
