@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from digest.config import SiteConfig
+from typing import TYPE_CHECKING
+
 from digest.extract.pubdate import publication_date
 from digest.extract.slugs import sanitize_slug, slug_for
 from digest.extract.summary import summarize
@@ -11,6 +12,9 @@ from digest.extract.timeline import find_timeline
 from digest.extract.title import derive_source, derive_title
 from digest.ingest.source import load_outlets
 from digest.model import Article, Document, Tag
+
+if TYPE_CHECKING:  # only a type here: config loads the vocabulary through extract
+    from digest.config import SiteConfig
 
 
 def extract_article(doc: Document, config: SiteConfig) -> Article:

@@ -17,7 +17,7 @@ import yaml
 
 from slugify import slugify
 
-from digest.config import parse_yaml
+from digest.yamlio import parse_yaml
 from digest.kazakh import to_ascii_latin
 from digest.model import Article
 

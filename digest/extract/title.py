@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from digest.config import parse_yaml
+from digest.yamlio import parse_yaml
 from digest.ingest.source import Outlets
 from digest.kazakh import split_sentences
 from digest.model import Document

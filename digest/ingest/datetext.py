@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from digest.config import parse_yaml
+from digest.yamlio import parse_yaml
 
 DATA = Path(__file__).resolve().parent / "data" / "months.yml"
 _TIME = r"(?:[ T]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"

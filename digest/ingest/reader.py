@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import re
 from pathlib import Path
 
 from digest import kazakh
-from digest.config import SiteConfig
 from digest.ingest.clean import clean
 from digest.ingest.decode import check_letters, decode
 from digest.ingest.frontmatter import key_lines, parse_meta, split_front_matter
@@ -14,6 +15,9 @@ from digest.ingest.language import language_of
 from digest.ingest.source import load_outlets
 from digest.model import DigestError, Document
 from digest.text import content_digest
+
+if TYPE_CHECKING:  # only a type here: config loads the vocabulary through extract
+    from digest.config import SiteConfig
 
 
 # Line breaks besides \n: Word's manual break (\v), form feed, NEL, and

@@ -19,7 +19,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from digest.config import read_yaml
+from digest.yamlio import read_yaml
 from digest.ingest.datetext import day_month, parse_date
 from digest.model import DigestError
 
