@@ -289,6 +289,7 @@ def test_serve_rebuilds_are_incremental_and_equal_a_full_rebuild(tmp_path, monke
     from mkdocs.config import load_config as load_mkdocs
 
     from digest.site import mkdocs_build as glue
+    from digest.site.pagefind_index import PREVIEW
 
     from digest.orchestrate.serve import preview_plugins
 
@@ -298,7 +299,10 @@ def test_serve_rebuilds_are_incremental_and_equal_a_full_rebuild(tmp_path, monke
 
     def rebuild(preview: Path) -> glue.IncrementalSite:
         config = load_mkdocs(config_file=str(root / "mkdocs.yml"), site_dir=str(preview), plugins=plugins)
-        mkdocs_build(config, dirty=True, serve_url="http://127.0.0.1:8000/")
+        try:
+            mkdocs_build(config, dirty=True, serve_url="http://127.0.0.1:8000/")
+        finally:
+            PREVIEW.wait()  # the search index, made in the background: compared too
         return config.plugins[glue.PLUGIN_NAME]
 
     first = rebuild(tmp_path / "preview")
@@ -308,6 +312,7 @@ def test_serve_rebuilds_are_incremental_and_equal_a_full_rebuild(tmp_path, monke
     second = rebuild(tmp_path / "preview")
     assert 0 < len(second.rendered) < second.pages
     rebuild(tmp_path / "fresh")
+    assert (tmp_path / "preview" / "pagefind" / "pagefind-entry.json").is_file()
     assert_same_site(tmp_path / "preview", tmp_path / "fresh")
 
     # A name added to the vocabulary: the pages it changes, not a full rebuild.
@@ -346,6 +351,15 @@ def test_serve_rebuilds_are_incremental_and_equal_a_full_rebuild(tmp_path, monke
     edited.write_text(text + "\nҚосымша сөйлем.\n", "utf-8")
     rebuild(tmp_path / "preview")
     assert len(hashed) == 1
+
+    # The article removed: the tags it alone gave a page lose it, their feeds too.
+    gone = {p for p in second.outputs - first.outputs if p.startswith("tags/") and f"/{tag.id}/" not in p}
+    assert any(p.endswith("/feed.xml") for p in gone)
+    edited.unlink()
+    rebuild(tmp_path / "preview")
+    assert [p for p in gone if (tmp_path / "preview" / p).exists()] == []
+    rebuild(tmp_path / "fresh-removed")
+    assert_same_site(tmp_path / "preview", tmp_path / "fresh-removed")
 
 
 def _site_marker(root: Path) -> tuple[int, int]:

@@ -100,6 +100,14 @@ class PreviewIndexer:
             self.running.start()
             return self.running
 
+    def wait(self) -> None:
+        """Return once the indexing asked for so far has finished (the runs a
+        rebuild asked for meanwhile included)."""
+        with self.lock:
+            thread = self.running
+        if thread is not None:
+            thread.join()
+
     def _run(self, site_dir: Path) -> None:
         while True:
             try:
