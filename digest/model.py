@@ -80,6 +80,7 @@ class Document:
     removed: tuple[str, ...] = ()  # boilerplate lines dropped while cleaning
     warnings: tuple[str, ...] = ()
     content_hash: str = ""
+    file: str = ""  # the absolute path of the file read ("" when made from bytes alone): git's dates
 
 
 @dataclass(frozen=True)

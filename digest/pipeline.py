@@ -265,7 +265,7 @@ def extract_one(job: Job, config: SiteConfig) -> Entry | tuple[Tag, ...]:
         if data is None or len(data) > int(config.settings["max_article_bytes"]):
             doc = read_document(path, config, shown)
         else:
-            doc = parse_document(data, config, shown)
+            doc = parse_document(data, config, shown, path)
         return extract_article(doc, config)
     except DigestError as exc:
         return exc.message + (f" (line {exc.line})" if exc.line else "")

@@ -36,15 +36,16 @@ def publication_date(doc: Document, root: Path) -> tuple[dt.date | None, DateSou
     if named is not None:
         return named, "file-name"
     added = None
+    file = Path(doc.file) if doc.file else locate(doc.path, root)
     if doc.dateline:
         day, month, year = dateline_parts(doc.dateline)
         if year is not None and month is not None:
             return _safe(year, month, day), "text"
         if month is not None:
-            added = git_first_day(locate(doc.path, root))
+            added = git_first_day(file)
             if added is not None:
                 return _before(added, month, day), "text"
-    added = added or git_first_day(locate(doc.path, root))
+    added = added or git_first_day(file)
     return (added, "git") if added is not None else (None, None)
 
 

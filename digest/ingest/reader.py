@@ -49,11 +49,12 @@ def read_document(path: Path, config: SiteConfig, display: str | None = None) ->
         data = path.read_bytes()
     except OSError as exc:
         raise DigestError(f"cannot read: {exc.strerror or exc}", path=shown) from None
-    return parse_document(data, config, shown)
+    return parse_document(data, config, shown, path)
 
 
-def parse_document(data: bytes, config: SiteConfig, shown: str) -> Document:
-    """The bytes-to-Document part of ``read_document`` (no file system)."""
+def parse_document(data: bytes, config: SiteConfig, shown: str, file: Path | None = None) -> Document:
+    """The bytes-to-Document part of ``read_document`` (no file system); ``file``
+    is where the bytes came from, if anywhere (the git date is read for it)."""
     if not data.strip():
         raise DigestError("file is empty", path=shown)
     text, warnings = decode(data, shown)
@@ -73,6 +74,7 @@ def parse_document(data: bytes, config: SiteConfig, shown: str) -> Document:
                           "tags and dates are found by Kazakh rules",)
     return Document(
         path=shown,
+        file=str(file.resolve()) if file is not None else "",
         meta=meta,
         blocks=cleaned.blocks,
         text=text,
