@@ -87,6 +87,16 @@ def test_editor_patterns_come_from_site_config(config):
     assert [b.text for b in result.blocks] == ["Бірінші жол мақала мәтіні.", "Екінші жол мақала мәтіні."]
 
 
+@pytest.mark.parametrize("line", ["Тағы оқыңыз: Алматыда жол жөндеу басталды",
+                                  "Сондай-ақ оқыңыз: Шымкентте жаңа саябақ ашылды",
+                                  "Тағы оқыңыз"])
+def test_a_read_also_link_goes_with_its_title(config, line):
+    text = f"Бірінші жол мақала мәтіні.\n{line}\nЕкінші жол мақала мәтіні."
+    result = clean(text, config.boilerplate, config.source_patterns)
+    assert [b.text for b in result.blocks] == ["Бірінші жол мақала мәтіні.", "Екінші жол мақала мәтіні."]
+    assert result.removed == (line,)
+
+
 def test_every_block_is_from_the_input(config, seed_paths):
     from digest.kazakh import normalize
 
