@@ -26,6 +26,7 @@ from digest.extract.slugs import save_registry
 from digest.lock import BuildLock, pid_alive
 from digest.pipeline import Collection, content_candidates
 from digest.orchestrate.state import LastBuild, build_state, content_state, up_to_date
+from digest.switches import switched_off
 from digest.site.generate import BUILD_DIR, docs_dir_of, generate
 from digest.site.pagefind_index import index_site
 from digest.site.mkdocs_build import (
@@ -40,15 +41,6 @@ from digest.site.mkdocs_build import (
     site_inputs,
     swap_in,
 )
-
-# bench/run.py measures each optimisation switched off: DIGEST_BENCH_OFF=dirty,compressed_parking,...
-BENCH_OFF = "DIGEST_BENCH_OFF"
-
-
-def switched_off(name: str) -> bool:
-    """Whether bench/run.py switched optimisation ``name`` off for this run."""
-    return name in os.environ.get(BENCH_OFF, "").split(",")
-
 
 @dataclass
 class SiteBuild:

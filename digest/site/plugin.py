@@ -17,9 +17,11 @@ from __future__ import annotations
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 
 from digest.site import pagefind_index, privacy, search_index, seo, serve_hooks
+from digest.site.front_matter import JsonFrontMatter
+from digest.switches import switched_off
 
 
 class DigestPluginConfig(base.Config):
@@ -29,6 +31,10 @@ class DigestPluginConfig(base.Config):
 
 class DigestPlugin(BasePlugin[DigestPluginConfig]):
     """MkDocs glue of the digest (see the modules each event names)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.front_matter = JsonFrontMatter()
 
     def on_config(self, config):
         if self.config.serve:
@@ -43,7 +49,17 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):
         files = privacy.without_source_maps(files)
         return search_index.on_files(files, config)
 
+    def on_page_read_source(self, *, page, config):
+        return None if switched_off("json_front_matter") else self.front_matter.read_source(page)
+
+    @event_priority(100)  # the page's data before any other plugin looks at it
+    def on_page_markdown(self, markdown, *, page, config, files):
+        self.front_matter.give_meta(page)
+        return markdown
+
+    @event_priority(50)  # after the incremental build's (100) has read the home page
     def on_env(self, env, *, config, files):
+        self.front_matter.give_pending(files)
         return seo.on_env(env, config, files)
 
     def on_post_build(self, *, config) -> None:
