@@ -26,6 +26,7 @@ from digest.extract.slugs import save_registry
 from digest.lock import BuildLock, pid_alive
 from digest.pipeline import Collection, content_candidates
 from digest.orchestrate.state import LastBuild, build_state, content_state, up_to_date
+from digest.site.split_build import Share, build_split, can_split
 from digest.switches import switched_off
 from digest.site.generate import BUILD_DIR, docs_dir_of, generate
 from digest.site.pagefind_index import index_site
@@ -133,28 +134,39 @@ def build_site(config: SiteConfig, collection: Collection, site_dir: Path, stric
         written = sum(1 for path in rendered.written if path.suffix == ".md")
         collection.articles = []
         if previous is None:
-            plugin = IncrementalSite(compress=not switched_off("compressed_parking"))
             say(f"MkDocs: full build of {pages} pages ({reason})")
-            warnings = run_mkdocs(mk, plugin=plugin)
-            say("search index (Pagefind)")
-            index_site(staging)
+            made = full_build(config, mk, staging, strict,
+                              then=lambda: (say("search index (Pagefind)"), index_site(staging)))
             stamp.clear()  # between the swap and the new stamp, no stamp: the next build is full
             swap_in(staging, site_dir)
-            stamp.save(inputs, site_dir, plugin.outputs)
-        else:
-            plugin = IncrementalSite(dirty=True, previous=previous, base=site_dir,
-                                     compress=not switched_off("compressed_parking"))
-            say(f"MkDocs: incremental build ({written} pages written anew)")
-            warnings = run_mkdocs(mk, dirty=True, plugin=plugin)
-            stamp.clear()  # a commit cut short (SIGKILL) leaves no stamp: the next build is full
-            with interrupts_held():
-                commit_overlay(staging, site_dir, plugin.removed)
-            say("search index (Pagefind)")
-            index_site(site_dir)  # Pagefind has no incremental mode: every article page again
-            stamp.save(inputs, site_dir, plugin.outputs)
+            stamp.save(inputs, site_dir, made.outputs)
+            return SiteBuild(made.warnings, False, reason, len(made.rendered), len(made.rendered))
+        plugin = IncrementalSite(dirty=True, previous=previous, base=site_dir,
+                                 compress=not switched_off("compressed_parking"))
+        say(f"MkDocs: incremental build ({written} pages written anew)")
+        warnings = run_mkdocs(mk, dirty=True, plugin=plugin)
+        stamp.clear()  # a commit cut short (SIGKILL) leaves no stamp: the next build is full
+        with interrupts_held():
+            commit_overlay(staging, site_dir, plugin.removed)
+        say("search index (Pagefind)")
+        index_site(site_dir)  # Pagefind has no incremental mode: every article page again
+        stamp.save(inputs, site_dir, plugin.outputs)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return SiteBuild(warnings, previous is not None, reason, plugin.pages, len(plugin.rendered))
+
+
+def full_build(config: SiteConfig, mk, staging: Path, strict: bool, then: Callable[[], object]) -> Share:
+    """Every page into ``staging``, on two cores when the site allows it
+    (digest.site.split_build); ``then`` is called once the article pages are built."""
+    compress = not switched_off("compressed_parking")
+    shares = None if switched_off("split_build") else can_split(mk, config.settings.section)
+    if shares is not None:
+        return build_split(config.root, Path(mk.docs_dir), staging, strict, shares, compress, then)
+    plugin = IncrementalSite(compress=compress)
+    warnings = run_mkdocs(mk, plugin=plugin)
+    then()
+    return Share(warnings, plugin.outputs, plugin.rendered)
 
 
 @contextmanager

@@ -70,13 +70,14 @@ PLUGIN_NAME = "digest/incremental"
 PARK_COMPRESSED_FROM = 3000  # pages (see IncrementalSite.on_page_content)
 
 
-def load_mkdocs_config(root: Path, docs_dir: Path, site_dir: Path, strict: bool = False) -> MkDocsConfig:
+def load_mkdocs_config(root: Path, docs_dir: Path, site_dir: Path, strict: bool = False,
+                       **overrides) -> MkDocsConfig:
     config_file = root / MKDOCS_FILE
     if not config_file.is_file():
         raise DigestError("mkdocs.yml not found", path=str(config_file))
     try:
         return load_config(config_file=str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir),
-                           strict=strict)
+                           strict=strict, **overrides)
     except (ConfigurationError, Abort) as exc:
         raise DigestError(f"MkDocs configuration: {exc}", path=str(config_file)) from None
 

@@ -102,6 +102,7 @@ def on_files(files: Files, config) -> Files:
     existing = files.get_file_from_path(TARGET)
     if existing is not None:
         files.remove(existing)
-    pages = sum(1 for f in files.documentation_pages() if f.src_uri.startswith(INDEXED_SECTION))
+    # Every article page, counted whichever of them this build renders (digest.site.split_build).
+    pages = sum(1 for f in files if f.is_documentation_page() and f.src_uri.startswith(INDEXED_SECTION))
     files.append(File.generated(config, TARGET, content=search_script(*texts, pages=pages)))
     return files

@@ -63,28 +63,33 @@ def front_matter(page) -> dict:
 
 
 def page_lastmods(pages, facts: dict[str, dict] | None = None) -> dict[str, str | None]:
-    """Sitemap address → lastmod (ISO date) or None, from the generated front
-    matter: a page's own (when MkDocs read it), else the render stage's facts
-    file, else the page's file."""
+    """Sitemap address → lastmod (ISO date) or None of ``pages``, from the
+    generated front matter: a page's own (when MkDocs read it), else the
+    render stage's facts file, else the page's file. A tag page's date (its
+    newest article's) and the site-wide pages' (the newest article's) are
+    found among every page of the facts file, so that a build of some of the
+    pages (digest.site.split_build) dates them as a build of all."""
     facts = facts or {}
-    infos = []
+    digests = {src: digest for src, digest in facts.items() if isinstance(digest, dict)}
     for page in pages:
-        if page.markdown is None and page.file.src_uri in facts:
-            digest = facts[page.file.src_uri]
-        else:
-            digest = front_matter(page).get("digest") or {}
-        infos.append((page, digest.get("kind"), _iso_date(digest.get("date")), digest.get("tags") or ()))
+        if page.markdown is not None or page.file.src_uri not in facts:
+            digests[page.file.src_uri] = front_matter(page).get("digest") or {}
     newest_by_tag: dict[str, str] = {}
-    for _, kind, date, tags in infos:
-        if kind == "article" and date:
-            for tag_id in tags:
-                if date > newest_by_tag.get(tag_id, ""):
-                    newest_by_tag[tag_id] = date
-    newest = max((date for _, kind, date, _ in infos if kind == "article" and date), default=None)
+    newest = None
+    for digest in digests.values():
+        date = _iso_date(digest.get("date"))
+        if digest.get("kind") != "article" or not date:
+            continue
+        newest = max(newest or date, date)
+        for tag_id in digest.get("tags") or ():
+            if date > newest_by_tag.get(tag_id, ""):
+                newest_by_tag[tag_id] = date
     lastmods: dict[str, str | None] = {}
-    for page, kind, date, _ in infos:
+    for page in pages:
+        digest = digests[page.file.src_uri]
+        kind = digest.get("kind")
         if kind == "article":
-            lastmods[_address(page)] = date
+            lastmods[_address(page)] = _iso_date(digest.get("date"))
         elif kind == "tag":
             lastmods[_address(page)] = newest_by_tag.get(PurePosixPath(page.file.src_uri).stem)
         elif kind in SITE_WIDE_KINDS:
@@ -103,10 +108,10 @@ def read_facts(docs_dir: str) -> dict[str, dict]:
     return data if isinstance(data, dict) else {}
 
 
-def sitemap_xml(addresses: list[str], lastmods: dict[str, str | None]) -> str:
-    """The sitemap of ``addresses`` (in order) with their known lastmods."""
+def sitemap_xml(addresses, lastmods: dict[str, str | None]) -> str:
+    """The sitemap of ``addresses`` (sorted) with their known lastmods."""
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', f'<urlset xmlns="{SITEMAP_NS}">']
-    for address in addresses:
+    for address in sorted(set(addresses)):
         lines.append("  <url>")
         lines.append(f"    <loc>{_xml_escape(address)}</loc>")
         if lastmods.get(address):
@@ -120,14 +125,32 @@ def _xml_escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def read_sitemap(path: Path) -> dict[str, str | None]:
+    """A sitemap's addresses and lastmods."""
+    entries: dict[str, str | None] = {}
+    for url in ET.fromstring(path.read_bytes()).iter(f"{{{SITEMAP_NS}}}url"):
+        lastmod = url.find(f"{{{SITEMAP_NS}}}lastmod")
+        entries[(url.findtext(f"{{{SITEMAP_NS}}}loc") or "").strip()] = \
+            None if lastmod is None else (lastmod.text or "").strip() or None
+    return entries
+
+
 def rewrite_sitemap(site_dir: Path, lastmods: dict[str, str | None]) -> None:
-    """Replace MkDocs's sitemap.xml (and .gz) lastmods by the articles' dates."""
+    """Replace MkDocs's sitemap.xml (and .gz) lastmods by the articles' dates,
+    its pages in the order of their addresses."""
     path = site_dir / "sitemap.xml"
     if not path.is_file():
         return
-    root = ET.fromstring(path.read_bytes())
-    addresses = [(loc.text or "").strip() for loc in root.iter(f"{{{SITEMAP_NS}}}loc")]
-    replace_file(path, sitemap_xml(addresses, lastmods).encode("utf-8"))
+    replace_file(path, sitemap_xml(read_sitemap(path), lastmods).encode("utf-8"))
+    write_gzip_copy(path)
+
+
+def merge_sitemaps(site_dir: Path, other_dir: Path) -> None:
+    """Add to ``site_dir``'s sitemap the pages of ``other_dir``'s (both
+    rewritten by ``rewrite_sitemap``): a site built in two (digest.site.split_build)."""
+    path = site_dir / "sitemap.xml"
+    entries = {**read_sitemap(other_dir / "sitemap.xml"), **read_sitemap(path)}
+    replace_file(path, sitemap_xml(entries, entries).encode("utf-8"))
     write_gzip_copy(path)
 
 

@@ -1,0 +1,71 @@
+"""A full build on two cores (digest/site/split_build.py): the same site as one MkDocs build."""
+
+from __future__ import annotations
+
+import pathspec
+import pytest
+
+from digest.config import load_config
+from digest.site import split_build
+from digest.site.generate import docs_dir_of
+from digest.site.mkdocs_build import load_mkdocs_config
+
+from conftest import make_project
+from test_incremental import assert_same_site, build, generate
+
+NAV = ["index.md", "tags/index.md", "timeline/index.md", "archive.md"]
+PAGES = NAV + ["articles/a.md", "articles/b.md", "tags/astana.md", "tags/abai.md", "timeline/2024.md",
+               "archive/2023.md", "cards/a.png", "tags/astana/feed.xml", "feed.xml", "assets/x.js"]
+
+
+def _built(exclude: str) -> set[str]:
+    spec = pathspec.GitIgnoreSpec.from_lines(exclude.splitlines())
+    return {p for p in PAGES if not spec.match_file(p)}
+
+
+def test_the_two_builds_share_only_the_nav_and_miss_nothing():
+    articles, rest = split_build.excludes(NAV, "articles")
+    first, second = _built(articles), _built(rest)
+    assert first == set(NAV) | {"articles/a.md", "articles/b.md"}
+    assert first & second == set(NAV)
+    assert first | second == set(PAGES)
+
+
+@pytest.mark.parametrize("nav", [NAV + ["articles/a.md"], NAV + ["tags/more/deep.md"]])
+def test_a_nav_the_split_cannot_keep_is_built_in_one(nav):
+    assert split_build.excludes(nav, "articles") is None
+
+
+def test_the_nav_pages_are_read_from_mkdocs_nav():
+    nav = [{"Home": "index.md"}, {"Section": [{"A": "tags/index.md"}, "archive.md"]},
+           {"Out": "https://example.org/"}]
+    assert split_build.nav_pages(nav) == ["index.md", "tags/index.md", "archive.md"]
+
+
+def test_the_project_site_is_split(tmp_path):
+    root = make_project(tmp_path / "p", seeds=False)
+    config = load_config(root)
+    docs = docs_dir_of(config)
+    docs.mkdir(parents=True)
+    assert split_build.can_split(load_mkdocs_config(root, docs, tmp_path / "s"), "articles") is not None
+    mkdocs_yml = root / "mkdocs.yml"
+    mkdocs_yml.write_text(mkdocs_yml.read_text("utf-8") + "\nexclude_docs: drafts/\n", "utf-8")
+    assert split_build.can_split(load_mkdocs_config(root, docs, tmp_path / "s"), "articles") is None
+
+
+@pytest.mark.slow
+def test_a_split_build_makes_the_site_one_build_makes(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    import digest.orchestrate.build as orchestrate
+
+    calls = []
+    monkeypatch.setattr(orchestrate, "build_split", lambda *a, **k: calls.append(1) or split_build.build_split(*a, **k))
+    root = make_project(tmp_path / "p", generate(6, seed=3))
+    split = build(root, "site_split")
+    assert not split.incremental and calls == [1]
+    monkeypatch.setenv("DIGEST_BENCH_OFF", "split_build")
+    single = build(root, "site_single")
+    assert calls == [1]
+    assert (split.pages, split.rendered) == (single.pages, single.rendered)
+    assert_same_site(root / "site_split", root / "site_single")
+    assert (root / "site_split" / "assets").is_dir() and (root / "site_split" / "tags").is_dir()
