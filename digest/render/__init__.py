@@ -11,6 +11,7 @@ from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from digest.cache import CACHE_DIR
 from digest.config import SiteConfig
 from digest.model import Article, Tag
 from digest.render.article_page import article_facts, article_page
@@ -33,7 +34,7 @@ from digest.render.indexes import (
     timeline_year_page,
     timeline_years,
 )
-from digest.render.cards import drawing_version, write_cards
+from digest.render.cards import STORE_DIR, drawing_version, write_cards
 from digest.render.shares import make_pages
 from digest.render.writer import remove_stale, write_if_changed
 
@@ -226,7 +227,7 @@ def render_site(articles: list[Article], config: SiteConfig, docs_dir: Path,
     if generation:
         write(RENDERED_FILE, json.dumps({"generation": generation, "pages": rendered}, sort_keys=True))
     # Share cards (og:image): only those not in docs_dir yet are drawn (digest.render.cards).
-    cards, _ = write_cards(articles, config, docs_dir)
+    cards, _ = write_cards(articles, config, docs_dir, config.root / CACHE_DIR / STORE_DIR)
     keep.update(cards)
     result.written.sort()
     result.unchanged.sort()

@@ -23,6 +23,8 @@ from __future__ import annotations
 import hashlib
 import importlib.resources
 import io
+import os
+import shutil
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from pathlib import Path
@@ -38,6 +40,7 @@ from digest.render.shares import make_pages
 
 WIDTH, HEIGHT = 1200, 630
 CARDS_DIR = "cards"  # under the docs folder: MkDocs copies it into the site
+STORE_DIR = "cards"  # under build/cache/: the cards drawn, kept with the extraction cache
 FONT_PACKAGE = "font_source_sans_pro"
 TITLE_FONT = "SourceSansPro-Bold.ttf"
 TEXT_FONT = "SourceSansPro-Semibold.ttf"
@@ -91,20 +94,42 @@ def card_meta(article: Article, config: SiteConfig) -> dict:
     return {"src": f"{CARDS_DIR}/{article_card(article, config).file_name}", "width": WIDTH, "height": HEIGHT}
 
 
-def write_cards(articles: Iterable[Article], config: SiteConfig, docs_dir: Path) -> tuple[set[Path], int]:
-    """Draw the card of every article that has none yet in ``docs_dir`` (on
-    every core when there are many: a first build); return every article's
-    card path (the files to keep) and how many were drawn."""
+def write_cards(articles: Iterable[Article], config: SiteConfig, docs_dir: Path,
+                store: Path | None = None) -> tuple[set[Path], int]:
+    """Put the card of every article in ``docs_dir``; return every article's
+    card path (the files to keep) and how many were drawn.
+
+    A card is drawn (on every core when there are many: a first build) only
+    when neither ``docs_dir`` nor ``store`` has it. ``store`` (build/cache/cards)
+    keeps the cards beside the extraction cache, which CI restores: a publish
+    from a fresh checkout links its cards instead of drawing them again. It
+    is left holding this build's cards only."""
     paths: set[Path] = set()
     missing: list[tuple[str, Callable[[], bytes]]] = []
     for article in articles:
         card = article_card(article, config)
         path = docs_dir / CARDS_DIR / card.file_name
-        if path not in paths and not path.is_file():
-            missing.append((f"{CARDS_DIR}/{card.file_name}", partial(draw_card, card)))
+        if path not in paths and not path.is_file() and not (store and (store / card.file_name).is_file()):
+            missing.append((card.file_name, partial(draw_card, card)))
         paths.add(path)
-    make_pages(docs_dir, missing)
+    if store is None:
+        make_pages(docs_dir / CARDS_DIR, missing)
+        return paths, len(missing)
+    make_pages(store, missing)
+    for path in paths:
+        if not path.is_file():
+            _link_or_copy(store / path.name, path)
+    for stale in set(store.glob("*.png")) - {store / path.name for path in paths}:
+        stale.unlink()
     return paths, len(missing)
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:  # another file system, or no hard links there
+        shutil.copyfile(source, target)
 
 
 def draw_card(card: Card) -> bytes:

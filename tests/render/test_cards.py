@@ -128,6 +128,22 @@ def test_a_changed_title_makes_a_new_card(config, tmp_path):
     assert drawn == 1 and old != new
 
 
+def test_a_fresh_docs_folder_takes_its_cards_from_the_store(config, tmp_path, monkeypatch):
+    """CI restores build/cache (the store) but not build/docs: no card is drawn again."""
+    store = tmp_path / "cache" / "cards"
+    articles = [make_article("a", "Бірінші жаңалық"), make_article("b", "Екінші жаңалық")]
+    first, drawn = write_cards(articles, config, tmp_path / "docs", store)
+    assert drawn == 2 and sorted(p.name for p in store.iterdir()) == sorted(p.name for p in first)
+    monkeypatch.setattr(cards, "draw_card", lambda card: pytest.fail(f"drew {card} again"))
+    fresh, drawn = write_cards(articles, config, tmp_path / "fresh-docs", store)
+    assert drawn == 0
+    assert [p.read_bytes() for p in sorted(fresh)] == [p.read_bytes() for p in sorted(first)]
+    # The store keeps this build's cards only.
+    monkeypatch.undo()
+    write_cards(articles[:1], config, tmp_path / "fresh-docs", store)
+    assert [p.name for p in store.iterdir()] == [article_card(articles[0], config).file_name]
+
+
 @pytest.mark.slow
 def test_built_article_pages_carry_their_card(built_site):
     site = built_site
