@@ -16,7 +16,12 @@ from feedgen.feed import FeedGenerator
 from digest.config import SiteConfig
 from digest.model import Article, Tag
 from digest.render.indexes import collect_tags, newest_first, tag_feed_path, tags_with_page
+from digest.render.view import by_salience
 from digest.site.reproducible import build_datetime
+
+# An entry's categories: its most salient tags, as many as a card shows
+# (all of them made a thousand tag feeds take seconds more to write).
+CATEGORIES = 6
 
 FeedPage = tuple[str, Callable[[], bytes], Callable[[], str]]  # path, making it, its inputs key
 
@@ -60,7 +65,7 @@ def _atom(newest: list[Article], config: SiteConfig, base: str, title: str, subt
             entry.published(_stamp(article.date))
         if article.source:
             entry.author(name=article.source)
-        for tag in article.tags:
+        for tag in by_salience(article.tags)[:CATEGORIES]:
             entry.category(term=tag.id, label=_label(tag))
     return feed.atom_str(pretty=True)
 
@@ -87,7 +92,8 @@ def tag_feed(tag: Tag, newest: list[Article], config: SiteConfig, site_url: str)
 def _feed_key(tag: Tag, newest: list[Article], site_url: str) -> str:
     """What a tag's feed shows: if it is the same, the feed is not made again
     (feedgen takes ~0.13 ms an entry: a thousand tags' feeds are seconds)."""
-    shown = [(a.slug, a.title, a.date, a.summary, a.source, [(t.id, t.kk, t.en, t.latin) for t in a.tags])
+    shown = [(a.slug, a.title, a.date, a.summary, a.source,
+              [(t.id, t.kk, t.en, t.latin) for t in by_salience(a.tags)[:CATEGORIES]])
              for a in newest]
     data = pickle.dumps((site_url, tag.id, tag.kk, tag.en, tag.latin, shown), protocol=5)
     return hashlib.blake2b(data, digest_size=16).hexdigest()

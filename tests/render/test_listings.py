@@ -152,6 +152,15 @@ def test_tag_feed_holds_the_newest_fifty(config, tmp_path):
     assert key() != tag_feeds(many[:-1], config, "https://x.kz/")[0][2]()
 
 
+def test_feed_entries_carry_their_six_most_salient_tags(config):
+    from digest.site.feed import build_feed
+
+    tags = tuple(dataclasses.replace(KZ, id=f"t{i}", kk=f"Тег {i}", salience=i / 10) for i in range(9))
+    feed = feedparser.parse(build_feed([make_article("a", "Бір", dt.date(2024, 3, 15), tags=tags)],
+                                       config, "https://x.kz/"))
+    assert [c.term for c in feed.entries[0].tags] == ["t8", "t7", "t6", "t5", "t4", "t3"]
+
+
 def test_archive_is_dated_rows_by_month_not_a_bullet_list(site):
     archive = page(site, "archive/")
     content = between(archive, "<h1", '<footer class="md-footer">')
