@@ -94,6 +94,7 @@ def article_view(article: Article, config: SiteConfig, with_page: Container[str]
         "date": date_view(iso(article.date), config),
         "date_kind": date_kind(article),
         "source": article.source,
+        "author": article.document.meta.author,
         "url": article.document.meta.url,
         "minutes": reading_minutes(article, config),
         "summary": list(article.summary),

@@ -27,7 +27,7 @@ WORDS_PER_MINUTE_DEFAULT = 180
 # (theme/partials/digest/macros.html, ``labels``). Each of 2,000 pages
 # carrying its own would be a tenth of what MkDocs reads at 1,000 articles.
 SITE_LABELS: tuple[str, ...] = (
-    "home", "archive", "tags", "timeline", "breadcrumb", "source", "published", "added", "date_unknown",
+    "home", "archive", "tags", "timeline", "breadcrumb", "source", "author", "published", "added", "date_unknown",
     "more_tags", "no_page", "person", "place", "organization", "topic", "event", "summary", "reading_time",
     "minutes", "relative", "no_timeline", "related", "original", "text", "image", "latest", "all_articles",
     "article_count", "article_count_one", "undated_articles", "no_tags", "kind", "tag_articles",

@@ -205,6 +205,20 @@ def test_a_lead_image_is_shown_from_the_site_itself(config, tmp_path):
     assert (site / "images" / "pic.png").read_bytes() == b"\x89PNG fake"
 
 
+def test_the_byline_names_the_author_outside_the_search_index(config, tmp_path):
+    from digest.model import Meta
+
+    article = make_article("by", "Авторы бар", dt.date(2024, 1, 1))
+    doc = dataclasses.replace(article.document, meta=Meta(author="Әлия <Сейіт>"))
+    html = page(build_site([_with(article, document=doc)], config, tmp_path), "articles/by/")
+    byline = between(html, 'class="digest-meta"', "</p>")
+    item = between(byline, "Авторы", "</span>\n")
+    assert "Author" in item and "Әлия &lt;Сейіт&gt;" in byline
+    assert re.search(r'<span class="digest-meta__item" data-search-exclude data-pagefind-ignore>[^\n]*Әлия', byline)
+    plain = page(build_site([article], config, tmp_path / "plain"), "articles/by/")
+    assert "Авторы" not in between(plain, 'class="digest-meta"', "</p>")
+
+
 def test_article_page_without_anything_optional_still_renders(config):
     bare = make_article("bare", "Жалаң", None, source=None)
     meta, _ = body_of(article_page(bare, config))
