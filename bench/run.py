@@ -19,14 +19,13 @@ of 20–40 real Kazakh sentences (bench/corpus.py, from KazNERD):
   site size, search index size.
 
     python bench/run.py [--n 1000] [--glue-sample 100] [--keep DIR] [--json FILE] [--builds-only]
-    python bench/run.py --n 1000 --switched-off dirty,compressed_parking,file_digests,last_build
+    python bench/run.py --n 1000 --switched-off dirty,split_build,json_front_matter,file_digests,last_build
 
 ``--switched-off`` measures the user's operations (full build, publish build
 with the extraction cache restored, adding one article, a vocabulary edit)
 with all optimisations on and with each named one switched off
 (``DIGEST_BENCH_OFF``, read through digest.switches), side by side in one run.
-The names: dirty, split_build, json_front_matter, compressed_parking,
-file_digests, last_build.
+The names: dirty, split_build, json_front_matter, file_digests, last_build.
 
 Prints a Markdown table (the README's Performance section holds one).
 """

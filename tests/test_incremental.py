@@ -418,27 +418,6 @@ def test_any_change_makes_the_next_build_build(tmp_path, change):
     assert "rendered (" in result.stdout and (root / "site" / "index.html").is_file()
 
 
-def test_pages_parked_compressed_make_the_same_site(tmp_path, monkeypatch):
-    """Large builds keep each rendered page compressed until MkDocs writes it."""
-    from digest.site import mkdocs_build
-
-    root = make_project(tmp_path / "p", generate(3, seed=4))
-    build(root)
-    monkeypatch.setattr(mkdocs_build, "PARK_COMPRESSED_FROM", 1)
-    parked = []
-    real = mkdocs_build.IncrementalSite.on_page_context
-
-    def spy(self, context, *, page, **kwargs):
-        parked.append(type(self._parked.get(page.file.src_uri)))
-        return real(self, context, page=page, **kwargs)
-
-    spy.mkdocs_priority = real.mkdocs_priority  # first of all plugins, as the real one
-    monkeypatch.setattr(mkdocs_build.IncrementalSite, "on_page_context", spy)
-    build(root, "site_compressed")
-    assert parked and set(parked) == {bytes}
-    assert_same_site(root / "site_compressed", root / "site")
-
-
 def test_the_build_after_a_sites_first_makes_no_page_of_a_renamed_twin_again(tmp_path, monkeypatch):
     """Articles sharing a title get -2, -3 slugs and a "slug taken" warning in
     the first build; from the next build on their slugs come from

@@ -141,8 +141,7 @@ def build_site(config: SiteConfig, collection: Collection, site_dir: Path, stric
             swap_in(staging, site_dir)
             stamp.save(inputs, site_dir, made.outputs)
             return SiteBuild(made.warnings, False, reason, len(made.rendered), len(made.rendered))
-        plugin = IncrementalSite(dirty=True, previous=previous, base=site_dir,
-                                 compress=not switched_off("compressed_parking"))
+        plugin = IncrementalSite(dirty=True, previous=previous, base=site_dir)
         say(f"MkDocs: incremental build ({written} pages written anew)")
         warnings = run_mkdocs(mk, dirty=True, plugin=plugin)
         stamp.clear()  # a commit cut short (SIGKILL) leaves no stamp: the next build is full
@@ -159,11 +158,10 @@ def build_site(config: SiteConfig, collection: Collection, site_dir: Path, stric
 def full_build(config: SiteConfig, mk, staging: Path, strict: bool, then: Callable[[], object]) -> Share:
     """Every page into ``staging``, on two cores when the site allows it
     (digest.site.split_build); ``then`` is called once the article pages are built."""
-    compress = not switched_off("compressed_parking")
     shares = None if switched_off("split_build") else can_split(mk, config.settings.section)
     if shares is not None:
-        return build_split(config.root, Path(mk.docs_dir), staging, strict, shares, compress, then)
-    plugin = IncrementalSite(compress=compress)
+        return build_split(config.root, Path(mk.docs_dir), staging, strict, shares, then)
+    plugin = IncrementalSite()
     warnings = run_mkdocs(mk, plugin=plugin)
     then()
     return Share(warnings, plugin.outputs, plugin.rendered)

@@ -45,7 +45,6 @@ import os
 import shutil
 import sys
 import time
-import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -67,7 +66,6 @@ MKDOCS_FILE = "mkdocs.yml"
 THEME_DIR = "theme"
 STAMP_FILE = "site-stamp-{}.json"  # one per site folder (--site-dir)
 PLUGIN_NAME = "digest/incremental"
-PARK_COMPRESSED_FROM = 3000  # pages (see IncrementalSite.on_page_content)
 
 
 def load_mkdocs_config(root: Path, docs_dir: Path, site_dir: Path, strict: bool = False,
@@ -181,11 +179,9 @@ class IncrementalSite(BasePlugin):
     works in place (``digest serve``'s preview folder).
     """
 
-    def __init__(self, dirty: bool = False, previous: set[str] | None = None, base: Path | None = None,
-                 compress: bool = True):
+    def __init__(self, dirty: bool = False, previous: set[str] | None = None, base: Path | None = None):
         super().__init__()
         self.dirty = dirty
-        self.compress = compress  # False: bench/run.py measuring compressed parking switched off
         self.previous = previous or set()
         self.base = base
         self.inputs = ""  # site_inputs() of this build, kept by `digest serve` between rebuilds
@@ -193,7 +189,6 @@ class IncrementalSite(BasePlugin):
         self.removed: set[str] = set()  # the previous build's outputs that this one does not make
         self.pages = 0
         self.rendered: set[str] = set()
-        self._parked: dict[str, bytes | str] = {}
 
     @event_priority(-100)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -243,31 +238,9 @@ class IncrementalSite(BasePlugin):
             home.read_source(config)
         return env
 
-    @event_priority(-100)
-    def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
-        """Park the page's HTML until MkDocs writes it, and drop its Markdown:
-        MkDocs renders every page before writing any. From
-        PARK_COMPRESSED_FROM pages on, the HTML is kept compressed (peak
-        memory of big builds); below, compressing costs more than the memory
-        it saves."""
-        page.markdown = ""  # not None: MkDocs reads None as "page not read yet"
-        compress = self.compress and self.pages >= PARK_COMPRESSED_FROM
-        self._parked[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1) if compress else html
-        return ""
-
-    @event_priority(100)
     def on_page_context(self, context, *, page, config, nav):
-        """First of all plugins: the page's HTML back, for the theme."""
-        parked = self._parked.pop(page.file.src_uri, None)
-        if parked is not None:
-            page.content = zlib.decompress(parked).decode("utf-8") if isinstance(parked, bytes) else parked
         self.rendered.add(page.url)
         return context
-
-    @event_priority(-100)
-    def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
-        page.content = ""  # written: its HTML is no longer needed
-        return output
 
 
 def _remove_empty_dirs(root: Path) -> None:

@@ -99,17 +99,16 @@ def move_missing(source: Path, target: Path) -> None:
                 os.renames(here / name, there / name)
 
 
-def _build_share(root: Path, docs_dir: Path, site_dir: Path, strict: bool, exclude: str,
-                 compress: bool) -> Share:
+def _build_share(root: Path, docs_dir: Path, site_dir: Path, strict: bool, exclude: str) -> Share:
     """One MkDocs build of the pages ``exclude`` leaves, into ``site_dir``."""
     config = load_mkdocs_config(root, docs_dir, site_dir, strict=strict, exclude_docs=exclude)
-    plugin = IncrementalSite(compress=compress)
+    plugin = IncrementalSite()
     warnings = run_mkdocs(config, plugin=plugin)
     return Share(warnings, plugin.outputs, plugin.rendered)
 
 
 def build_split(root: Path, docs_dir: Path, staging: Path, strict: bool, shares: tuple[str, str],
-                compress: bool = True, then: Callable[[], object] | None = None) -> Share:
+                then: Callable[[], object] | None = None) -> Share:
     """Build the site into ``staging`` as two MkDocs builds at once (see the
     module's docstring). ``then`` is called once this process's share (the
     articles) is built, while the other pages may still be rendering: the
@@ -119,8 +118,8 @@ def build_split(root: Path, docs_dir: Path, staging: Path, strict: bool, shares:
     shutil.rmtree(other, ignore_errors=True)
     try:
         with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
-            their_share = pool.submit(_build_share, root, docs_dir, other, strict, rest, compress)
-            mine = _build_share(root, docs_dir, staging, strict, articles, compress)
+            their_share = pool.submit(_build_share, root, docs_dir, other, strict, rest)
+            mine = _build_share(root, docs_dir, staging, strict, articles)
             if then is not None:
                 then()
             theirs = their_share.result()
