@@ -29,10 +29,12 @@ import multiprocessing
 import os
 import shutil
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Callable
 
+from digest.model import DigestError
 from digest.site import seo
 from digest.site.mkdocs_build import IncrementalSite, load_mkdocs_config, run_mkdocs
 
@@ -122,7 +124,11 @@ def build_split(root: Path, docs_dir: Path, staging: Path, strict: bool, shares:
             mine = _build_share(root, docs_dir, staging, strict, articles)
             if then is not None:
                 then()
-            theirs = their_share.result()
+            try:
+                theirs = their_share.result()
+            except BrokenProcessPool:
+                raise DigestError("MkDocs build failed: the process building the tag, timeline and "
+                                  "archive pages stopped (out of memory?); the live site is unchanged") from None
         seo.merge_sitemaps(staging, other)
         move_missing(other, staging)
     finally:

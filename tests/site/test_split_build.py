@@ -69,3 +69,36 @@ def test_a_split_build_makes_the_site_one_build_makes(tmp_path, monkeypatch):
     assert (split.pages, split.rendered) == (single.pages, single.rendered)
     assert_same_site(root / "site_split", root / "site_single")
     assert (root / "site_split" / "assets").is_dir() and (root / "site_split" / "tags").is_dir()
+
+
+@pytest.mark.slow
+def test_a_second_build_that_dies_is_an_error_and_the_live_site_stays(tmp_path, monkeypatch):
+    import os
+
+    from digest.model import DigestError
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    root = make_project(tmp_path / "p", generate(3, seed=5))
+    build(root)
+    before = {p: p.read_bytes() for p in (root / "site").rglob("*") if p.is_file()}
+    monkeypatch.setattr(_Dying, "parent", os.getpid())
+    monkeypatch.setattr(split_build, "_build_share", _dies_in_the_child)
+    (root / "mkdocs.yml").write_text((root / "mkdocs.yml").read_text("utf-8") + "\n# full build\n", "utf-8")
+    with pytest.raises(DigestError, match="stopped"):
+        build(root)
+    assert {p: p.read_bytes() for p in (root / "site").rglob("*") if p.is_file()} == before
+    assert not list(root.glob(".site.building-*"))
+
+
+class _Dying:
+    parent = 0
+    real = staticmethod(split_build._build_share)
+
+
+def _dies_in_the_child(*args, **kwargs):
+    """``_build_share`` in this process; in the forked one, killed (as by the kernel)."""
+    import os
+
+    if os.getpid() != _Dying.parent:
+        os._exit(9)
+    return _Dying.real(*args, **kwargs)
