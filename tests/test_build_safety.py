@@ -160,12 +160,15 @@ def test_a_swap_cut_in_two_is_undone_and_abandoned_staging_removed(tmp_path):
     (tmp_path / "site.old").mkdir()
     (tmp_path / "site.old" / "index.html").write_text("old")
     abandoned = tmp_path / f".site.building-{dead_pid()}"
+    abandoned_share = tmp_path / f".site.building-{dead_pid()}-rest"  # a split build's second folder
     running = tmp_path / f".site.building-{os.getpid()}"
-    abandoned.mkdir()
-    running.mkdir()
+    running_share = tmp_path / f".site.building-{os.getpid()}-rest"
+    for folder in (abandoned, abandoned_share, running, running_share):
+        folder.mkdir()
     half_deleted = tmp_path / ".site.discarded-123-456"
     (half_deleted / "articles").mkdir(parents=True)
     recover_interrupted(site)
     assert (site / "index.html").read_text() == "old"
-    assert not abandoned.exists() and running.exists()
+    assert not abandoned.exists() and not abandoned_share.exists()
+    assert running.exists() and running_share.exists()
     assert _gone(half_deleted)

@@ -189,7 +189,8 @@ def recover_interrupted(site_dir: Path) -> None:
     if not site_dir.exists() and moved_aside.is_dir():
         os.replace(moved_aside, site_dir)
     for path in site_dir.parent.glob(f".{site_dir.name}.building-*"):
-        pid = path.name.rsplit("-", 1)[-1]
+        # .site.building-<pid>, and a split build's second folder, .site.building-<pid>-rest
+        pid = path.name.rsplit(".building-", 1)[-1].split("-", 1)[0]
         if pid.isdigit() and not pid_alive(int(pid)):
             shutil.rmtree(path, ignore_errors=True)
     # A replaced site whose deletion was cut short (the machine went down).
