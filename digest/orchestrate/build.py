@@ -135,8 +135,12 @@ def build_site(config: SiteConfig, collection: Collection, site_dir: Path, stric
         collection.articles = []
         if previous is None:
             say(f"MkDocs: full build of {pages} pages ({reason})")
-            made = full_build(config, mk, staging, strict,
-                              then=lambda: (say("search index (Pagefind)"), index_site(staging)))
+
+            def search_index() -> None:  # once the article pages are built
+                say("search index (Pagefind)")
+                index_site(staging)
+
+            made = full_build(config, mk, staging, strict, then=search_index)
             stamp.clear()  # between the swap and the new stamp, no stamp: the next build is full
             swap_in(staging, site_dir)
             stamp.save(inputs, site_dir, made.outputs)
@@ -155,7 +159,7 @@ def build_site(config: SiteConfig, collection: Collection, site_dir: Path, stric
     return SiteBuild(warnings, previous is not None, reason, plugin.pages, len(plugin.rendered))
 
 
-def full_build(config: SiteConfig, mk, staging: Path, strict: bool, then: Callable[[], object]) -> Share:
+def full_build(config: SiteConfig, mk, staging: Path, strict: bool, then: Callable[[], None]) -> Share:
     """Every page into ``staging``, on two cores when the site allows it
     (digest.site.split_build); ``then`` is called once the article pages are built."""
     shares = None if switched_off("split_build") else can_split(mk, config.settings.section)

@@ -110,7 +110,7 @@ def _build_share(root: Path, docs_dir: Path, site_dir: Path, strict: bool, exclu
 
 
 def build_split(root: Path, docs_dir: Path, staging: Path, strict: bool, shares: tuple[str, str],
-                then: Callable[[], object] | None = None) -> Share:
+                then: Callable[[], None] | None = None) -> Share:
     """Build the site into ``staging`` as two MkDocs builds at once (see the
     module's docstring). ``then`` is called once this process's share (the
     articles) is built, while the other pages may still be rendering: the
