@@ -19,13 +19,14 @@ of 20–40 real Kazakh sentences (bench/corpus.py, from KazNERD):
   site size, search index size.
 
     python bench/run.py [--n 1000] [--glue-sample 100] [--keep DIR] [--json FILE] [--builds-only]
-    python bench/run.py --n 1000 --switched-off dirty,split_build,json_front_matter,file_digests,last_build
+    python bench/run.py --n 1000 --switched-off dirty,split_build,json_front_matter,file_digests,last_build,search_segments
 
 ``--switched-off`` measures the user's operations (full build, publish build
 with the extraction cache restored, adding one article, a vocabulary edit)
 with all optimisations on and with each named one switched off
 (``DIGEST_BENCH_OFF``, read through digest.switches), side by side in one run.
-The names: dirty, split_build, json_front_matter, file_digests, last_build.
+The names: dirty, split_build, json_front_matter, file_digests, last_build,
+search_segments.
 
 Prints a Markdown table (the README's Performance section holds one).
 """
@@ -389,7 +390,8 @@ def switched_off_table(n: int, names: list[str], work: Path) -> str:
     optimisation on, then with each of ``names`` switched off."""
     ops = ("full", "publish", "add_one", "vocabulary", "no_change")
     lines = [f"N = {n}; {machine()}; load average {load()} (shared machine: figures are noisy)", "",
-             "| variant | " + " | ".join(ops) + " | peak RSS, full |", "|---" * (len(ops) + 2) + "|"]
+             "| variant | " + " | ".join(ops) + " | peak RSS, full (largest / all) |",
+             "|---" * (len(ops) + 2) + "|"]
     print("\n".join(lines), flush=True)
     base = None
     for label, off in [("all on", "")] + [(f"{name} off", name) for name in names]:
@@ -403,7 +405,8 @@ def switched_off_table(n: int, names: list[str], work: Path) -> str:
             seconds = r[op]["seconds"]
             change = "" if r is base else f" ({(seconds / base[op]['seconds'] - 1) * 100:+.0f} %)"
             cells.append(f"{seconds:.1f} s{change}")
-        lines.append(f"| {label} | " + " | ".join(cells) + f" | {r['full']['max_rss_mb']:.0f} MiB |")
+        rss = f"{r['full']['max_rss_mb']:.0f} / {r['full']['tree_rss_mb']:.0f} MiB"
+        lines.append(f"| {label} | " + " | ".join(cells) + f" | {rss} |")
         print(lines[-1], flush=True)  # a row as soon as it is measured: the run is long
     return "\n".join(lines)
 

@@ -262,3 +262,30 @@ def test_the_open_search_has_no_serious_axe_violations(browser, built_site, widt
         page.screenshot(path=str(ARTIFACTS / f"search-open-{width}-{scheme}.png"))
         context.close()
         assert serious == []
+
+
+@pytest.fixture(scope="module")
+def segmented_site(built_site, tmp_path_factory) -> Path:
+    """The seed site with its articles indexed in segments of one page each
+    (a large site's layout: pagefind/, pagefind/part-1/, …)."""
+    import shutil
+
+    from digest.site import pagefind_index
+
+    site = tmp_path_factory.mktemp("segmented") / "site"
+    shutil.copytree(built_site, site)
+    shutil.rmtree(site / "pagefind")
+    assert pagefind_index.index_site(site, pages_per_segment=1) >= 2
+    assert (site / "pagefind" / "part-1" / "pagefind-entry.json").is_file()
+    return site
+
+
+def test_search_merges_the_segments_of_a_large_sites_index(browser, segmented_site):
+    with serve_site(segmented_site) as url:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        s = Search(page)
+        s.open(url + "/")
+        assert {seed_of(segmented_site, href) for href in s("Қазақстанның")} == {"000", "002", "004"}
+        assert {seed_of(segmented_site, href) for href in s("Сюэсянмен")} == {"004"}
+        assert not s.errors
+        page.close()

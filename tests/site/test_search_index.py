@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -96,3 +97,76 @@ def test_the_preview_is_indexed_in_the_background_and_again_after_a_change(tmp_p
     broken = pagefind_index.PreviewIndexer().request(tmp_path / "missing")
     broken.join(120)
     assert "Pagefind" in caplog.text  # logged, not raised: the preview keeps serving
+
+
+# --- segments ---------------------------------------------------------------------------------
+
+ARTICLE = ('<html lang="kk"><head><title>{title}</title></head><body><article class="md-content__inner">'
+           '<div class="digest-article" data-pagefind-body><h1>{title}</h1><div><p>{text}</p></div></div>'
+           '<section class="digest-related"><a href="/x/">{related}</a></section></article></body></html>')
+
+
+def write_article(site: Path, slug: str, title: str, text: str = "Мәтін.", related: str = "Басқа") -> Path:
+    page = site / "articles" / slug / "index.html"
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_text(ARTICLE.format(title=title, text=text, related=related), encoding="utf-8")
+    return page
+
+
+def test_the_indexed_part_is_the_pagefind_body_with_the_title_and_language():
+    html = ARTICLE.format(title="Атау", text="Мәтін", related="Ұқсас").encode()
+    part = pagefind_index.indexed_part(html)
+    assert part.startswith(b'<html lang="kk">') and "<title>Атау</title>".encode() in part
+    assert part.endswith(b"</p></div></div>") and "Ұқсас".encode() not in part
+    # markup it cannot follow, or no body marked: the whole page counts
+    assert pagefind_index.indexed_part(html.replace(b"</div></div>", b"")) == html.replace(b"</div></div>", b"")
+    plain = b"<html><body><p>text</p></body></html>"
+    assert pagefind_index.indexed_part(plain) == plain
+
+
+def test_pages_fall_into_segments_by_address_and_size(tmp_path):
+    for n in range(7):
+        write_article(tmp_path, f"a{n}", f"Атау {n}")
+    one = pagefind_index.plan(tmp_path)
+    three = pagefind_index.plan(tmp_path, pages_per_segment=3)
+    assert len(one) == 1 and len(one[0].pages) == 7
+    assert len(three) == 3 and sorted(p for s in three for p in s.pages) == sorted(one[0].pages)
+    write_article(tmp_path, "a7", "Жаңа")  # one more page: only its own segment's fingerprint moves
+    after = pagefind_index.plan(tmp_path, pages_per_segment=3)
+    changed = [a.number for a, b in zip(three, after) if a.fingerprint != b.fingerprint]
+    assert len(changed) == 1 and "articles/a7/index.html" in after[changed[0]].pages
+    write_article(tmp_path, "a7", "Жаңа", related="Басқа ұқсас")  # not indexed: no change
+    assert pagefind_index.plan(tmp_path, pages_per_segment=3) == after
+
+
+def test_a_rebuild_indexes_again_only_the_segments_whose_text_changed(tmp_path):
+    for n in range(6):
+        write_article(tmp_path, f"a{n}", f"Атау {n}", text=f"Мәтін{n}")
+    segments = pagefind_index.plan(tmp_path, pages_per_segment=2)
+    assert len(segments) >= 2 and all(s.pages for s in segments)  # no empty segment
+    assert pagefind_index.index_site(tmp_path, pages_per_segment=2) == len(segments)
+    folders = [tmp_path / s.folder for s in segments]
+    assert folders[0] == tmp_path / "pagefind" and folders[1] == tmp_path / "pagefind" / "part-1"
+    for segment, folder in zip(segments, folders):
+        assert sorted(f["url"] for f in fragments_in(folder)) == sorted(
+            "/" + page.removesuffix("index.html") for page in segment.pages)
+    assert json.loads((folders[0] / pagefind_index.SEGMENT_FILE).read_text())["of"] == len(segments)
+    assert pagefind_index.index_site(tmp_path, pages_per_segment=2) == 0  # nothing changed
+    changed = segments[-1].pages[0]
+    write_article(tmp_path, changed.split("/")[1], "Атау", text="Жаңа мәтін")
+    assert pagefind_index.index_site(tmp_path, pages_per_segment=2) == 1
+    assert any("Жаңа" in f["content"] for f in fragments_in(folders[-1]))
+    for page in segments[-1].pages:  # a segment's pages gone: fewer segments, every one again
+        shutil.rmtree((tmp_path / page).parent)
+    fewer = pagefind_index.plan(tmp_path, pages_per_segment=2)
+    assert pagefind_index.index_site(tmp_path, pages_per_segment=2) == len(fewer) < len(segments)
+    assert not (tmp_path / segments[-1].folder).exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["articles", "pagefind"]  # no staging left
+
+
+def fragments_in(folder: Path) -> list[dict]:
+    out = []
+    for path in sorted((folder / "fragment").glob("*.pf_fragment")):
+        raw = gzip.decompress(path.read_bytes())
+        out.append(json.loads(raw[raw.index(b"{"):]))
+    return out

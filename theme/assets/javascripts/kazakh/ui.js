@@ -28,16 +28,31 @@
 
   function absolute(path) { return new URL(path, document.baseURI).href }
 
+  /* Pagefind's index: pagefind/ and, on a large site, further segments in
+     pagefind/part-1/, … (digest/site/pagefind_index.py) merged into it */
+  var OPTIONS = {
+    excerptLength: 24,
+    /* short news items must not win on length alone; prefer words close
+       in length to the typed stem over long ones it only starts */
+    ranking: { pageLength: 0.3, termSimilarity: 3, termFrequency: 0.8 }
+  }
+
   function load() {
     if (!pagefind) {
-      pagefind = import(absolute(root.dataset.pagefind + "pagefind.js")).then(function (pf) {
-        return pf.options({
-          baseUrl: new URL(absolute(root.dataset.base)).pathname,
-          excerptLength: 24,
-          /* short news items must not win on length alone; prefer words close
-             in length to the typed stem over long ones it only starts */
-          ranking: { pageLength: 0.3, termSimilarity: 3, termFrequency: 0.8 }
-        }).then(function () { return pf.init() }).then(function () { return pf })
+      var base = absolute(root.dataset.pagefind)
+      var options = Object.assign({ baseUrl: new URL(absolute(root.dataset.base)).pathname }, OPTIONS)
+      var segments = fetch(base + "digest-segment.json")
+        .then(function (r) { return r.ok ? r.json() : {} })
+        .catch(function () { return {} })
+      pagefind = import(base + "pagefind.js").then(function (pf) {
+        return pf.options(options).then(function () { return pf.init() }).then(function () { return segments })
+          .then(function (segment) {
+            var parts = []
+            for (var i = 1; i < (segment.of || 1); i++) {
+              parts.push(pf.mergeIndex(base + "part-" + i + "/", options))
+            }
+            return Promise.all(parts)
+          }).then(function () { return pf })
       })
       pagefind.catch(function () { pagefind = null })
     }
