@@ -138,7 +138,7 @@ def build_site(config: SiteConfig, collection: Collection, site_dir: Path, stric
 
             def search_index() -> None:  # once the article pages are built
                 say("search index (Pagefind)")
-                index_site(staging)
+                index_site(staging, config.settings.search_segment_pages)
 
             made = full_build(config, mk, staging, strict, then=search_index)
             stamp.clear()  # between the swap and the new stamp, no stamp: the next build is full
@@ -152,7 +152,7 @@ def build_site(config: SiteConfig, collection: Collection, site_dir: Path, stric
         with interrupts_held():
             commit_overlay(staging, site_dir, plugin.removed)
         say("search index (Pagefind)")
-        index_site(site_dir)  # Pagefind has no incremental mode: every article page again
+        index_site(site_dir, config.settings.search_segment_pages)  # the segments whose text changed
         stamp.save(inputs, site_dir, plugin.outputs)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

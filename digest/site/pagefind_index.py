@@ -15,8 +15,8 @@ timeline). The page markup carries the rest: tag chips weigh more than body
 text (``data-pagefind-weight``), the date is a ``data-pagefind-meta``.
 
 Pagefind has no incremental mode, and holds about 0.27 MiB per page while
-it indexes. A large site's articles are therefore indexed in segments of at
-most ``PAGES_PER_SEGMENT`` pages (``plan``): a page's segment follows from
+it indexes. A large site's articles are therefore indexed in segments of about
+``search_segment_pages`` pages (site_config/digest.yml; ``plan``): a page's segment follows from
 its address, each segment is one Pagefind run with an index of its own
 (pagefind/, pagefind/part-1/, …), and the search box merges them
 (Pagefind's ``mergeIndex``; merged indexes share the first one's WebAssembly,
@@ -34,7 +34,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import math
 import os
 import re
 import shutil
@@ -44,7 +43,9 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from digest.config import CONFIG_DIR
 from digest.model import DigestError
+from digest.settings import Settings, load_settings
 from digest.switches import switched_off
 
 OUTPUT = "pagefind"
@@ -55,9 +56,9 @@ EXCLUDE_SELECTORS = ("[data-search-exclude]", ".headerlink")
 BODY_MARK = b"data-pagefind-body"
 # Pagefind 1.5 holds about 0.27 MiB per article page while it indexes (whatever
 # the page's markup): 2.6 GiB at 10,000. A site's pages are indexed in
-# segments of at most this many, one Pagefind run each, which the browser
-# merges (ui.js); a rebuild indexes again only the segments whose text changed.
-PAGES_PER_SEGMENT = 2000
+# segments of about ``search_segment_pages`` (site_config/digest.yml), one
+# Pagefind run each, which the browser merges (ui.js).
+PAGES_PER_SEGMENT = Settings.search_segment_pages
 SEGMENT_FILE = "digest-segment.json"  # in each segment's folder: {segment, of, pages, fingerprint}
 
 log = logging.getLogger("mkdocs.digest")
@@ -114,7 +115,7 @@ class Segment:
 def segment_count(pages: int, pages_per_segment: int = PAGES_PER_SEGMENT) -> int:
     if switched_off("search_segments"):
         return 1
-    return max(1, math.ceil(pages / pages_per_segment))
+    return max(1, int(pages / pages_per_segment + 0.5))  # a site just past a multiple keeps its segments
 
 
 def plan(site_dir: Path, pages_per_segment: int = PAGES_PER_SEGMENT) -> list[Segment]:
@@ -243,12 +244,12 @@ class PreviewIndexer:
         self.running: threading.Thread | None = None
         self.again = False
 
-    def request(self, site_dir: Path) -> threading.Thread:
+    def request(self, site_dir: Path, pages_per_segment: int = PAGES_PER_SEGMENT) -> threading.Thread:
         with self.lock:
             if self.running is not None and self.running.is_alive():
                 self.again = True
                 return self.running
-            self.running = threading.Thread(target=self._run, args=(site_dir,), daemon=True,
+            self.running = threading.Thread(target=self._run, args=(site_dir, pages_per_segment), daemon=True,
                                             name="digest-search-index")
             self.running.start()
             return self.running
@@ -261,10 +262,10 @@ class PreviewIndexer:
         if thread is not None:
             thread.join()
 
-    def _run(self, site_dir: Path) -> None:
+    def _run(self, site_dir: Path, pages_per_segment: int) -> None:
         while True:
             try:
-                index_site(site_dir)
+                index_site(site_dir, pages_per_segment)
                 log.info("digest: search index updated")
             except DigestError as exc:
                 log.error(f"digest: {exc}")
@@ -280,4 +281,5 @@ PREVIEW = PreviewIndexer()
 def index_preview(config) -> threading.Thread:
     """`digest serve`: index the preview (its folder always holds the whole
     site) in the background. Called by the digest plugin's on_post_build."""
-    return PREVIEW.request(Path(config.site_dir))
+    settings = load_settings(Path(config.config_file_path).parent / CONFIG_DIR)
+    return PREVIEW.request(Path(config.site_dir), settings.search_segment_pages)
