@@ -30,6 +30,7 @@ from digest.site.split_build import Share, build_split, can_split
 from digest.switches import switched_off
 from digest.site.generate import BUILD_DIR, docs_dir_of, generate
 from digest.site.pagefind_index import index_site
+from digest.site.seo import prune_sitemap_parts
 from digest.site.mkdocs_build import (
     IncrementalSite,
     SiteStamp,
@@ -151,6 +152,7 @@ def build_site(config: SiteConfig, collection: Collection, site_dir: Path, stric
         stamp.clear()  # a commit cut short (SIGKILL) leaves no stamp: the next build is full
         with interrupts_held():
             commit_overlay(staging, site_dir, plugin.removed)
+            prune_sitemap_parts(site_dir)
         say("search index (Pagefind)")
         index_site(site_dir, config.settings.search_segment_pages)  # the segments whose text changed
         stamp.save(inputs, site_dir, plugin.outputs)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import gzip
+import xml.etree.ElementTree as ET
 from types import SimpleNamespace
 
 from digest.render import FACTS_FILE
 from digest.render.markup import front_matter
+from digest.site import seo
 from digest.site.seo import page_lastmods, read_facts
 
 PAGES = {
@@ -61,3 +64,64 @@ def test_read_facts_tolerates_a_missing_or_broken_file(tmp_path):
     assert read_facts(str(tmp_path)) == {}
     (tmp_path / FACTS_FILE).write_text('{"index.md": {"kind": "home"}}', "utf-8")
     assert read_facts(str(tmp_path)) == {"index.md": {"kind": "home"}}
+
+
+# --- a large site's sitemap: an index of parts ----------------------------------------------------
+
+def addresses(n: int) -> dict[str, str | None]:
+    return {"https://x.test/news/": "2024-03-15",
+            **{f"https://x.test/news/articles/a{i:03}/": f"2024-01-{i % 28 + 1:02}" for i in range(n)}}
+
+
+def test_a_small_sites_sitemap_lists_its_pages(tmp_path):
+    seo.write_sitemap(tmp_path, addresses(5))
+    root = ET.fromstring((tmp_path / "sitemap.xml").read_bytes())
+    assert root.tag.endswith("urlset") and len(root) == 6
+    assert seo.read_sitemap(tmp_path / "sitemap.xml") == addresses(5)
+    assert gzip.decompress((tmp_path / "sitemap.xml.gz").read_bytes()) == (tmp_path / "sitemap.xml").read_bytes()
+    assert not list(tmp_path.glob("sitemap-*.xml"))
+
+
+def test_a_large_sites_sitemap_is_an_index_of_parts(tmp_path, monkeypatch):
+    monkeypatch.setattr(seo, "SITEMAP_INDEX_ABOVE", 10)
+    monkeypatch.setattr(seo, "SITEMAP_PART_PAGES", 8)
+    seo.write_sitemap(tmp_path, addresses(20))  # 21 addresses: 3 parts
+    root = ET.fromstring((tmp_path / "sitemap.xml").read_bytes())
+    locs = [e.text for e in root.iter(f"{{{seo.SITEMAP_NS}}}loc")]
+    assert root.tag.endswith("sitemapindex")
+    assert locs == [f"https://x.test/news/sitemap-{n}.xml" for n in (1, 2, 3)]  # absolute, at the site's root
+    assert seo.read_sitemap(tmp_path / "sitemap.xml") == addresses(20)  # every page, with its date
+    assert (tmp_path / "sitemap.xml").stat().st_size < (tmp_path / "sitemap-1.xml").stat().st_size
+    # the site shrinks: the parts it no longer lists go
+    seo.write_sitemap(tmp_path, addresses(12))
+    assert sorted(p.name for p in tmp_path.glob("sitemap-*.xml")) == ["sitemap-1.xml", "sitemap-2.xml"]
+    seo.write_sitemap(tmp_path, addresses(3))
+    assert not list(tmp_path.glob("sitemap-*.xml"))
+
+
+def test_two_halves_of_a_split_build_merge_into_one_index(tmp_path, monkeypatch):
+    monkeypatch.setattr(seo, "SITEMAP_INDEX_ABOVE", 10)
+    monkeypatch.setattr(seo, "SITEMAP_PART_PAGES", 8)
+    every = addresses(30)
+    mine, theirs = tmp_path / "mine", tmp_path / "theirs"
+    mine.mkdir()
+    theirs.mkdir()
+    names = sorted(every)
+    seo.write_sitemap(mine, {a: every[a] for a in names[::2]})
+    seo.write_sitemap(theirs, {a: every[a] for a in names[1::2]})
+    seo.merge_sitemaps(mine, theirs)
+    assert seo.read_sitemap(mine / "sitemap.xml") == every
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    seo.write_sitemap(alone, every)
+    assert sorted(p.name for p in alone.iterdir()) == sorted(p.name for p in mine.iterdir())
+    assert all((alone / p.name).read_bytes() == p.read_bytes() for p in mine.iterdir())
+
+
+def test_parts_a_dirty_build_left_behind_are_pruned(tmp_path, monkeypatch):
+    monkeypatch.setattr(seo, "SITEMAP_INDEX_ABOVE", 10)
+    monkeypatch.setattr(seo, "SITEMAP_PART_PAGES", 8)
+    seo.write_sitemap(tmp_path, addresses(20))
+    (tmp_path / "sitemap.xml").write_bytes(seo.sitemap_xml(addresses(3), addresses(3)).encode())  # moved in
+    seo.prune_sitemap_parts(tmp_path)
+    assert not list(tmp_path.glob("sitemap-*.xml"))
