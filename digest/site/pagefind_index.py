@@ -123,13 +123,11 @@ def plan(site_dir: Path, pages_per_segment: int = PAGES_PER_SEGMENT) -> list[Seg
     from its address alone (a hash), so adding an article changes one
     segment, and a change to one article's text only its segment."""
     pages = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.glob(INDEXED_PAGES))
-    count = segment_count(len(pages), pages_per_segment) + 1
-    shares: list[list[str]] = [[]]
+    count = segment_count(len(pages), pages_per_segment)
+    shares = _shares(pages, count)
     while count > 1 and not all(shares):  # Pagefind indexes no empty segment (only a tiny site has one)
         count -= 1
-        shares = [[] for _ in range(count)]
-        for page in pages:
-            shares[_address_number(page) % count].append(page)
+        shares = _shares(pages, count)
     segments = []
     for number, share in enumerate(shares):
         digest = hashlib.blake2b(f"{number}/{count}".encode(), digest_size=16)
@@ -139,8 +137,12 @@ def plan(site_dir: Path, pages_per_segment: int = PAGES_PER_SEGMENT) -> list[Seg
     return segments
 
 
-def _address_number(page: str) -> int:
-    return int.from_bytes(hashlib.blake2b(page.encode(), digest_size=8).digest(), "big")
+def _shares(pages: list[str], count: int) -> list[list[str]]:
+    shares: list[list[str]] = [[] for _ in range(count)]
+    for page in pages:
+        number = int.from_bytes(hashlib.blake2b(page.encode(), digest_size=8).digest(), "big")
+        shares[number % count].append(page)
+    return shares
 
 
 def indexed_part(html: bytes) -> bytes:
