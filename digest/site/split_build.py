@@ -92,13 +92,18 @@ def can_split(config, section: str) -> tuple[str, str] | None:
 
 
 def move_missing(source: Path, target: Path) -> None:
-    """Move into ``target`` every file of ``source`` that ``target`` lacks."""
-    for dirpath, _, filenames in os.walk(source):
+    """Move into ``target`` every file of ``source`` that ``target`` lacks (a
+    folder ``target`` lacks altogether is moved whole, with one rename)."""
+    for dirpath, dirnames, filenames in os.walk(source):
         here = Path(dirpath)
         there = target / here.relative_to(source)
+        for name in list(dirnames):
+            if not os.path.lexists(there / name):
+                os.rename(here / name, there / name)
+                dirnames.remove(name)  # moved: nothing left to walk
         for name in filenames:
             if not os.path.lexists(there / name):
-                os.renames(here / name, there / name)
+                os.rename(here / name, there / name)
 
 
 def _build_share(root: Path, docs_dir: Path, site_dir: Path, strict: bool, exclude: str) -> Share:
