@@ -14,13 +14,18 @@ from digest.site import pagefind_index
 from digest.site.search_index import RANKING, TARGET, language_data
 
 
-def fragments(site: Path) -> list[dict]:
-    """Every page Pagefind indexed: its fragment (url, content, meta), decoded."""
+def fragments_in(folder: Path) -> list[dict]:
+    """Every page a Pagefind index (``folder``) holds: its fragment (url, content, meta), decoded."""
     out = []
-    for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+    for path in sorted((folder / "fragment").glob("*.pf_fragment")):
         raw = gzip.decompress(path.read_bytes())
         out.append(json.loads(raw[raw.index(b"{"):]))
     return out
+
+
+def fragments(site: Path) -> list[dict]:
+    """Every page the site's (first) search index holds."""
+    return fragments_in(site / "pagefind")
 
 
 @pytest.fixture(scope="module")
@@ -163,14 +168,6 @@ def test_a_rebuild_indexes_again_only_the_segments_whose_text_changed(tmp_path):
     assert pagefind_index.index_site(tmp_path, pages_per_segment=2) == len(fewer) < len(segments)
     assert not (tmp_path / segments[-1].folder).exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["articles", "pagefind"]  # no staging left
-
-
-def fragments_in(folder: Path) -> list[dict]:
-    out = []
-    for path in sorted((folder / "fragment").glob("*.pf_fragment")):
-        raw = gzip.decompress(path.read_bytes())
-        out.append(json.loads(raw[raw.index(b"{"):]))
-    return out
 
 
 def test_the_setting_splits_the_built_sites_index(tmp_path):
