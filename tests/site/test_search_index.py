@@ -184,3 +184,37 @@ def test_the_setting_splits_the_built_sites_index(tmp_path):
     urls = [f["url"] for n in range(record["of"])
             for f in fragments_in(site / "pagefind" / (f"part-{n}" if n else ""))]
     assert sorted(urls) == sorted(f"/articles/{p.parent.name}/" for p in (site / "articles").glob("*/index.html"))
+
+
+EXTRA = {
+    "2024-05-01-ara.md": "---\ndate: 2024-05-01\n---\nБал арасы өсіру\n\nАуылда бал арасын өсіретін шаруа көбейді. Омарта шаруашылығы жылдан жылға дамып келеді.\n",
+    "2024-05-02-zhuzim.md": "---\ndate: 2024-05-02\n---\nЖүзім жинау басталды\n\nБақшада жүзім пісіп, жинау науқаны басталды. Жинау бір ай бойы жалғасады.\n",
+    "2024-05-03-kitap.md": "---\ndate: 2024-05-03\n---\nКітапхана жаңарды\n\nКітапханаға жаңа сөрелер мен оқу залы қосылды. Оқырмандар саны артты.\n",
+}
+ADDED = ("2024-05-04-kun.md",
+         "---\ndate: 2024-05-04\n---\nКүнбағыс егістігі\n\nДаладағы күнбағыс егістігі гүлдеді. Егіншілер мол өнім күтеді.\n")
+
+
+def test_adding_an_article_indexes_again_only_its_segment(tmp_path):
+    from conftest import make_project, run_digest
+
+    project = make_project(tmp_path / "project", EXTRA)
+    settings = project / "site_config" / "digest.yml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "\nsearch_segment_pages: 3\n", encoding="utf-8")
+    assert run_digest(project, "build").returncode == 0
+    site = project / "site"
+    before = pagefind_index.plan(site, 3)
+    assert len(before) == 2  # 6 articles
+    entries = {s.folder: (site / s.folder / "pagefind-entry.json").stat().st_mtime_ns for s in before}
+    (project / "content" / ADDED[0]).write_text(ADDED[1], encoding="utf-8")
+    result = run_digest(project, "build")
+    assert result.returncode == 0 and "incremental" in result.stdout + result.stderr
+    after = pagefind_index.plan(site, 3)
+    assert len(after) == 2  # 7 articles: still two segments
+    changed = [s for s, old in zip(after, before) if s.fingerprint != old.fingerprint]
+    assert len(changed) == 1
+    for segment in after:  # the other segment's index is the one the first build wrote
+        moved = (site / segment.folder / "pagefind-entry.json").stat().st_mtime_ns != entries[segment.folder]
+        assert moved == (segment is changed[0])
+    texts = " ".join(f["content"] for f in fragments_in(site / changed[0].folder))
+    assert "Күнбағыс" in texts
