@@ -134,9 +134,12 @@ def _xml_escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def sitemap_index(locations) -> str:
+def sitemap_index(parts: list[tuple[str, str | None]]) -> str:
+    """A sitemap index of ``parts`` (address, newest lastmod or None)."""
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', f'<sitemapindex xmlns="{SITEMAP_NS}">']
-    lines += [f"  <sitemap><loc>{_xml_escape(loc)}</loc></sitemap>" for loc in locations]
+    for loc, lastmod in parts:
+        stamp = f"<lastmod>{lastmod}</lastmod>" if lastmod else ""
+        lines.append(f"  <sitemap><loc>{_xml_escape(loc)}</loc>{stamp}</sitemap>")
     lines.append("</sitemapindex>")
     return "\n".join(lines) + "\n"
 
@@ -171,7 +174,9 @@ def write_sitemap(site_dir: Path, lastmods: dict[str, str | None]) -> None:
     root = min(addresses, key=len, default="")
     if not all(a.startswith(root) for a in addresses):
         root = ""
-    text = sitemap_index(root + name for name in names) if parts else sitemap_xml(addresses, lastmods)
+    newest = [max((lastmods[a] for a in part if lastmods[a]), default=None) for part in parts]
+    text = sitemap_index([(root + name, date) for name, date in zip(names, newest)]) if parts \
+        else sitemap_xml(addresses, lastmods)
     replace_file(site_dir / "sitemap.xml", text.encode("utf-8"))
     write_gzip_copy(site_dir / "sitemap.xml")
 

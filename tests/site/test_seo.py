@@ -90,6 +90,8 @@ def test_a_large_sites_sitemap_is_an_index_of_parts(tmp_path, monkeypatch):
     locs = [e.text for e in root.iter(f"{{{seo.SITEMAP_NS}}}loc")]
     assert root.tag.endswith("sitemapindex")
     assert locs == [f"https://x.test/news/sitemap-{n}.xml" for n in (1, 2, 3)]  # absolute, at the site's root
+    newest = [e.text for e in root.iter(f"{{{seo.SITEMAP_NS}}}lastmod")]
+    assert newest == ["2024-03-15", "2024-01-15", "2024-01-20"]  # each part's newest page
     assert seo.read_sitemap(tmp_path / "sitemap.xml") == addresses(20)  # every page, with its date
     assert (tmp_path / "sitemap.xml").stat().st_size < (tmp_path / "sitemap-1.xml").stat().st_size
     # the site shrinks: the parts it no longer lists go
