@@ -197,7 +197,11 @@ def _index_segment(site_dir: Path, segment: Segment) -> None:
             source = pages
             for page in segment.pages:
                 (pages / page).parent.mkdir(parents=True, exist_ok=True)
-                os.link(site_dir / page, pages / page)
+                try:
+                    os.link(site_dir / page, pages / page)
+                except FileNotFoundError:  # `digest serve` rebuilt the page meanwhile: it indexes again
+                    raise DigestError(f"search index: {page} changed while it was being indexed",
+                                      path=str(site_dir)) from None
         _run_pagefind(source, fresh, site_dir)
         record = {"segment": segment.number, "of": segment.count, "pages": len(segment.pages),
                   "fingerprint": segment.fingerprint}
