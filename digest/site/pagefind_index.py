@@ -202,6 +202,8 @@ def _index_segment(site_dir: Path, segment: Segment) -> None:
                 except FileNotFoundError:  # `digest serve` rebuilt the page meanwhile: it indexes again
                     raise DigestError(f"search index: {page} changed while it was being indexed",
                                       path=str(site_dir)) from None
+                except OSError:  # a file system without hard links
+                    shutil.copyfile(site_dir / page, pages / page)
         _run_pagefind(source, fresh, site_dir)
         record = {"segment": segment.number, "of": segment.count, "pages": len(segment.pages),
                   "fingerprint": segment.fingerprint}
