@@ -23,8 +23,6 @@ from __future__ import annotations
 import hashlib
 import importlib.resources
 import io
-import os
-import shutil
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from pathlib import Path
@@ -37,6 +35,7 @@ from digest.config import SiteConfig
 from digest.model import Article, DigestError
 from digest.render.dates import kazakh_date
 from digest.render.shares import make_pages
+from digest.render.writer import link_or_copy
 
 WIDTH, HEIGHT = 1200, 630
 CARDS_DIR = "cards"  # under the docs folder: MkDocs copies it into the site
@@ -118,18 +117,10 @@ def write_cards(articles: Iterable[Article], config: SiteConfig, docs_dir: Path,
     make_pages(store, missing)
     for path in paths:
         if not path.is_file():
-            _link_or_copy(store / path.name, path)
+            link_or_copy(store / path.name, path)
     for stale in set(store.glob("*.png")) - {store / path.name for path in paths}:
         stale.unlink()
     return paths, len(missing)
-
-
-def _link_or_copy(source: Path, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(source, target)
-    except OSError:  # another file system, or no hard links there
-        shutil.copyfile(source, target)
 
 
 def draw_card(card: Card) -> bytes:

@@ -7,6 +7,7 @@ rewritten with identical bytes would look changed.
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 
@@ -42,3 +43,13 @@ def remove_stale(root: Path, keep: set[Path]) -> list[Path]:
         if dirpath != str(root) and not os.listdir(dirpath):
             os.rmdir(dirpath)
     return sorted(removed, reverse=True)
+
+
+def link_or_copy(source: Path, target: Path) -> None:
+    """``target`` as a hard link to ``source``, or a copy where the file
+    system has no hard links (or they would cross file systems)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)

@@ -45,6 +45,7 @@ from pathlib import Path
 
 from digest.config import CONFIG_DIR
 from digest.model import DigestError
+from digest.render.writer import link_or_copy
 from digest.settings import Settings, load_settings
 from digest.switches import switched_off
 
@@ -196,14 +197,11 @@ def _index_segment(site_dir: Path, segment: Segment) -> None:
         if segment.count > 1:
             source = pages
             for page in segment.pages:
-                (pages / page).parent.mkdir(parents=True, exist_ok=True)
                 try:
-                    os.link(site_dir / page, pages / page)
+                    link_or_copy(site_dir / page, pages / page)
                 except FileNotFoundError:  # `digest serve` rebuilt the page meanwhile: it indexes again
                     raise DigestError(f"search index: {page} changed while it was being indexed",
                                       path=str(site_dir)) from None
-                except OSError:  # a file system without hard links
-                    shutil.copyfile(site_dir / page, pages / page)
         _run_pagefind(source, fresh, site_dir)
         record = {"segment": segment.number, "of": segment.count, "pages": len(segment.pages),
                   "fingerprint": segment.fingerprint}
