@@ -122,6 +122,32 @@ def test_dirty_builds_equal_full_builds(tmp_path, year_pages):
     assert_same_site(root / "site", root / "site_full")
 
 
+def test_a_publish_with_an_older_commits_build_folders_restored_equals_one_from_scratch(tmp_path, monkeypatch):
+    """CI restores build/cache and build/docs from an earlier commit's publish
+    (.github/workflows/pages.yml): only what changed since is made again, and
+    the site is the one a build from nothing makes. Another SOURCE_DATE_EPOCH
+    (each commit's time): the undated seeds' feed entries carry it."""
+    corpus = generate(4, seed=5)
+    names = list(corpus)
+    earlier = make_project(tmp_path / "earlier", dict(list(corpus.items())[:3]))
+    build(earlier)
+
+    later_articles = {name: corpus[name] for name in names[1:]}  # one removed, one added
+    later_articles[names[1]] = later_articles[names[1]].replace(".", "!", 1)  # one edited
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")
+    restored = make_project(tmp_path / "restored", later_articles)
+    for folder in ("cache", "docs"):
+        shutil.copytree(earlier / "build" / folder, restored / "build" / folder, symlinks=True)
+    before = {p.relative_to(restored): p.stat().st_mtime_ns for p in (restored / "build" / "docs").rglob("*.md")}
+    build(restored)
+    after = {p.relative_to(restored): p.stat().st_mtime_ns for p in (restored / "build" / "docs").rglob("*.md")}
+    kept = [page for page in after if before.get(page) == after[page]]
+    assert kept and len(kept) < len(after)  # pages whose inputs did not change were not written again
+    scratch = make_project(tmp_path / "scratch", later_articles)
+    build(scratch)
+    assert_same_site(restored / "site", scratch / "site")
+
+
 def test_a_page_rendered_without_the_home_page_keeps_its_footer(tmp_path):
     """The footer's labels reach every page through the home page's front
     matter: an edit the home page does not show re-renders the article without

@@ -152,6 +152,19 @@ def test_tag_feed_holds_the_newest_fifty(config, tmp_path):
     assert key() != tag_feeds(many[:-1], config, "https://x.kz/")[0][2]()
 
 
+def test_a_tag_feed_with_an_undated_entry_is_made_again_when_the_build_time_changes(config, monkeypatch):
+    from digest.site.feed import tag_feeds
+
+    dated = [make_article("a", "Бір", dt.date(2024, 3, 15), tags=(KZ,))]
+    undated = [*dated, make_article("b", "Екі", None, tags=(KZ,))]
+    keys = {}
+    for epoch in ("1700000000", "1800000000"):
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+        keys[epoch] = [tag_feeds(articles, config, "https://x.kz/")[0][2]() for articles in (dated, undated)]
+    assert keys["1700000000"][0] == keys["1800000000"][0]  # no entry shows the build time
+    assert keys["1700000000"][1] != keys["1800000000"][1]  # the undated entry's <updated> is the build time
+
+
 def test_feed_entries_carry_their_six_most_salient_tags(config):
     from digest.site.feed import build_feed
 
