@@ -51,7 +51,7 @@ class Settings:
     reading_words_per_minute: int = 180
     discovered_tag_min_articles: int = 2
     tag_page_cards: int = 50
-    search_segment_pages: int = 10_000
+    search_segment_pages: int = 5_000
 
     def __getitem__(self, key: str) -> Any:
         """``settings["home_articles"]``: the mapping access of earlier digests."""

@@ -102,3 +102,40 @@ def _dies_in_the_child(*args, **kwargs):
     if os.getpid() != _Dying.parent:
         os._exit(9)
     return _Dying.real(*args, **kwargs)
+
+
+def test_the_other_builds_process_has_ended_when_the_search_index_starts(tmp_path, monkeypatch):
+    """Its memory is free again for Pagefind, when it finished first (at
+    10,000 articles it renders 1,400 pages against 10,000, and held 0.5 GiB)."""
+    import multiprocessing
+    import os
+
+    monkeypatch.setattr(_Quick, "parent", os.getpid())
+    monkeypatch.setattr(_Quick, "finished", tmp_path / "other-build-finished")
+    monkeypatch.setattr(split_build, "_build_share", _quick_in_the_child)
+    monkeypatch.setattr(split_build.seo, "merge_sitemaps", lambda staging, other: None)
+    alive_then: list[list] = []
+    split_build.build_split(tmp_path, tmp_path / "docs", tmp_path / "staging", False, ("a", "b"),
+                            then=lambda: alive_then.append(multiprocessing.active_children()))
+    assert _Quick.finished.exists() and alive_then == [[]]
+
+
+class _Quick:
+    parent = 0
+    finished = None
+
+
+def _quick_in_the_child(*args, **kwargs):
+    """``_build_share`` that returns at once in the forked process; in this
+    one, only once that one's result has come back."""
+    import os
+    import time
+
+    if os.getpid() != _Quick.parent:
+        _Quick.finished.touch()
+        return split_build.Share()
+    deadline = time.monotonic() + 30
+    while not _Quick.finished.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.5)  # the result travels back to this process
+    return split_build.Share()
