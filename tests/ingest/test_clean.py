@@ -97,6 +97,41 @@ def test_a_read_also_link_goes_with_its_title(config, line):
     assert result.removed == (line,)
 
 
+@pytest.mark.parametrize("line", [
+    "Автор: Айгүл Сейітова",
+    "Дайындаған: Ерлан Жақыпов",
+    "Тегтер: метро, Алматы, Досаев",
+    "Теги: Токаев, ЕАЭС",
+    "#Алматы #метро",
+    "Егер мәтіннен қате тапсаңыз, оны белгілеп, Ctrl+Enter басыңыз",
+    "Материалды көшіріп басуға тыйым салынады",
+    "Сайт материалдарын көшіріп басқанда сілтеме беру міндетті",
+    "Перепечатка материалов без ссылки запрещена",
+    "Жаңалықтарды Telegram арнамыздан оқыңыз",
+    "Читайте нас в Telegram",
+])
+def test_a_sites_footer_lines_are_not_the_article(config, line):
+    """Bylines, the site's tag list, hashtags, error-report prompts, copyright
+    notices and channel promotions: their names must not become tags."""
+    text = f"Бірінші жол мақала мәтіні.\nЕкінші жол мақала мәтіні.\n{line}"
+    result = clean(text, config.boilerplate, config.source_patterns)
+    assert [b.text for b in result.blocks] == ["Бірінші жол мақала мәтіні.", "Екінші жол мақала мәтіні."]
+    assert result.removed == (line,)
+
+
+@pytest.mark.parametrize("line", [
+    "Тілші: Сіз бұл шешімді қалай бағалайсыз?",  # an interview's question
+    "Министрлік материалдарды пайдалануға рұқсат берді.",
+    "Ол Telegram арнасында жаңа заң туралы жазды.",
+    "Автор ретінде ол үш кітап жазған.",
+    "#1 ракетка Елена Рыбакина финалға шықты.",
+])
+def test_article_lines_like_footers_are_kept(config, line):
+    text = f"Бірінші жол мақала мәтіні.\n{line}\nЕкінші жол мақала мәтіні."
+    result = clean(text, config.boilerplate, config.source_patterns)
+    assert line in [b.text for b in result.blocks] and result.removed == ()
+
+
 def test_every_block_is_from_the_input(config, seed_paths):
     from digest.kazakh import normalize
 
