@@ -123,17 +123,29 @@ def cut_dateline(lines: list[str], outlets: Outlets) -> Dateline | None:
     for index, line in enumerate(lines[:DATE_LINES]):
         if date_line(line) is not None:
             del lines[index]
+            # The text under it may open with the place and outlet ("ШЫМКЕНТ. Tengrinews.kz –").
+            opening = _cut_opening(lines, index, outlets) if index < len(lines) else None
+            if opening is not None:
+                return Dateline(line, opening.place, outlet=opening.outlet)
             return Dateline(line, "")
         if index >= 2:
             continue
-        dateline, rest = split_dateline(line, outlets)
+        dateline = _cut_opening(lines, index, outlets)
         if dateline is not None:
-            if rest:
-                lines[index] = rest
-            else:
-                del lines[index]
             return dateline
     return None
+
+
+def _cut_opening(lines: list[str], index: int, outlets: Outlets) -> Dateline | None:
+    """Cut the dateline opening ``lines[index]`` off it, in place."""
+    dateline, rest = split_dateline(lines[index], outlets)
+    if dateline is None:
+        return None
+    if rest:
+        lines[index] = rest
+    else:
+        del lines[index]
+    return dateline
 
 
 def is_transcript(lines: list[str]) -> bool:

@@ -40,7 +40,8 @@ _DATELINE = re.compile(
     rf"(?P<place>[{_CAPS}][^\W\d_'’ -]*(?:[ -][{_CAPS}][^\W\d_'’-]*){{0,2}})\s*[.,]\s*"
     r"(?:(?P<date>\d{1,2}(?:-\w{1,3})?\s+[^\W\d_]+(?:\s+\d{4}(?:\s*(?:жылы|ж\.?|г\.?))?)?)\.?\s*[.,]?\s*)?"
     r"(?:[(/\[]\s*(?P<wrapped>[^()/\[\]\n]{2,40}?)\s*[)/\]]\s*[.,]?\s*[-–—]?\s*"
-    r"|(?P<bare>[^\W\d_][^\n.,–—()]{1,40}?)\s*[-–—]\s+)?"
+    # a bare outlet may be a web address: a dot with no space after it ("Tengrinews.kz")
+    r"|(?P<bare>[^\W\d_](?:[^\n.,–—()]|\.(?=\w)){1,40}?)\s*[-–—]\s+)?"
 )
 
 

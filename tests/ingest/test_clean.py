@@ -132,6 +132,19 @@ def test_article_lines_like_footers_are_kept(config, line):
     assert line in [b.text for b in result.blocks] and result.removed == ()
 
 
+def test_a_date_line_and_the_dateline_under_it_are_both_cut(config):
+    """A site prints the date under the title, and the text opens with the
+    place and the outlet: the outlet is the source, the date line the date."""
+    from digest.ingest.source import load_outlets
+
+    text = ("Шымкентте жасөспірім жоғалып кетті\n18 қараша 2024 14:25\n"
+            "ШЫМКЕНТ. Tengrinews.kz – Шымкент қаласында жасөспірім жоғалып кетті.\nЕкінші жол мақала мәтіні.")
+    result = clean(text, config.boilerplate, config.source_patterns, load_outlets(config.root / "site_config"))
+    assert result.dateline == "18 қараша 2024 14:25" and result.source_hint == "Tengrinews.kz"
+    assert [b.text for b in result.blocks][1:] == ["Шымкент қаласында жасөспірім жоғалып кетті.",
+                                                   "Екінші жол мақала мәтіні."]
+
+
 def test_every_block_is_from_the_input(config, seed_paths):
     from digest.kazakh import normalize
 

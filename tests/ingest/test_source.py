@@ -73,6 +73,11 @@ def test_a_pronoun_is_no_outlet(outlets):
      "Қалада мереке өтті."),
     ("ТАРАЗ. Kazinform - Облыста егін орағы басталды.", "ТАРАЗ", None, None, None, "Kazinform",
      "Облыста егін орағы басталды."),
+    # an outlet named by its web address
+    ("ШЫМКЕНТ. Tengrinews.kz – Қалада жасөспірім жоғалды.", "ШЫМКЕНТ", None, None, None, "Tengrinews.kz",
+     "Қалада жасөспірім жоғалды."),
+    ("ОРАЛ, 5 қазан. Orda.kz - Өзенде су деңгейі көтерілді.", "ОРАЛ", 5, 10, None, "Orda.kz",
+     "Өзенде су деңгейі көтерілді."),
 ])
 def test_datelines(outlets, line, place, day, month, year, outlet, rest):
     dateline, after = split_dateline(line, outlets)
@@ -85,6 +90,7 @@ def test_datelines(outlets, line, place, day, month, year, outlet, rest):
     "Астана. Бүгін елордада көрме ашылды.",  # a capitalised word, no date or outlet
     "ҚР Президенті бүгін Ақордада елшілерді қабылдады.",
     "БҰҰ, 2024 жылы бірнеше бағдарлама қабылдады.",
+    "АҚШ. Ол сайтқа кірді. Мұнда – жаңа деректер.",  # sentences, a dash later on
 ])
 def test_ordinary_lines_are_no_datelines(outlets, line):
     assert split_dateline(line, outlets) == (None, line)
