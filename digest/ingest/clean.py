@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from digest.ingest.datetext import date_line
-from digest.ingest.source import DEFAULT_OUTLETS, Dateline, Outlets, find_credit, split_dateline
+from digest.ingest.source import DEFAULT_OUTLETS, Dateline, Outlets, find_credit, is_issuer_line, split_dateline
 from digest.model import Block
 
 TERMINAL = ".!?…:;»\"”)"
@@ -136,6 +136,16 @@ def cut_dateline(lines: list[str], outlets: Outlets) -> Dateline | None:
     return None
 
 
+def cut_issuer(lines: list[str], outlets: Outlets) -> str | None:
+    """Cut a press release's issuer ("Ақтөбе облысы әкімдігінің баспасөз
+    қызметі") off its first two lines, in place: the source, not the title."""
+    for index, line in enumerate(lines[:2]):
+        if len(lines) > 1 and is_issuer_line(line, outlets):
+            del lines[index]
+            return line.rstrip(". ")
+    return None
+
+
 def _cut_opening(lines: list[str], index: int, outlets: Outlets) -> Dateline | None:
     """Cut the dateline opening ``lines[index]`` off it, in place."""
     dateline, rest = split_dateline(lines[index], outlets)
@@ -213,7 +223,7 @@ def clean(body: str, boilerplate, source_patterns, outlets: Outlets | None = Non
     lines, removed = drop_boilerplate(lines, boilerplate)
     lines, repeated = drop_repeats(lines)
     dateline = cut_dateline(lines, outlets) if outlets is not None and lines else None
-    outlet = dateline.outlet if dateline else None
+    outlet = (dateline.outlet if dateline else None) or cut_issuer(lines, outlets or DEFAULT_OUTLETS)
     headline_index = find_headline(lines)
     blocks = build_blocks(lines, headline_index)
     headline = lines[headline_index] if headline_index is not None else None

@@ -28,6 +28,8 @@ OUTLETS_FILE = "outlets.yml"
 DEFAULT_VERBS = ("хабарлайды", "хабарлады", "жазады", "жазды", "хабар таратады", "хабар таратты")
 DEFAULT_CREDIT_WORDS = ("тілшісі", "тілшісінің", "корреспонденті", "корреспондентінің", "агенттігі", "агенттігінің")
 DEFAULT_ACCORDING = ("хабарлауынша", "мәліметінше", "дерегінше", "жазуынша")
+DEFAULT_ISSUERS = ("баспасөз қызметі", "пресс-служба")
+MAX_ISSUER_WORDS = 12
 _GENITIVE = r"(?:-?(?:ның|нің|дың|дің|тың|тің))?"
 MAX_NAME_WORDS = 6
 _CLOSING_QUOTE = re.compile(r"[»\"”][,.!?…]*\s*[-–—]?\s*$")
@@ -59,6 +61,7 @@ class Outlets:
     verbs: tuple[str, ...] = DEFAULT_VERBS
     credit_words: tuple[str, ...] = DEFAULT_CREDIT_WORDS
     according: tuple[str, ...] = DEFAULT_ACCORDING  # "Kazinform хабарлауынша"
+    issuers: tuple[str, ...] = DEFAULT_ISSUERS  # "… баспасөз қызметі" heading a press release
 
     def canonical(self, name: str) -> str:
         """The outlet's name as outlets.yml spells it; an unknown one as written."""
@@ -91,6 +94,13 @@ class Outlets:
         after = "|".join(re.escape(w).replace(r"\ ", r"\s+")
                          for w in sorted((*reporters, *self.verbs, *self.according), key=len, reverse=True))
         return re.compile(rf"(?<!\w)(?P<name>{names}){_GENITIVE}(?:\s+агенттігінің)?(?=\s+(?:{after})(?!\w))")
+
+    @cached_property
+    def issuer_line(self) -> re.Pattern[str]:
+        """A line that only names who issued the text: "Ақтөбе облысы әкімдігінің
+        баспасөз қызметі", "Пресс-служба акимата" (no sentence in it)."""
+        words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(self.issuers, key=len, reverse=True))
+        return re.compile(rf"(?:[^.!?:;«»\n]*\s)?(?:{words})|(?:{words})\s[^.!?:;«»\n]*", re.I)
 
     @cached_property
     def whole_credit(self) -> re.Pattern[str]:
@@ -171,7 +181,8 @@ def parse_outlets(data: Any, shown: str) -> Outlets:
     words = tuple(str(w) for w in data.get("credit_words") or DEFAULT_CREDIT_WORDS)
     verbs = tuple(str(v) for v in data.get("credit_verbs") or DEFAULT_VERBS)
     according = tuple(str(v) for v in data.get("according_words") or DEFAULT_ACCORDING)
-    return Outlets(names, tuple(sorted(set(spellings), key=len, reverse=True)), verbs, words, according)
+    issuers = tuple(str(v) for v in data.get("issuer_words") or DEFAULT_ISSUERS)
+    return Outlets(names, tuple(sorted(set(spellings), key=len, reverse=True)), verbs, words, according, issuers)
 
 
 # ---------------------------------------------------------------------------
@@ -242,6 +253,11 @@ class Dateline:
     month: int | None = None
     year: int | None = None
     outlet: str | None = None
+
+
+def is_issuer_line(line: str, outlets: Outlets) -> bool:
+    """A press release's heading that names its issuer, not its subject."""
+    return len(line.split()) <= MAX_ISSUER_WORDS and outlets.issuer_line.fullmatch(line.rstrip(". ")) is not None
 
 
 def split_dateline(line: str, outlets: Outlets) -> tuple[Dateline | None, str]:

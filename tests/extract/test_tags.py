@@ -143,6 +143,13 @@ def test_topics_need_their_threshold(vocabulary):
     assert "trade" in ids(find_tags(text, vocabulary))
 
 
+def test_a_governors_trip_at_home_is_neither_diplomacy_nor_interregional(vocabulary):
+    """Words every regional story has (әкім, сапар, кездесу) make no topic of their own."""
+    text = ("Облыс әкімі аудандарға жұмыс сапарымен барды. Сапар барысында әкім жаңа мектептің "
+            "құрылысымен танысты. Кездесуде тұрғындар әкімге сұрақ қойды. Кездесу соңында әкім уәде берді.")
+    assert not ids(find_tags(text, vocabulary)) & {"diplomacy", "regional-cooperation"}
+
+
 def test_editor_tags_by_id_or_label(vocabulary):
     extra = ("Belarus", "ресей", "trade", "Ғарыш туризмі")
     tags = {t.id: t for t in find_tags("Мәтін.", vocabulary, extra=extra)}

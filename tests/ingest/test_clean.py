@@ -145,6 +145,28 @@ def test_a_date_line_and_the_dateline_under_it_are_both_cut(config):
                                                    "Екінші жол мақала мәтіні."]
 
 
+@pytest.mark.parametrize("issuer", ["Ақтөбе облысы әкімдігінің баспасөз қызметі",
+                                    "Пресс-служба акимата Актюбинской области",
+                                    "ҚР Денсаулық сақтау министрлігінің баспасөз орталығы."])
+def test_a_press_releases_issuer_is_its_source_not_its_headline(config, issuer):
+    from digest.ingest.source import load_outlets
+
+    text = (f"{issuer}\nОблыс әкімі ауданға жұмыс сапарымен барды\n"
+            "Сапар барысында әкім жаңа мектептің құрылысымен танысты.")
+    result = clean(text, config.boilerplate, config.source_patterns, load_outlets(config.root / "site_config"))
+    assert result.source_hint == issuer.rstrip(".")
+    assert result.headline == "Облыс әкімі ауданға жұмыс сапарымен барды"
+
+
+def test_a_headline_about_a_press_service_stays_the_headline(config):
+    from digest.ingest.source import load_outlets
+
+    headline = "Министрліктің баспасөз қызметі жаңа басшыны таныстырды"
+    text = f"{headline}\nЖаңа басшы бүгін қызметіне кірісті. Ол бұрын облыста жұмыс істеген."
+    result = clean(text, config.boilerplate, config.source_patterns, load_outlets(config.root / "site_config"))
+    assert result.headline == headline and result.source_hint is None
+
+
 def test_every_block_is_from_the_input(config, seed_paths):
     from digest.kazakh import normalize
 
