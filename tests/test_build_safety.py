@@ -116,8 +116,8 @@ def test_an_interrupted_build_leaves_the_previous_site_intact(tmp_path, how):
     time.sleep(0.05)  # MkDocs is writing pages into the staging folder
     assert build.poll() is None, "the build finished before it could be interrupted"
     build.send_signal(how)
-    _, stderr = build.communicate(timeout=60)
-    assert build.returncode != 0
+    stdout, stderr = build.communicate(timeout=60)
+    assert build.returncode != 0, f"{stdout}\n{stderr}"
     if how == signal.SIGINT:
         assert "Traceback" not in stderr and not staging.exists()
 
