@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 
 from digest.ingest.datetext import date_line
-from digest.ingest.source import DEFAULT_OUTLETS, Dateline, Outlets, find_credit, is_issuer_line, split_dateline
+from digest.ingest.source import (DEFAULT_OUTLETS, Dateline, Outlets, find_credit, is_issuer_line, source_line,
+                                  split_dateline)
 from digest.model import Block
 
 TERMINAL = ".!?…:;»\"”)"
@@ -146,6 +147,16 @@ def cut_issuer(lines: list[str], outlets: Outlets) -> str | None:
     return None
 
 
+def cut_source_line(lines: list[str]) -> str | None:
+    """Cut a "Дереккөз: Хабар 24" line off the last three lines, in place: it
+    names the source, and is no sentence of the article (its name no tag)."""
+    for index in range(len(lines) - 1, max(0, len(lines) - 3) - 1, -1):
+        if index > 0 and (named := source_line(lines[index])) is not None:
+            del lines[index]
+            return named
+    return None
+
+
 def _cut_opening(lines: list[str], index: int, outlets: Outlets) -> Dateline | None:
     """Cut the dateline opening ``lines[index]`` off it, in place."""
     dateline, rest = split_dateline(lines[index], outlets)
@@ -224,13 +235,14 @@ def clean(body: str, boilerplate, source_patterns, outlets: Outlets | None = Non
     lines, repeated = drop_repeats(lines)
     dateline = cut_dateline(lines, outlets) if outlets is not None and lines else None
     outlet = (dateline.outlet if dateline else None) or cut_issuer(lines, outlets or DEFAULT_OUTLETS)
+    credited = cut_source_line(lines)
     headline_index = find_headline(lines)
     blocks = build_blocks(lines, headline_index)
     headline = lines[headline_index] if headline_index is not None else None
     return Cleaned(
         blocks=tuple(blocks),
         headline=headline,
-        source_hint=outlet or find_source(lines, source_patterns, outlets),
+        source_hint=outlet or find_source(lines, source_patterns, outlets) or credited,
         removed=tuple(removed + repeated),
         dateline=dateline.text if dateline else None,
     )

@@ -233,10 +233,15 @@ def find_credit(lines: list[str], outlets: Outlets, lead_lines: int = 4) -> str 
             if m:
                 return m.group("name")
     for line in lead + lines[-3:]:
-        m = _SOURCE_LINE.fullmatch(line)
-        if m:
-            return m.group(1)
+        if (named := source_line(line)) is not None:
+            return named
     return None
+
+
+def source_line(line: str) -> str | None:
+    """The outlet a "Дереккөз: Хабар 24" line names, if ``line`` is one."""
+    m = _SOURCE_LINE.fullmatch(line)
+    return m.group(1) if m else None
 
 
 # ---------------------------------------------------------------------------

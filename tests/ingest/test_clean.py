@@ -167,6 +167,15 @@ def test_a_headline_about_a_press_service_stays_the_headline(config):
     assert result.headline == headline and result.source_hint is None
 
 
+def test_a_closing_source_line_is_the_source_and_leaves_the_text(config):
+    from digest.ingest.source import load_outlets
+
+    text = "Бірінші жол мақала мәтіні.\nЕкінші жол мақала мәтіні.\nДереккөз: Хабар 24"
+    result = clean(text, config.boilerplate, config.source_patterns, load_outlets(config.root / "site_config"))
+    assert result.source_hint == "Хабар 24"
+    assert [b.text for b in result.blocks] == ["Бірінші жол мақала мәтіні.", "Екінші жол мақала мәтіні."]
+
+
 def test_every_block_is_from_the_input(config, seed_paths):
     from digest.kazakh import normalize
 
