@@ -87,9 +87,20 @@ _LABEL = re.compile(r"^(?:жарияланды|жарияланған(?:\s+кү�
 _SEPARATORS = " ,|·•/—–-"
 
 
+WEEKDAYS = Path(__file__).resolve().parent / "data" / "weekdays.yml"
+
+
+@lru_cache(maxsize=1)
+def _weekday() -> re.Pattern[str]:
+    """A weekday name opening or closing a date line."""
+    names = "|".join(sorted(map(re.escape, parse_yaml(WEEKDAYS.read_text(encoding="utf-8"))), key=len, reverse=True))
+    return re.compile(rf"^(?:{names})(?!\w)|(?<!\w)(?:{names})$", re.I)
+
+
 def date_line(line: str) -> dt.date | None:
-    """The date of a line that holds nothing but a date (and a time, and a label), else None."""
+    """The date of a line that holds nothing but a date (and a time, a weekday and a label), else None."""
     if len(line) > 60 or not any(c.isdigit() for c in line):
         return None
     rest = _LABEL.sub("", _CLOCK.sub(" ", line).strip(_SEPARATORS)).strip(_SEPARATORS)
+    rest = _weekday().sub("", rest).strip(_SEPARATORS)
     return parse_date(rest) if rest else None

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from digest.ingest.datetext import day_month, month_number, parse_date
+from digest.ingest.datetext import date_line, day_month, month_number, parse_date
 
 MARCH_15 = dt.date(2024, 3, 15)
 
@@ -37,3 +37,16 @@ def test_day_month_of_a_dateline():
     assert day_month("28 июнь") == (28, 6)
     assert day_month("15 наурыз") == (15, 3)
     assert day_month("45 наурыз") is None and day_month("15 дүйсенбі") is None
+
+
+@pytest.mark.parametrize("line", [
+    "15 наурыз 2024, 10:30", "Жарияланды: 15.03.2024", "Жұма, 15 наурыз 2024", "15 наурыз 2024, жұма",
+    "пятница, 15 марта 2024, 10:30", "Friday, 15 March 2024",
+])
+def test_a_line_that_only_dates_the_article(line):
+    assert date_line(line) == MARCH_15
+
+
+@pytest.mark.parametrize("line", ["Жұма күні 15 наурыз", "Жиын 15 наурыз 2024 өтті", "Жұмабек, 15 наурыз 2024"])
+def test_a_line_with_more_than_a_date_dates_nothing(line):
+    assert date_line(line) is None
