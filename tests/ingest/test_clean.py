@@ -8,6 +8,12 @@ import pytest
 
 from digest.ingest.clean import clean, is_heading_like, speaker_of
 from digest.ingest.reader import read_document
+from digest.ingest.source import load_outlets
+
+
+def _clean_as_read(config, text: str):
+    """``clean`` with the project's outlets, as reading a file does."""
+    return clean(text, config.boilerplate, config.source_patterns, load_outlets(config.root / "site_config"))
 
 
 @pytest.fixture(scope="module")
@@ -135,11 +141,9 @@ def test_article_lines_like_footers_are_kept(config, line):
 def test_a_date_line_and_the_dateline_under_it_are_both_cut(config):
     """A site prints the date under the title, and the text opens with the
     place and the outlet: the outlet is the source, the date line the date."""
-    from digest.ingest.source import load_outlets
-
     text = ("Шымкентте жасөспірім жоғалып кетті\n18 қараша 2024 14:25\n"
             "ШЫМКЕНТ. Tengrinews.kz – Шымкент қаласында жасөспірім жоғалып кетті.\nЕкінші жол мақала мәтіні.")
-    result = clean(text, config.boilerplate, config.source_patterns, load_outlets(config.root / "site_config"))
+    result = _clean_as_read(config, text)
     assert result.dateline == "18 қараша 2024 14:25" and result.source_hint == "Tengrinews.kz"
     assert [b.text for b in result.blocks][1:] == ["Шымкент қаласында жасөспірім жоғалып кетті.",
                                                    "Екінші жол мақала мәтіні."]
@@ -149,29 +153,23 @@ def test_a_date_line_and_the_dateline_under_it_are_both_cut(config):
                                     "Пресс-служба акимата Актюбинской области",
                                     "ҚР Денсаулық сақтау министрлігінің баспасөз орталығы."])
 def test_a_press_releases_issuer_is_its_source_not_its_headline(config, issuer):
-    from digest.ingest.source import load_outlets
-
     text = (f"{issuer}\nОблыс әкімі ауданға жұмыс сапарымен барды\n"
             "Сапар барысында әкім жаңа мектептің құрылысымен танысты.")
-    result = clean(text, config.boilerplate, config.source_patterns, load_outlets(config.root / "site_config"))
+    result = _clean_as_read(config, text)
     assert result.source_hint == issuer.rstrip(".")
     assert result.headline == "Облыс әкімі ауданға жұмыс сапарымен барды"
 
 
 def test_a_headline_about_a_press_service_stays_the_headline(config):
-    from digest.ingest.source import load_outlets
-
     headline = "Министрліктің баспасөз қызметі жаңа басшыны таныстырды"
     text = f"{headline}\nЖаңа басшы бүгін қызметіне кірісті. Ол бұрын облыста жұмыс істеген."
-    result = clean(text, config.boilerplate, config.source_patterns, load_outlets(config.root / "site_config"))
+    result = _clean_as_read(config, text)
     assert result.headline == headline and result.source_hint is None
 
 
 def test_a_closing_source_line_is_the_source_and_leaves_the_text(config):
-    from digest.ingest.source import load_outlets
-
     text = "Бірінші жол мақала мәтіні.\nЕкінші жол мақала мәтіні.\nДереккөз: Хабар 24"
-    result = clean(text, config.boilerplate, config.source_patterns, load_outlets(config.root / "site_config"))
+    result = _clean_as_read(config, text)
     assert result.source_hint == "Хабар 24"
     assert [b.text for b in result.blocks] == ["Бірінші жол мақала мәтіні.", "Екінші жол мақала мәтіні."]
 
