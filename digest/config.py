@@ -24,6 +24,7 @@ CONFIG_DIR = "site_config"
 class BoilerplatePattern:
     name: str
     regex: re.Pattern[str]
+    heads_list: bool = False  # the headline-like lines under it are a list of links, dropped with it
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,10 @@ def _boilerplate(data: Any, path: Path):
         if not isinstance(item, dict) or "pattern" not in item:
             raise DigestError(f"line_patterns[{i}] needs a 'pattern'", path=str(path))
         name = str(item.get("name") or f"pattern-{i}")
-        lines.append(BoilerplatePattern(name, _compile(str(item["pattern"]), name, path)))
+        heads_list = item.get("list", False)
+        if not isinstance(heads_list, bool):
+            raise DigestError(f"line_patterns[{i}] ({name}): 'list' must be true or false", path=str(path))
+        lines.append(BoilerplatePattern(name, _compile(str(item["pattern"]), name, path), heads_list))
     sources = [
         _compile(str(p), f"source_patterns[{i}]", path)
         for i, p in enumerate(data.get("source_patterns") or [])

@@ -53,3 +53,16 @@ def test_rendering_and_the_site_never_read_the_vocabulary():
     assert sources
     reads = re.compile(r"\.vocabulary\(|load_vocabulary|\bVOCABULARY\b|[\"']vocabulary[\"']")
     assert [str(p) for p in sources if reads.search(p.read_text("utf-8"))] == []
+
+
+def test_a_boilerplate_patterns_list_flag_must_be_true_or_false(tmp_path):
+    import pytest
+
+    from digest.model import DigestError
+
+    root = make_project(tmp_path / "p", seeds=False)
+    _append(root / "site_config" / "boilerplate.yml", "")
+    text = (root / "site_config" / "boilerplate.yml").read_text("utf-8")
+    (root / "site_config" / "boilerplate.yml").write_text(text.replace("list: true", "list: yes please"), "utf-8")
+    with pytest.raises(DigestError, match=r"boilerplate.yml.*related-heading.*'list' must be true or false"):
+        load_config(root).boilerplate

@@ -60,14 +60,34 @@ def is_heading_like(line: str, max_words: int = 16, max_chars: int = 120) -> boo
 MAX_BOILERPLATE_CHARS = 300
 
 
+MAX_LISTED = 10  # headlines a list heading ("Ұқсас жаңалықтар:") takes with it
+
+
 def drop_boilerplate(lines: list[str], patterns) -> tuple[list[str], list[str]]:
+    """Drop the lines a pattern matches; a list heading's pattern (``list: true``)
+    also drops the run of headline-like lines under it: the linked titles of
+    other articles, whose names are not this article's."""
     kept, removed = [], []
+    listed = 0  # lines still to check as the list's titles
     for line in lines:
-        if len(line) <= MAX_BOILERPLATE_CHARS and any(p.regex.fullmatch(line) for p in patterns):
+        if listed and _listed_title(line):
             removed.append(line)
+            listed -= 1
+            continue
+        listed = 0
+        matched = next((p for p in patterns if len(line) <= MAX_BOILERPLATE_CHARS and p.regex.fullmatch(line)),
+                       None)
+        if matched is not None:
+            removed.append(line)
+            listed = MAX_LISTED if matched.heads_list else 0
         else:
             kept.append(line)
     return kept, removed
+
+
+def _listed_title(line: str) -> bool:
+    """A linked headline: a short line that does not end a sentence."""
+    return _words(line) <= 16 and len(line) <= 150 and not line.endswith((".", "!", "…", ";"))
 
 
 def drop_repeats(lines: list[str]) -> tuple[list[str], list[str]]:

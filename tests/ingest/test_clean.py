@@ -115,6 +115,7 @@ def test_a_read_also_link_goes_with_its_title(config, line):
     "Перепечатка материалов без ссылки запрещена",
     "Жаңалықтарды Telegram арнамыздан оқыңыз",
     "Читайте нас в Telegram",
+    "Суретте: аурухана жобасының эскизі",
 ])
 def test_a_sites_footer_lines_are_not_the_article(config, line):
     """Bylines, the site's tag list, hashtags, error-report prompts, copyright
@@ -172,6 +173,21 @@ def test_a_closing_source_line_is_the_source_and_leaves_the_text(config):
     result = _clean_as_read(config, text)
     assert result.source_hint == "Хабар 24"
     assert [b.text for b in result.blocks] == ["Бірінші жол мақала мәтіні.", "Екінші жол мақала мәтіні."]
+
+
+def test_a_related_news_list_goes_with_its_heading(config):
+    """Other articles' headlines are not this article's text (their places became its tags)."""
+    listed = ["Ұқсас жаңалықтар:", "Алматыда жол жөндеу басталды", "Шымкентте жаңа саябақ ашылды?"]
+    text = "\n".join(["Бірінші жол мақала мәтіні.", "Екінші жол мақала мәтіні.", *listed])
+    result = _clean_as_read(config, text)
+    assert [b.text for b in result.blocks] == ["Бірінші жол мақала мәтіні.", "Екінші жол мақала мәтіні."]
+    assert result.removed == tuple(listed)
+
+
+def test_the_list_ends_at_the_first_sentence(config):
+    text = "Бірінші жол мақала мәтіні.\nТақырыпқа қатысты\nАлматыда жол жөндеу басталды\nМәтін жалғасады мұнда."
+    result = _clean_as_read(config, text)
+    assert [b.text for b in result.blocks] == ["Бірінші жол мақала мәтіні.", "Мәтін жалғасады мұнда."]
 
 
 def test_every_block_is_from_the_input(config, seed_paths):
