@@ -61,8 +61,7 @@ def test_a_boilerplate_patterns_list_flag_must_be_true_or_false(tmp_path):
     from digest.model import DigestError
 
     root = make_project(tmp_path / "p", seeds=False)
-    _append(root / "site_config" / "boilerplate.yml", "")
     text = (root / "site_config" / "boilerplate.yml").read_text("utf-8")
     (root / "site_config" / "boilerplate.yml").write_text(text.replace("list: true", "list: yes please"), "utf-8")
     with pytest.raises(DigestError, match=r"boilerplate.yml.*related-heading.*'list' must be true or false"):
-        load_config(root).boilerplate
+        load_config(root)
