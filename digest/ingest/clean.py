@@ -170,8 +170,8 @@ def cut_issuer(lines: list[str], outlets: Outlets) -> str | None:
 def cut_source_line(lines: list[str]) -> str | None:
     """Cut a "Дереккөз: Хабар 24" line off the last three lines, in place: it
     names the source, and is no sentence of the article (its name no tag)."""
-    for index in range(len(lines) - 1, max(0, len(lines) - 3) - 1, -1):
-        if index > 0 and (named := source_line(lines[index])) is not None:
+    for index in reversed(range(max(1, len(lines) - 3), len(lines))):  # never the first line
+        if (named := source_line(lines[index])) is not None:
             del lines[index]
             return named
     return None
