@@ -196,11 +196,13 @@ def kind_by_head(i: int, j: int, tokens: list, kind: str) -> str:
 
 
 def extend_title(i: int, j: int, tokens: list, text: str, kind: str) -> int:
-    """The end of an organisation's name that goes on past its head noun with a
-    lower-case one ("ОК Саяси кеңесі тұрақты комитеті"): a new ``j``."""
+    """The end of an organisation's name that goes on past its head noun, or a
+    bare organisation noun, with a lower-case head noun ("ОК Саяси кеңесі
+    тұрақты комитеті", "Қазақстан қор биржасы"): a new ``j``."""
     last = tokens[j - 1].text
-    if kind != "organization" or head_noun(last, "organization") != last:  # "министрлігінің ...": another body
-        return j
+    heads = _heads_of(last)
+    if kind != "organization" or last not in (heads.get("organization"), heads.get("organization-noun")):
+        return j  # "министрлігінің ...": another body
     for k in range(j, min(j + 2, len(tokens))):
         word = tokens[k].text
         if text[tokens[k - 1].end : word and tokens[k].start].strip() or not word[:1].islower():

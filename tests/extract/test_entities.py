@@ -188,6 +188,12 @@ def test_a_title_that_goes_on_past_its_head_noun_is_not_cut(vocabulary):
     assert "ОК Саяси кеңесі тұрақты комитеті" in labels and "ОК Саяси кеңесі" not in labels
 
 
+def test_a_name_ending_in_a_bare_organisation_noun_goes_on_to_its_head(vocabulary):
+    text = "Доллар бағамы Қазақстан қор биржасындағы сауда-саттықта төмендеді."
+    labels = set(tags_of(text, vocabulary))
+    assert "Қазақстан қор биржасы" in labels and "Қазақстан қор" not in labels
+
+
 def test_quoted_names_keep_both_guillemets(vocabulary):
     text = "Форум «Астана» көрме орталығы» павильонында өтті. Шара «Жұлдыз» мәдениет үйінде болды."
     mentions = find_mentions(text, vocabulary)
