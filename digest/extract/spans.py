@@ -254,12 +254,24 @@ def accept(tokens: list, kind: str, first_in_sentence: bool) -> bool:
             return False  # "Делегация ...", "Экология, ...": a capitalised common noun, not "Kaspi"
     if kind == "person" and any(t.text.isdigit() for t in tokens):
         return False
+    if kind == "organization" and _spokes_office(tokens):
+        return False
     # "Елбасының қызметі": someone's service, not a body's name
     return not (kind == "organization" and len(tokens) == 2 and low.endswith(_GENITIVE)
                 and tokens[1].text[:1].islower())
 
 
 _GENITIVE = ("ның", "нің", "дың", "дің", "тың", "тің")
+
+
+def _spokes_office(tokens: list) -> bool:
+    """The name ends in a press office's words (``spokes_offices``), in any form."""
+    words = [t.text.lower() for t in tokens]
+    for office in word_lists()["spokes_offices"]:
+        parts = office.split()
+        if len(words) >= len(parts) and words[-len(parts):-1] == parts[:-1] and words[-1].startswith(parts[-1][:-1]):
+            return True
+    return False
 
 
 def mention_start(text: str, start: int, end: int) -> int:

@@ -194,6 +194,13 @@ def test_a_name_ending_in_a_bare_organisation_noun_goes_on_to_its_head(vocabular
     assert "Қазақстан қор биржасы" in labels and "Қазақстан қор" not in labels
 
 
+def test_a_press_office_cited_for_a_fact_is_no_tag(vocabulary):
+    text = ("Атырау облысы ПД баспасөз қызметі мәліметінше, күдікті ұсталды. "
+            "Бұл туралы Жамбыл облысы Денсаулық сақтау басқармасының баспасөз орталығы хабарлады.")
+    labels = set(tags_of(text, vocabulary))
+    assert not [label for label in labels if "баспасөз" in label.lower()]
+
+
 def test_quoted_names_keep_both_guillemets(vocabulary):
     text = "Форум «Астана» көрме орталығы» павильонында өтті. Шара «Жұлдыз» мәдениет үйінде болды."
     mentions = find_mentions(text, vocabulary)
