@@ -95,6 +95,12 @@ def label_of(text: str, tokens: list) -> str:
     head = head_noun(last, "organization") or head_noun(last, "place")
     last = head or name_base(last, text, quoted=any(q in after for q in "»\"”"))
     words = [t.text for t in tokens[:-1]] + [last]
+    if head_noun(last, "organization") and len(words) > 1:
+        # "Түркістан облысының әкімдігі" and "Түркістан облысы әкімдігі" are one body: one label
+        before = words[-2]
+        place = head_noun(before, "place")
+        if place and before.lower().endswith(_GENITIVE) and before[len(place):].lower() in _GENITIVE:
+            words[-2] = place
     out = words[0]
     for k in range(1, len(words)):
         gap = text[tokens[k - 1].end : tokens[k].start].strip()

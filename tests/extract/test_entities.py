@@ -201,6 +201,13 @@ def test_a_press_office_cited_for_a_fact_is_no_tag(vocabulary):
     assert not [label for label in labels if "баспасөз" in label.lower()]
 
 
+def test_a_body_named_with_or_without_the_genitive_is_one_tag(vocabulary):
+    """"Түркістан облысының әкімдігі" and "Түркістан облысы әкімдігі" name one akimat."""
+    one = tags_of("Кеңес Түркістан облысының әкімдігінде өтті.", vocabulary)
+    other = tags_of("Кеңес Түркістан облысы әкімдігінде өтті.", vocabulary)
+    assert "Түркістан облысы әкімдігі" in one and "Түркістан облысы әкімдігі" in other
+
+
 def test_quoted_names_keep_both_guillemets(vocabulary):
     text = "Форум «Астана» көрме орталығы» павильонында өтті. Шара «Жұлдыз» мәдениет үйінде болды."
     mentions = find_mentions(text, vocabulary)
