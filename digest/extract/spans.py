@@ -271,11 +271,11 @@ _GENITIVE = ("ның", "нің", "дың", "дің", "тың", "тің")
 
 
 def _spokes_office(tokens: list) -> bool:
-    """The name ends in a press office's words (``spokes_offices``), in any form."""
+    """The name ends in a press office's words (``spokes_offices``), its last word in any form."""
     words = [t.text.lower() for t in tokens]
     for office in word_lists()["spokes_offices"]:
-        parts = office.split()
-        if len(words) >= len(parts) and words[-len(parts):-1] == parts[:-1] and words[-1].startswith(parts[-1][:-1]):
+        *first, last = office.split()
+        if words[-1].startswith(last) and words[-1 - len(first):-1] == first:
             return True
     return False
 
