@@ -334,6 +334,7 @@ def test_serve_rebuilds_are_incremental_and_equal_a_full_rebuild(tmp_path, monke
     first = rebuild(tmp_path / "preview")
     assert first.rendered and len(first.rendered) == first.pages
     name, text = next(iter(generate(1, seed=9).items()))
+    text += "Кездесуге Бельгия елшісі де қатысты.\n"  # a tag (and feed) no seed has: removed below
     (root / "content" / name).write_text(text, "utf-8")
     second = rebuild(tmp_path / "preview")
     assert 0 < len(second.rendered) < second.pages

@@ -25,6 +25,7 @@ from digest.extract import name_context, ner_crf
 from digest.extract.ner_names import base_form
 from digest.extract.spans import (
     accept,
+    extend_back,
     extend_title,
     head_noun,
     kind_by_head,
@@ -247,6 +248,7 @@ def discover(text: str, tokens: list, known: list) -> list:
                     continue
                 kind = kind_by_head(i, j, group, kind)
                 j = extend_title(i, j, group, text, kind)
+                i = extend_back(i, group, text, kind)
                 if not _free(claimed, i, j, kind):
                     continue
                 if _conflicts((group[i].start, group[j - 1].end), kind, inside):

@@ -10,12 +10,15 @@ names pass them (``tags.find_mentions``, ``entities.discover``).
 * ``time_zone``: "Астана уақытымен": a clock;
 * ``cast_role``: "Асқар Жұмабаев (Ербол)", "Ербол (Асқар Жұмабаев)": a role;
 * ``currency``: "АҚШ доллары": a currency;
-* ``quoted_title``: «Беларусь» тракторлары, «Астана – Балқаш» бағыты: a title.
+* ``quoted_title``: «Беларусь» тракторлары, «Астана – Балқаш» бағыты: a title;
+* ``bare_state_form``: "Ислам Республикасына" with no country's name: no name;
+* ``medium``: "Telegram арнасында", "Instagram парақшасы": where a post was published.
 
 Besides: ``names_a_thing`` (a found organisation's name before a word for a
 thing: «Алаш» сыйлығы), ``plural_of`` ("Үкіметтер" is not the Government),
 ``addressed_person`` (a place shaped like a surname that stands for the
-person, "Қонаевқа баяндадым") and ``shared_head_names`` ("Жамбыл және Алматы
+person, "Қонаевқа баяндадым"), ``state_form_end`` ("Иран Ислам Республикасы": one
+country) and ``shared_head_names`` ("Жамбыл және Алматы
 облыстарының": two regions).
 """
 
@@ -137,9 +140,30 @@ def quoted_title(tokens: list, i: int, j: int, kind: str, text: str) -> bool:
             and not named.group(1).startswith(word_lists()["place_heads"]))
 
 
+def medium(tokens: list, i: int, j: int, kind: str, text: str) -> bool:
+    """"Telegram арнасында", "Instagram-парақшасы": where a post was published
+    (``channel_words``), not an organisation the article is about."""
+    return kind == "organization" and channel_after(text, tokens[j - 1].end)
+
+
+def channel_after(text: str, end: int) -> bool:
+    """Whether a channel word (``channel_words``) follows ``end``, after a space or a hyphen."""
+    m = _NEXT_PART.match(text, end)
+    return m is not None and m.group(1).lower().startswith(context_words()["channel_words"])
+
+
+_NEXT_PART = re.compile(r"(?:\s+|\s*[-–]\s*)(\w+)")
+
+
+def bare_state_form(tokens: list, i: int, j: int, kind: str, text: str) -> bool:
+    """"Ислам Республикасына" alone: a state's form without its name (which is before
+    it in another case, "Израильдің Ислам Республикасына", or was said before)."""
+    return state_form_end(tokens, i, text) == j
+
+
 REJECT: dict[str, Callable[[list, int, int, str, str], bool]] = {
     "street": street, "time_zone": time_zone, "cast_role": cast_role, "currency": currency,
-    "quoted_title": quoted_title,
+    "quoted_title": quoted_title, "bare_state_form": bare_state_form, "medium": medium,
 }
 
 
@@ -203,6 +227,21 @@ def addressed_person(tokens: list, i: int, j: int, text: str) -> bool:
     if low.endswith(words["dative_endings"]) and nxt.startswith(words["addressed_verbs"]):
         return True
     return low.endswith(words["genitive_endings"]) and nxt.startswith(words["quoted_nouns"])
+
+
+def state_form_end(tokens: list, j: int, text: str) -> int:
+    """The end of a country's name with its state's form after it ("Иран Ислам
+    Республикасы", "Ресей Федерациясының"; ``state_forms``, the last word in any
+    case), or ``j``, the end of the name."""
+    for form in sorted(context_words()["state_forms"], key=lambda f: -len(f.split())):
+        words = form.lower().split()
+        end = j + len(words)
+        if end <= len(tokens) and not any(_gap(tokens, text, k).strip() for k in range(j, end)) \
+                and all(tokens[k].text[:1].isupper() for k in range(j, end)) \
+                and [_word(tokens, k) for k in range(j, end - 1)] == words[:-1] \
+                and _word(tokens, end - 1).startswith(words[-1][:-1]):
+            return end
+    return j
 
 
 def shared_head_names(tokens: list, text: str) -> list[tuple[int, int, int, str]]:

@@ -226,15 +226,16 @@ class NameIndex:
             return None
         nxt = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
         head, _ = split_suffix_hyphen(word)
-        for name in self._abbr.get(head) or self._abbr.get(word.rstrip("+")) or ():
-            if not (nxt and nxt in name.unless_next):
-                return Match(tok.start, tok.end, i, i + 1, name.target)
+        # the longest name first: "БҰҰ Қауіпсіздік Кеңесі" before the abbreviation "БҰҰ"
         for name in self._multi.get(word.lower(), ()):
             j = i + len(name.words)
             if j <= len(tokens) and self._fits(text, tokens, i, name):
                 after = tokens[j].text.lower() if j < len(tokens) else ""
                 if not (after and after in name.unless_next):
                     return Match(tok.start, tokens[j - 1].end, i, j, name.target)
+        for name in self._abbr.get(head) or self._abbr.get(word.rstrip("+")) or ():
+            if not (nxt and nxt in name.unless_next):
+                return Match(tok.start, tok.end, i, i + 1, name.target)
         for key in word_keys(word):
             for name in self._single.get(key, ()):
                 if name.capital and not (nxt and nxt in name.unless_next):

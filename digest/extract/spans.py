@@ -218,6 +218,26 @@ def extend_title(i: int, j: int, tokens: list, text: str, kind: str) -> int:
     return j
 
 
+def extend_back(i: int, tokens: list, text: str, kind: str) -> int:
+    """The start of an organisation's name that begins before the words found: a
+    place and its region's adjective ("Қарағанды облыстық | Полиция департаменті"),
+    a compass word of a region's name ("Шығыс | Қазақстан облыстық прокуратурасы"):
+    a new ``i``."""
+    if kind != "organization":
+        return i
+
+    def joined(k: int) -> bool:  # token k-1 and token k with only a space between
+        return k >= 1 and not text[tokens[k - 1].end : tokens[k].start].strip()
+
+    if i >= 2 and joined(i) and joined(i - 1) and tokens[i - 2].text[:1].isupper() \
+            and tokens[i - 1].text.lower() in word_lists()["territorial_adjectives"]:
+        i -= 2
+    while joined(i) and tokens[i - 1].text[:1].isupper() \
+            and tokens[i - 1].text.lower() in word_lists()["region_prefixes"]:
+        i -= 1
+    return i
+
+
 def trim(i: int, j: int, tokens: list, kind: str) -> tuple[int, int]:
     """Narrow a span to a name; an empty range (i == j) if nothing is left.
 

@@ -32,12 +32,15 @@ from digest import kazakh
 from digest.extract import name_context
 from digest.extract.ner_names import NameIndex, base_form
 from digest.extract.salience import lead_end, salience
+from digest.extract.spans import label_of
 from digest.extract.topics import TopicIndex
 from digest.model import TAG_KINDS, DigestError, Mention, Tag
 from digest.yamlio import YAML_LOADER
 
+_GENITIVE = ("ның", "нің", "дың", "дің", "тың", "тің")
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_KEYS = {"id", "kind", "kk", "en", "aliases", "keywords", "stem_keywords", "threshold", "unless_next", "source"}
+_KEYS = {"id", "kind", "kk", "en", "aliases", "keywords", "stem_keywords", "threshold", "unless_next", "source",
+         "country"}
 DEFAULT_THRESHOLD = 3
 
 
@@ -56,6 +59,7 @@ class Entry:
     path: str = ""
     line: int = 0
     stem_keywords: tuple[str, ...] = ()  # matched by stem only, never as a prefix (көрме ≠ көрмеді)
+    country: str = ""  # a body of this country named without it ("Үкімет"): see _anothers_body
 
 
 @dataclass
@@ -104,6 +108,10 @@ def load_vocabulary(site_config_dir: Path) -> Vocabulary:
                 )
             seen[entry.id] = entry
             entries.append(entry)
+    for entry in entries:
+        if entry.country and getattr(seen.get(entry.country), "kind", None) != "place":
+            raise DigestError(f"{entry.id}: country {entry.country!r} is no place's id in the vocabulary",
+                              entry.path, entry.line)
     return Vocabulary.from_entries(entries)
 
 
@@ -166,8 +174,11 @@ def _entry(item: object, path: str, line: int) -> Entry:
         raise fail(f"{tag_id}: a stem keyword is one word")
     if not isinstance(item.get("source", ""), str):
         raise fail(f"{tag_id}: source must be text (where the names were checked)")
+    country = item.get("country", "")
+    if not isinstance(country, str) or (country and kind != "organization"):
+        raise fail(f"{tag_id}: country is the id of the place an organisation belongs to")
     return Entry(tag_id, kind, item["kk"].strip(), item["en"].strip(), strings("aliases"),
-                 keywords, threshold, strings("unless_next"), path, line, stem_keywords)
+                 keywords, threshold, strings("unless_next"), path, line, stem_keywords, country)
 
 
 def find_mentions(text: str, vocabulary: Vocabulary, tokens: list | None = None,
@@ -177,25 +188,67 @@ def find_mentions(text: str, vocabulary: Vocabulary, tokens: list | None = None,
 
     tokens = kazakh.tokenize(text) if tokens is None else tokens
     found, blocked = _shared_head_mentions(text, tokens, vocabulary)
+    mediums: list[int] = []  # where a platform named as a medium starts ("Telegram арнасында")
     for m in vocabulary.names.match(text, tokens, blocked):
         entry = vocabulary.by_id[m.target]
+        if entry.kind == "organization" and name_context.channel_after(text, m.end):
+            mediums.append(m.start)  # "Telegram-арнасы", "Telegram арнасында": the medium, no subject
+            continue
         if name_context.rejected(tokens, m.first, m.last, entry.kind, text):
             continue
         if entry.kind != "person" and name_context.plural_of(tokens[m.last - 1].text, (entry.kk, *entry.aliases)):
             continue  # "Үкіметтер": governments, not the Government
+        owner = _anothers_body(found, m.start, entry.country, text, vocabulary) if entry.country else None
+        if owner is not None:  # "Ресей Үкіметі": Russia's government, not Kazakhstan's
+            found.remove(owner)  # one name, labelled in the owner's base form: "Ресей Үкіметі"
+            body = label_of(text, tokens[m.first : m.last])
+            found.append(Mention(owner.start, m.end, "organization", f"{owner.label} {body}", None, "context"))
+            continue
         if entry.kind == "place" and name_context.addressed_person(tokens, m.first, m.last, text):
             label = base_form(tokens[m.first].text)
             found.append(Mention(m.start, m.end, "person", label, None, "context"))
             continue
-        found.append(Mention(m.start, m.end, entry.kind, entry.kk, entry.id))
+        end = m.end
+        if entry.kind == "place" and not tokens[m.last - 1].text.lower().endswith(_GENITIVE):
+            # "Иран Ислам Республикасы": the country, all of it (not "Израильдің Ислам Республикасына")
+            form_end = name_context.state_form_end(tokens, m.last, text)
+            end = tokens[form_end - 1].end if form_end > m.last else m.end
+        found.append(Mention(m.start, end, entry.kind, entry.kk, entry.id))
     if discover:
-        new = entities.discover(text, tokens, found)
+        new = [n for n in entities.discover(text, tokens, found) if n.start not in mediums]
         # a place inside a discovered organisation's name is part of that name
         orgs = [(n.start, n.end) for n in new if n.kind == "organization"]
         if orgs:
             found = [m for m in found if not any(a <= m.start and m.end <= b for a, b in orgs)]
         found.extend(new)
     return _same_person(sorted(found, key=lambda m: m.start))
+
+
+def _anothers_body(found: list[Mention], start: int, country: str, text: str,
+                   vocabulary: Vocabulary) -> Mention | None:
+    """The name just before ``start`` (nothing but spaces between) when it is a
+    place or body other than ``country``: "Ресей Сыртқы істер министрлігі",
+    "Иранның Қарулы Күштері" name that one's body, not the vocabulary's."""
+    before = max((m for m in found if m.end <= start), key=lambda m: m.end, default=None)
+    if (before is not None and not text[before.end : start].strip()
+            and before.kind in ("place", "organization") and before.tag_id != country
+            and _owns(text[before.start : before.end].split()[-1], before, vocabulary)):
+        return before
+    return None
+
+
+def _owns(word: str, owner: Mention, vocabulary: Vocabulary) -> bool:
+    """Whether a name ending in ``word`` can own what follows it: genitive or
+    nominative, a word of the name as the vocabulary writes it ("Ресейдің
+    Үкіметі", "Канада Үкіметі", "Ресей Федерациясы Үкіметі"), not "Әзербайжан
+    Республикасына Қарулы Күштер" (to the republic) or "Ресейде Үкімет" (in Russia)."""
+    low = word.lower()
+    if low.endswith(_GENITIVE):
+        return True
+    entry = vocabulary.by_id.get(owner.tag_id or "")
+    names = (entry.kk, *entry.aliases) if entry else (owner.label,)
+    return low in {w.lower() for name in (*names, *name_context.context_words()["state_forms"])
+                   for w in name.split()}
 
 
 def _same_person(found: list[Mention]) -> list[Mention]:

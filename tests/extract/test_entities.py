@@ -45,6 +45,18 @@ def test_entity_not_in_vocabulary_found_in_its_base_form(vocabulary, sentence, l
     assert discovered(sentence, vocabulary).get(label) == kind
 
 
+@pytest.mark.parametrize("sentence, label", [
+    ("Шығыс Қазақстан облыстық прокуратурасы бұл жағдайды растады.", "Шығыс Қазақстан облыстық прокуратурасы"),
+    ("Қарағанды облыстық Полиция департаментінің өкілі айтты.", "Қарағанды облыстық Полиция департаменті"),
+    ("Оқиға туралы Солтүстік Қазақстан облыстық білім басқармасы хабарлады.",
+     "Солтүстік Қазақстан облыстық білім басқармасы"),
+])
+def test_a_regional_bodys_name_keeps_its_region(vocabulary, sentence, label):
+    """Neither the compass word of a region ("Шығыс") nor the place before a
+    capitalised body ("Қарағанды облыстық | Полиция") is cut off the name."""
+    assert discovered(sentence, vocabulary).get(label) == "organization"
+
+
 def test_quoted_name_before_head(vocabulary):
     found = discovered("Кеше « Жорға » ансамблі өнер көрсетті.", vocabulary)
     assert any(label.startswith("Жорға") and kind == "organization" for label, kind in found.items())

@@ -150,6 +150,72 @@ def test_a_governors_trip_at_home_is_neither_diplomacy_nor_interregional(vocabul
     assert not ids(find_tags(text, vocabulary)) & {"diplomacy", "regional-cooperation"}
 
 
+@pytest.mark.parametrize("text, label", [
+    ("Ресей Сыртқы істер министрлігі мәлімдеме жасады.", "Ресей Сыртқы істер министрлігі"),
+    ("Ресейдің Сыртқы істер министрлігінің өкілі айтты.", "Ресей Сыртқы істер министрлігі"),
+    ("Андрей Бабиш бастаған Чехия Үкіметі босқын қабылдамайды.", "Чехия Үкіметі"),
+    ("Канада Үкіметі жаңа заң қабылдады.", "Канада Үкіметі"),
+    ("Иран Ислам Республикасы Қарулы Күштері дрон ұшырмады.", "Иран Қарулы Күштері"),
+    ("Ресей Федерациясының Үкіметі шешім шығарды.", "Ресей Үкіметі"),
+])
+def test_another_countrys_body_is_not_kazakhstans(vocabulary, text, label):
+    """A state body the vocabulary names without its country (``country:
+    kazakhstan``) after another country's name is that country's body: a
+    discovered organisation named with its owner, never Kazakhstan's tag."""
+    tags = find_tags(text, vocabulary)
+    assert label in by_kk(tags, "organization")
+    assert not ids(tags) & {"ministry-of-foreign-affairs", "government-of-kazakhstan",
+                            "armed-forces-of-kazakhstan"}
+
+
+@pytest.mark.parametrize("text, tag_id", [
+    ("Қазақстан Республикасының Үкіметі шешім шығарды.", "government-of-kazakhstan"),
+    ("ҚР Сыртқы істер министрлігі мәлімдеме жасады.", "ministry-of-foreign-affairs"),
+    ("Қазақстан Сыртқы істер министрлігі мәлімдеме жасады.", "ministry-of-foreign-affairs"),
+    ("Бүгін Үкімет отырысы өтті.", "government-of-kazakhstan"),
+    # "to Russia, a Government delegation": Russia in the dative owns nothing
+    ("Ресейге Үкімет делегациясы барды.", "government-of-kazakhstan"),
+])
+def test_kazakhstans_own_bodies_keep_their_tag(vocabulary, text, tag_id):
+    assert tag_id in ids(find_tags(text, vocabulary))
+
+
+def test_the_longest_vocabulary_name_wins_over_its_abbreviation(vocabulary):
+    tags = ids(find_tags("Тегеран БҰҰ Қауіпсіздік Кеңесінің шұғыл отырысын талап етті.", vocabulary))
+    assert "un-security-council" in tags and "security-council" not in tags
+
+
+def test_a_states_form_belongs_to_the_country(vocabulary):
+    """"Иран Ислам Республикасы" is Iran; "Ислам Республикасы" after another
+    country's genitive is no place of its own."""
+    tags = find_tags("Иран Ислам Республикасы мәлімдеме жасады.", vocabulary)
+    assert "Иран Ислам Республикасы" in {m for t in tags for m in t.mentions}
+    tags = find_tags("АҚШ пен Израильдің Ислам Республикасына жасаған соққылары.", vocabulary)
+    assert "Ислам Республикасы" not in by_kk(tags, "place")
+
+
+@pytest.mark.parametrize("text", [
+    "Kerek.pv Telegram-арнасы оқиға орнынан видео жариялады.",
+    "Президент Telegram арнасында жаңа заң туралы жазды.",
+    "Ол Instagram парақшасында видео жариялады.",
+])
+def test_a_platform_where_a_post_was_published_is_no_tag(vocabulary, text):
+    assert not {t.kk for t in find_tags(text, vocabulary)} & {"Telegram", "Instagram", "Telegram арнасы"}
+
+
+def test_a_platform_the_article_is_about_is_a_tag(vocabulary):
+    assert "telegram" in ids(find_tags("Ресейде Telegram бұғатталды.", vocabulary))
+
+
+def test_a_bodys_country_must_be_a_place_in_the_vocabulary(tmp_path):
+    (tmp_path / "vocabulary").mkdir()
+    (tmp_path / "vocabulary" / "bodies.yml").write_text(
+        "- {id: senate, kind: organization, kk: Сенат, en: Senate, country: kazakstan}\n", encoding="utf-8")
+    with pytest.raises(DigestError) as error:
+        load_vocabulary(tmp_path)
+    assert "bodies.yml" in str(error.value) and "kazakstan" in str(error.value)
+
+
 def test_editor_tags_by_id_or_label(vocabulary):
     extra = ("Belarus", "ресей", "trade", "Ғарыш туризмі")
     tags = {t.id: t for t in find_tags("Мәтін.", vocabulary, extra=extra)}

@@ -116,10 +116,16 @@ def test_a_read_also_link_goes_with_its_title(config, line):
     "Жаңалықтарды Telegram арнамыздан оқыңыз",
     "Читайте нас в Telegram",
     "Суретте: аурухана жобасының эскизі",
+    "Посмотреть эту публикацию в Instagram",
+    "Публикация от Полиция Павлодарской области (@dp_pavlodar)",
+    "A post shared by Kerek.pv (@kerek.pv)",
+    "Бүгін жол жабылды pic.twitter.com/AbC123xyz",
+    "— Kerek.pv (@kerekpv) September 23, 2024",
 ])
 def test_a_sites_footer_lines_are_not_the_article(config, line):
     """Bylines, the site's tag list, hashtags, error-report prompts, copyright
-    notices and channel promotions: their names must not become tags."""
+    notices, channel promotions and what an embedded post leaves: their names
+    must not become tags."""
     text = f"Бірінші жол мақала мәтіні.\nЕкінші жол мақала мәтіні.\n{line}"
     result = clean(text, config.boilerplate, config.source_patterns)
     assert [b.text for b in result.blocks] == ["Бірінші жол мақала мәтіні.", "Екінші жол мақала мәтіні."]
@@ -132,6 +138,8 @@ def test_a_sites_footer_lines_are_not_the_article(config, line):
     "Ол Telegram арнасында жаңа заң туралы жазды.",
     "Автор ретінде ол үш кітап жазған.",
     "#1 ракетка Елена Рыбакина финалға шықты.",
+    "Министр Instagram парақшасында (@minzdrav_kz) жаңа ереже туралы жазды.",
+    "Twitter-дегі жазбасында ол 2024 жылы оралатынын айтты.",
 ])
 def test_article_lines_like_footers_are_kept(config, line):
     text = f"Бірінші жол мақала мәтіні.\n{line}\nЕкінші жол мақала мәтіні."
