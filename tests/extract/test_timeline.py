@@ -101,6 +101,16 @@ def test_absolute_dates_resolve_as_written(sentence, expression, when, relative)
         assert entry.relative is relative
 
 
+@pytest.mark.parametrize("sentence, whens", [
+    ("Қаза тапқандар арасында 1955 және 1974 жылы туған екі ер адам бар.", ["1955", "1974"]),
+    ("Зауыт 2019, 2020 және 2021 жылдары жөнделді.", ["2019", "2020", "2021"]),
+    ("Ол 1500 адамға және 2000 жылы салынған үйге көмектесті.", ["2000"]),  # 1500 people
+])
+def test_years_listed_before_one_year_word_are_each_dated(sentence, whens):
+    """The years of a list share the "жылы" after the last: each is an event."""
+    assert [e.when for e in find_timeline(sentence, PUBLISHED)] == whens
+
+
 @pytest.mark.parametrize("sentence,expression,when", RELATIVE)
 def test_relative_expressions_resolve_against_publication(sentence, expression, when):
     entry = only(sentence)
