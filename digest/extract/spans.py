@@ -95,12 +95,12 @@ def label_of(text: str, tokens: list) -> str:
     head = head_noun(last, "organization") or head_noun(last, "place")
     last = head or name_base(last, text, quoted=any(q in after for q in "»\"”"))
     words = [t.text for t in tokens[:-1]] + [last]
-    if head_noun(last, "organization") and len(words) > 1:
+    if head_noun(last, "organization"):
         # "Түркістан облысының әкімдігі" and "Түркістан облысы әкімдігі" are one body: one label
-        before = words[-2]
-        place = head_noun(before, "place")
-        if place and before.lower().endswith(_GENITIVE) and before[len(place):].lower() in _GENITIVE:
-            words[-2] = place
+        for k, before in enumerate(words[:-1]):
+            place = head_noun(before, "place")
+            if place and before[len(place):].lower() in _GENITIVE:
+                words[k] = place
     out = words[0]
     for k in range(1, len(words)):
         gap = text[tokens[k - 1].end : tokens[k].start].strip()
@@ -147,6 +147,7 @@ _ADJECTIVE = ("лық", "лік", "дық", "дік", "тық", "тік")  # "Ұ
 
 
 _LOCATIVE = ("да", "де", "та", "те")  # "Кездесуде Елбасының қызметі": not the start of a name
+_DATIVE = ("ға", "ге", "қа", "ке")
 _PLURAL = re.compile(r"\w{3,}(?:лар|лер|дар|дер|тар|тер)(?:\w{0,4})$")  # "Қазақтардың"
 
 
@@ -156,8 +157,8 @@ def _drops_at_start(word: str, kind: str) -> bool:
         return True
     if "-" in word and split_suffix_hyphen(word)[1]:  # "Ertenmedia-ның ..."
         return True
-    if kind == "organization" and low.endswith(_LOCATIVE):
-        return True
+    if kind == "organization" and (low.endswith(_LOCATIVE) or low.endswith(_DATIVE) and base_form(word) != word):
+        return True  # "Кездесуде …", "Жағдайға қала әкімдігі": where or to what, not the body's name
     return kind != "place" and low.endswith(_LOCATED)
 
 
@@ -221,7 +222,8 @@ def extend_title(i: int, j: int, tokens: list, text: str, kind: str) -> int:
 def extend_back(i: int, tokens: list, text: str, kind: str) -> int:
     """The start of an organisation's name that begins before the words found: a
     place and its region's adjective ("Қарағанды облыстық | Полиция департаменті"),
-    a compass word of a region's name ("Шығыс | Қазақстан облыстық прокуратурасы"):
+    a region in the genitive ("Қостанай облысының | Полиция департаменті"), a
+    compass word of a region's name ("Шығыс | Қазақстан облыстық прокуратурасы"):
     a new ``i``."""
     if kind != "organization":
         return i
@@ -229,8 +231,11 @@ def extend_back(i: int, tokens: list, text: str, kind: str) -> int:
     def joined(k: int) -> bool:  # token k-1 and token k with only a space between
         return k >= 1 and not text[tokens[k - 1].end : tokens[k].start].strip()
 
-    if i >= 2 and joined(i) and joined(i - 1) and tokens[i - 2].text[:1].isupper() \
-            and tokens[i - 1].text.lower() in word_lists()["territorial_adjectives"]:
+    before = tokens[i - 1].text if i >= 1 else ""
+    place = head_noun(before, "place")
+    if i >= 2 and joined(i) and joined(i - 1) and tokens[i - 2].text[:1].isupper() and (
+            before.lower() in word_lists()["territorial_adjectives"]
+            or place and before[len(place):].lower() in _GENITIVE):  # "Қостанай облысының | Полиция …"
         i -= 2
     while joined(i) and tokens[i - 1].text[:1].isupper() \
             and tokens[i - 1].text.lower() in word_lists()["region_prefixes"]:

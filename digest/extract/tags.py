@@ -32,6 +32,7 @@ from digest import kazakh
 from digest.extract import name_context
 from digest.extract.ner_names import NameIndex, base_form
 from digest.extract.salience import lead_end, salience
+from digest.extract.same_person import same_person
 from digest.extract.spans import label_of
 from digest.extract.topics import TopicIndex
 from digest.model import TAG_KINDS, DigestError, Mention, Tag
@@ -221,7 +222,7 @@ def find_mentions(text: str, vocabulary: Vocabulary, tokens: list | None = None,
         if orgs:
             found = [m for m in found if not any(a <= m.start and m.end <= b for a, b in orgs)]
         found.extend(new)
-    return _same_person(sorted(found, key=lambda m: m.start))
+    return same_person(sorted(found, key=lambda m: m.start))
 
 
 def _anothers_body(found: list[Mention], start: int, country: str, text: str,
@@ -249,32 +250,6 @@ def _owns(word: str, owner: Mention, vocabulary: Vocabulary) -> bool:
     names = (entry.kk, *entry.aliases) if entry else (owner.label,)
     return low in {w.lower() for name in (*names, *name_context.context_words()["state_forms"])
                    for w in name.split()}
-
-
-def _same_person(found: list[Mention]) -> list[Mention]:
-    """"Сәденов" or "Е. Сәденов" where the text also names "Ержан Сәденов": one person.
-
-    A discovered person named by a surname alone (or with initials) becomes the
-    person of the text's fuller name with that surname (and those initials),
-    when exactly one such name is there."""
-    full: dict[str, set[tuple[str, str | None]]] = {}
-    for m in found:
-        words = m.label.replace(".", ". ").split()
-        if m.kind == "person" and len(words) >= 2 and len(words[0].rstrip(".")) > 1:
-            full.setdefault(words[-1].lower(), set()).add((m.label, m.tag_id))
-    if not full:
-        return found
-    out = []
-    for m in found:
-        words = m.label.replace(".", ". ").split()
-        named = full.get(words[-1].lower()) if m.kind == "person" and m.tag_id is None else None
-        if named and len(named) == 1 and all(len(w.rstrip(".")) == 1 for w in words[:-1]):
-            label, tag_id = next(iter(named))
-            initials = [w[0] for w in words[:-1]]
-            if (label, tag_id) != (m.label, None) and initials == [w[0] for w in label.split()[: len(initials)]]:
-                m = replace(m, label=label, tag_id=tag_id)
-        out.append(m)
-    return out
 
 
 def _shared_head_mentions(text: str, tokens: list, vocabulary: Vocabulary) -> tuple[list[Mention], set[int]]:

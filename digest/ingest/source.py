@@ -116,6 +116,10 @@ class Outlets:
         bracket, sentence end or dash, at most ``MAX_NAME_WORDS`` of them.
         Credit words after the name ("тілшісі") are not part of it.
         """
+        reporter = _REPORTER_FIRST.match(rest)  # "деп хабарлайды тілші Tengrinews.kz"
+        if reporter and reporter.end() < len(rest):
+            named = self.name_at(rest[reporter.end() :])
+            return (named[0], reporter.end() + named[1]) if named else None
         folded = rest.casefold()
         name = next((rest[: len(s)] for s in self.spellings
                      if folded.startswith(s.casefold()) and not rest[len(s): len(s) + 1].isalnum()), None)
@@ -133,6 +137,10 @@ class Outlets:
         while (m := self.credit_word.match(rest, end)) is not None:
             end = m.end()
         return name.rstrip(" ."), end
+
+
+# a reporter named before the outlet, the word order of some credits
+_REPORTER_FIRST = re.compile(r"(?:тілші|тілшіміз|корреспондент|корреспондентіміз)\s+(?=\S)")
 
 
 def _looks_named(name: str) -> bool:

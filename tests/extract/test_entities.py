@@ -50,11 +50,21 @@ def test_entity_not_in_vocabulary_found_in_its_base_form(vocabulary, sentence, l
     ("Қарағанды облыстық Полиция департаментінің өкілі айтты.", "Қарағанды облыстық Полиция департаменті"),
     ("Оқиға туралы Солтүстік Қазақстан облыстық білім басқармасы хабарлады.",
      "Солтүстік Қазақстан облыстық білім басқармасы"),
+    # a region in the genitive: labelled as without it, one tag for both
+    ("Бұл туралы Қостанай облысының Полиция департаменті хабарлады.", "Қостанай облысы Полиция департаменті"),
+    ("Батыс Қазақстан облысының Полиция департаменті хабарлады.", "Батыс Қазақстан облысы Полиция департаменті"),
 ])
 def test_a_regional_bodys_name_keeps_its_region(vocabulary, sentence, label):
     """Neither the compass word of a region ("Шығыс") nor the place before a
     capitalised body ("Қарағанды облыстық | Полиция") is cut off the name."""
     assert discovered(sentence, vocabulary).get(label) == "organization"
+
+
+def test_a_word_in_the_dative_does_not_start_a_bodys_name(vocabulary):
+    """"Жағдайға қала әкімдігі пікір білдірді": the city's akimat commented on the situation."""
+    assert discovered("Жағдайға қала әкімдігі пікір білдірді.", vocabulary) == {}
+    assert discovered("Жағдайға Алматы қаласының әкімдігі пікір білдірді.", vocabulary) == {
+        "Алматы қаласы әкімдігі": "organization"}
 
 
 def test_quoted_name_before_head(vocabulary):

@@ -55,6 +55,8 @@ def test_a_quoted_credit_alone_gives_no_source(outlets):
     ("деп хабарлайды ҚазАқпарат агенттігінің тілшісі.", "ҚазАқпарат"),
     ("деп жазады Zakon.kz сайты.", "Zakon.kz"),
     ("деп хабарлайды Қостанай облысы әкімдігінің баспасөз қызметі.", "Қостанай облысы әкімдігінің баспасөз қызметі"),
+    ("деп хабарлайды тілші Tengrinews.kz.", "Tengrinews.kz"),  # the reporter first
+    ("деп хабарлайды корреспондент Хабар 24.", "Хабар 24"),
 ])
 def test_correspondent_words_are_not_the_name(outlets, credit, name):
     assert find_credit([f"Облыста жаңа жол салынды, {credit}"], outlets) == name

@@ -1,0 +1,67 @@
+"""One person named several ways in one article.
+
+News names a person in full once ("Ержан Сәденов", "Нартай Сәрсенғалиев")
+and then more briefly. ``same_person`` gives the brief mentions the full
+name's tag, when exactly one full name in the text fits:
+
+* a surname alone or with initials: "Сәденов", "Е. Сәденов";
+* a first name and patronymic, the polite Kazakh form: "Нартай Аралбайұлы";
+* a surname taken for a place or a body (a one-word name in the genitive,
+  "Рубионың орынбасары", reads like either): "Рубио" where the text names
+  "Марко Рубио".
+
+Only discovered mentions change; the vocabulary's are as it says.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from digest.model import Mention
+
+_PATRONYMIC = ("ұлы", "қызы", "улы", "кызы")
+
+Names = dict[str, set[tuple[str, "str | None"]]]  # a word of the name → (label, tag id) of each full name
+
+
+def same_person(found: list[Mention]) -> list[Mention]:
+    """``found`` with each brief mention of a person named in full elsewhere in the text as that person."""
+    surnames: Names = {}
+    first_names: Names = {}
+    for m in found:
+        words = _words(m.label)
+        if m.kind == "person" and len(words) >= 2 and len(words[0].rstrip(".")) > 1:
+            surnames.setdefault(words[-1].lower(), set()).add((m.label, m.tag_id))
+            if not words[-1].lower().endswith(_PATRONYMIC):
+                first_names.setdefault(words[0].lower(), set()).add((m.label, m.tag_id))
+    if not surnames:
+        return found
+    return [_as_full(m, surnames, first_names) for m in found]
+
+
+def _words(label: str) -> list[str]:
+    return label.replace(".", ". ").split()
+
+
+def _as_full(m: Mention, surnames: Names, first_names: Names) -> Mention:
+    if m.tag_id is not None:
+        return m
+    words = _words(m.label)
+    if m.kind == "person":
+        named = surnames.get(words[-1].lower())
+        if named and len(named) == 1 and all(len(w.rstrip(".")) == 1 for w in words[:-1]):
+            label, tag_id = next(iter(named))
+            initials = [w[0] for w in words[:-1]]
+            if (label, tag_id) != (m.label, None) and initials == [w[0] for w in label.split()[: len(initials)]]:
+                return replace(m, label=label, tag_id=tag_id)
+        if len(words) == 2 and words[1].lower().endswith(_PATRONYMIC):  # "Нартай Аралбайұлы"
+            named = first_names.get(words[0].lower())
+            if named and len(named) == 1:
+                label, tag_id = next(iter(named))
+                return replace(m, label=label, tag_id=tag_id)
+    elif len(words) == 1 and m.kind in ("place", "organization"):  # "Рубионың орынбасары"
+        named = surnames.get(words[0].lower())
+        if named and len(named) == 1:
+            label, tag_id = next(iter(named))
+            return replace(m, kind="person", label=label, tag_id=tag_id)
+    return m

@@ -1,0 +1,54 @@
+"""One person named several ways in one article (digest.extract.same_person)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from digest.extract.same_person import same_person
+from digest.extract.tags import find_mentions, find_tags, load_vocabulary
+from digest.model import Mention
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def vocabulary():
+    return load_vocabulary(ROOT / "site_config")
+
+
+def people(text: str, vocabulary) -> set[str]:
+    return {t.kk for t in find_tags(text, vocabulary) if t.kind == "person"}
+
+
+def test_a_first_name_and_patronymic_is_the_person_named_in_full(vocabulary):
+    text = ("Мәжіліс депутаты Нартай Сәрсенғалиев пранкерлерді жазалауды ұсынды. "
+            "Нартай Аралбайұлы бірнеше оқиғаны атап өтті.")
+    assert people(text, vocabulary) == {"Нартай Сәрсенғалиев"}
+
+
+def test_a_patronymic_whose_first_name_two_people_share_stays_apart(vocabulary):
+    text = ("Жиынға Нартай Сәрсенғалиев пен Нартай Жұмабеков қатысты. "
+            "Нартай Аралбайұлы сөз сөйледі.")
+    assert "Нартай Аралбайұлы" in people(text, vocabulary)
+
+
+def test_a_surname_read_as_a_place_is_the_person(vocabulary):
+    text = ("Трамптың арнайы өкілі мен Рубионың орынбасары Ақордаға келді. "
+            "АҚШ Мемлекеттік хатшысы Марко Рубионың бірінші орынбасары Кристофер Ландау келді.")
+    tags = find_tags(text, vocabulary)
+    assert "Рубио" not in {t.kk for t in tags if t.kind != "person"}
+    assert "Марко Рубио" in people(text, vocabulary)
+
+
+def test_a_vocabulary_name_is_left_as_the_vocabulary_says():
+    found = [Mention(0, 10, "person", "Марко Рубио", None, "model"),
+             Mention(20, 25, "place", "Рубио", "rubio-place", None)]
+    assert same_person(found)[1].kind == "place"
+
+
+def test_surname_alone_and_with_initials(vocabulary):
+    text = "Мемлекет басшысы Ержан Сәденовті қабылдады. Е. Сәденов баяндады. Сәденов қылмыс азайғанын айтты."
+    mentions = [m for m in find_mentions(text, vocabulary) if m.kind == "person"]
+    assert {m.label for m in mentions} == {"Ержан Сәденов"} and len(mentions) == 3
