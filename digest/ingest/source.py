@@ -29,6 +29,8 @@ DEFAULT_VERBS = ("хабарлайды", "хабарлады", "жазады", "
 DEFAULT_CREDIT_WORDS = ("тілшісі", "тілшісінің", "корреспонденті", "корреспондентінің", "агенттігі", "агенттігінің")
 DEFAULT_ACCORDING = ("хабарлауынша", "мәліметінше", "дерегінше", "жазуынша")
 DEFAULT_ISSUERS = ("баспасөз қызметі", "пресс-служба")
+DEFAULT_CITING = ("сілтеме жасап", "сілтеме жасай отырып", "сілтемемен", "сүйеніп", "сүйене отырып")
+MAX_CITED_CHARS = 80  # "… тілшісі Төтенше жағдайлар министрлігіне сілтеме жасап": whom the credit cites
 MAX_ISSUER_WORDS = 12
 _GENITIVE = r"(?:-?(?:ның|нің|дың|дің|тың|тің))?"
 MAX_NAME_WORDS = 6
@@ -62,6 +64,7 @@ class Outlets:
     credit_words: tuple[str, ...] = DEFAULT_CREDIT_WORDS
     according: tuple[str, ...] = DEFAULT_ACCORDING  # "Kazinform хабарлауынша"
     issuers: tuple[str, ...] = DEFAULT_ISSUERS  # "… баспасөз қызметі" heading a press release
+    citing: tuple[str, ...] = DEFAULT_CITING  # "… тілшісі Ақордаға сілтеме жасап"
 
     def canonical(self, name: str) -> str:
         """The outlet's name as outlets.yml spells it; an unknown one as written."""
@@ -75,6 +78,13 @@ class Outlets:
         """"деп <verb> <rest of line>"; group ``rest`` holds the name and what follows."""
         verbs = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(self.verbs, key=len, reverse=True))
         return re.compile(rf"деп(?<!\wдеп)\s+(?:{verbs})(?!\w)\s*(?P<rest>[^\n]*)", re.I)
+
+    @cached_property
+    def cited(self) -> re.Pattern[str]:
+        """What a credit goes on with, up to the sentence's end: whom it cites
+        ("Төтенше жағдайлар министрлігіне сілтеме жасап")."""
+        words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(self.citing, key=len, reverse=True))
+        return re.compile(rf"\s+[^.!?\n]{{1,{MAX_CITED_CHARS}}}?\s(?:{words})(?=[\s.,!?;]|$)", re.I)
 
     @cached_property
     def credit_word(self) -> re.Pattern[str]:
@@ -190,7 +200,9 @@ def parse_outlets(data: Any, shown: str) -> Outlets:
     verbs = tuple(str(v) for v in data.get("credit_verbs") or DEFAULT_VERBS)
     according = tuple(str(v) for v in data.get("according_words") or DEFAULT_ACCORDING)
     issuers = tuple(str(v) for v in data.get("issuer_words") or DEFAULT_ISSUERS)
-    return Outlets(names, tuple(sorted(set(spellings), key=len, reverse=True)), verbs, words, according, issuers)
+    citing = tuple(str(v) for v in data.get("citing_words") or DEFAULT_CITING)
+    return Outlets(names, tuple(sorted(set(spellings), key=len, reverse=True)), verbs, words, according, issuers,
+                   citing)
 
 
 # ---------------------------------------------------------------------------
@@ -219,7 +231,10 @@ def credits_in(text: str, outlets: Outlets) -> list[Credit]:
         line_start = text.rfind("\n", 0, m.start()) + 1
         before = text[line_start: m.start()]
         lead = len(before) - len(before.rstrip(" ,–—-"))
-        found.append(Credit(name, m.start() - lead, m.start("rest") + length, bool(_CLOSING_QUOTE.search(before))))
+        end = m.start("rest") + length
+        cited = outlets.cited.match(text, end)
+        found.append(Credit(name, m.start() - lead, cited.end() if cited else end,
+                            bool(_CLOSING_QUOTE.search(before))))
     return found
 
 

@@ -398,6 +398,23 @@ def test_credit_tail_is_cut_with_or_without_punctuation(config, credit):
     assert not any("деп" in s for s in summary)
 
 
+@pytest.mark.parametrize("cited", ["Төтенше жағдайлар министрлігіне сілтеме жасап.",
+                                   "Ақорданың баспасөз қызметіне сүйеніп."])
+def test_whom_a_credit_cites_goes_with_the_credit(config, cited):
+    """"– деп хабарлайды Tengrinews.kz тілшісі ТЖМ-ге сілтеме жасап.": no summary
+    sentence "Төтенше жағдайлар министрлігіне сілтеме жасап."."""
+    lead = ("Шымкенттік балуан Ерасыл Мұратов әлем чемпионатында алтын медаль жеңіп алды, - деп хабарлайды "
+            f"Tengrinews.kz тілшісі {cited} Бұл оның үлкен сахнадағы алғашқы жеңісі.")
+    from digest.extract.summary_units import units_of
+    from digest.ingest.source import load_outlets
+
+    doc = doc_of(config, "\n".join([lead] + STORY[1:]) + "\n")
+    sentences = [s.text for u in units_of(doc, load_outlets(config.config_dir)) for s in u.sentences]
+    assert "Шымкенттік балуан Ерасыл Мұратов әлем чемпионатында алтын медаль жеңіп алды" in sentences
+    assert "Бұл оның үлкен сахнадағы алғашқы жеңісі." in sentences
+    assert not any(cited.split()[0] in s for s in sentences)
+
+
 def test_a_quotations_credit_stays_with_its_quotation(config):
     quote = "«Бұл жеңіс бүкіл елдің жеңісі», – деп хабарлайды федерацияның баспасөз қызметі."
     doc = doc_of(config, "\n".join([quote] + STORY[1:]) + "\n")
