@@ -12,7 +12,9 @@ names pass them (``tags.find_mentions``, ``entities.discover``).
 * ``currency``: "АҚШ доллары": a currency;
 * ``quoted_title``: «Беларусь» тракторлары, «Астана – Балқаш» бағыты: a title;
 * ``bare_state_form``: "Ислам Республикасына" with no country's name: no name;
-* ``medium``: "Telegram арнасында", "Instagram парақшасы": where a post was published.
+* ``medium``: "Telegram арнасында", "Instagram парақшасы": where a post was published;
+* ``month_at_start``: "Қазанда …" where the text dates days in October: the month;
+* ``web_address``: "Enbek.kz": a site.
 
 Besides: ``names_a_thing`` (a found organisation's name before a word for a
 thing: «Алаш» сыйлығы), ``plural_of`` ("Үкіметтер" is not the Government),
@@ -30,6 +32,7 @@ from pathlib import Path
 from typing import Callable
 
 from digest.extract.ner_crf import word_lists
+from digest.ingest.datetext import month_number
 from digest.yamlio import parse_yaml
 
 DATA = Path(__file__).with_name("data") / "name_context.yml"
@@ -155,6 +158,27 @@ def channel_after(text: str, end: int) -> bool:
 _NEXT_PART = re.compile(r"(?:\s+|\s*[-–]\s*)(\w+)")
 
 
+def month_at_start(tokens: list, i: int, j: int, kind: str, text: str) -> bool:
+    """"Қазанда демалыс болады" opening a sentence of a text that dates days in
+    that month ("25 қазанда"): the month (October), not the city (Kazan)."""
+    if kind != "place" or j != i + 1 or i > 0 and not _SENTENCE_GAP.search(_gap(tokens, text, i)):
+        return False
+    month = month_number(tokens[i].text)
+    return month is not None and any(month_number(m.group(1)) == month for m in _DAY_MONTH.finditer(text))
+
+
+_SENTENCE_GAP = re.compile(r"[.!?…\n]")
+_DAY_MONTH = re.compile(r"\b\d{1,2}(?:-\w{1,3})?\s+([^\W\d_]+)")
+
+
+def web_address(tokens: list, i: int, j: int, kind: str, text: str) -> bool:
+    """"Enbek.kz", "Kaspi.kz": a web address names a site, not a place or a person."""
+    return kind in ("place", "person") and bool(_DOMAIN.match(text, tokens[j - 1].end))
+
+
+_DOMAIN = re.compile(r"\.(?:kz|қаз|ru|com|org|net|info|gov\.kz)\b", re.I)
+
+
 def bare_state_form(tokens: list, i: int, j: int, kind: str, text: str) -> bool:
     """"Ислам Республикасына" alone: a state's form without its name (which is before
     it in another case, "Израильдің Ислам Республикасына", or was said before)."""
@@ -164,6 +188,7 @@ def bare_state_form(tokens: list, i: int, j: int, kind: str, text: str) -> bool:
 REJECT: dict[str, Callable[[list, int, int, str, str], bool]] = {
     "street": street, "time_zone": time_zone, "cast_role": cast_role, "currency": currency,
     "quoted_title": quoted_title, "bare_state_form": bare_state_form, "medium": medium,
+    "month_at_start": month_at_start, "web_address": web_address,
 }
 
 

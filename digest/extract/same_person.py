@@ -6,6 +6,8 @@ name's tag, when exactly one full name in the text fits:
 
 * a surname alone or with initials: "Сәденов", "Е. Сәденов";
 * a first name and patronymic, the polite Kazakh form: "Нартай Аралбайұлы";
+* the full name with the patronymic: "Ерболат Асқарбекұлы Досаев" where the
+  text also says "Ерболат Досаев";
 * a surname taken for a place or a body (a one-word name in the genitive,
   "Рубионың орынбасары", reads like either): "Рубио" where the text names
   "Марко Рубио".
@@ -36,7 +38,17 @@ def same_person(found: list[Mention]) -> list[Mention]:
                 first_names.setdefault(words[0].lower(), set()).add((m.label, m.tag_id))
     if not surnames:
         return found
-    return [_as_full(m, surnames, first_names) for m in found]
+    short = {m.label.lower(): (m.label, m.tag_id) for m in found if m.kind == "person"}
+    return [_without_patronymic(m, short) or _as_full(m, surnames, first_names) for m in found]
+
+
+def _without_patronymic(m: Mention, short: dict[str, tuple[str, str | None]]) -> Mention | None:
+    """"Ерболат Асқарбекұлы Досаев" where the text also says "Ерболат Досаев": that person."""
+    words = _words(m.label)
+    if m.kind != "person" or m.tag_id is not None or len(words) != 3 or not words[1].lower().endswith(_PATRONYMIC):
+        return None
+    named = short.get(f"{words[0]} {words[2]}".lower())
+    return replace(m, label=named[0], tag_id=named[1]) if named else None
 
 
 def _words(label: str) -> list[str]:

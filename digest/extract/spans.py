@@ -235,7 +235,7 @@ def extend_back(i: int, tokens: list, text: str, kind: str) -> int:
     place = head_noun(before, "place")
     if i >= 2 and joined(i) and joined(i - 1) and tokens[i - 2].text[:1].isupper() and (
             before.lower() in word_lists()["territorial_adjectives"]
-            or place and before[len(place):].lower() in _GENITIVE):  # "Қостанай облысының | Полиция …"
+            or place and before[len(place):].lower() in ("", *_GENITIVE)):  # "Қостанай облысы(ның) | Полиция …"
         i -= 2
     while joined(i) and tokens[i - 1].text[:1].isupper() \
             and tokens[i - 1].text.lower() in word_lists()["region_prefixes"]:
@@ -283,7 +283,10 @@ def accept(tokens: list, kind: str, first_in_sentence: bool) -> bool:
         if first_in_sentence and kind == "organization" and first.isalpha() and not first.isupper() \
                 and not first.isascii():
             return False  # "Делегация ...", "Экология, ...": a capitalised common noun, not "Kaspi"
-    if kind == "person" and any(t.text.isdigit() for t in tokens):
+    if kind == "person" and (any(t.text.isdigit() or len(t.text) > 1 and t.text.isupper() for t in tokens)
+                             or len({_script(t.text) for t in tokens}) > 1):
+        return False  # "Шетелдік БАҚ" (foreign media), "Бибісара Tengri Sport" (a name, an outlet)
+    if kind == "organization" and _position(tokens):
         return False
     if kind == "organization" and _spokes_office(tokens):
         return False
@@ -293,6 +296,17 @@ def accept(tokens: list, kind: str, first_in_sentence: bool) -> bool:
 
 
 _GENITIVE = ("ның", "нің", "дың", "дің", "тың", "тің")
+
+
+def _script(word: str) -> str:
+    return "latin" if word[:1].isascii() else "other"
+
+
+def _position(tokens: list) -> bool:
+    """"Ұлттық құраманың бас жаттықтырушысы қызметі": the post of a role
+    (``positions``), not a service named so."""
+    return (len(tokens) >= 2 and tokens[-1].text.lower().startswith("қызмет")
+            and tokens[-2].text.lower().startswith(word_lists()["positions"]))
 
 
 def _spokes_office(tokens: list) -> bool:

@@ -53,11 +53,28 @@ def test_entity_not_in_vocabulary_found_in_its_base_form(vocabulary, sentence, l
     # a region in the genitive: labelled as without it, one tag for both
     ("Бұл туралы Қостанай облысының Полиция департаменті хабарлады.", "Қостанай облысы Полиция департаменті"),
     ("Батыс Қазақстан облысының Полиция департаменті хабарлады.", "Батыс Қазақстан облысы Полиция департаменті"),
+    ("Атырау облысы Полиция департаментінің өкілі айтты.", "Атырау облысы Полиция департаменті"),
 ])
 def test_a_regional_bodys_name_keeps_its_region(vocabulary, sentence, label):
     """Neither the compass word of a region ("Шығыс") nor the place before a
     capitalised body ("Қарағанды облыстық | Полиция") is cut off the name."""
     assert discovered(sentence, vocabulary).get(label) == "organization"
+
+
+@pytest.mark.parametrize("sentence, not_a_person", [
+    ("«Сенсация жасаған спортшы»: Шетелдік БАҚ Михаил Шайдоров туралы жазды.", "Шетелдік БАҚ"),
+    ("Үш дүркін әлем чемпионы Бибісара Tengri Sport тілшісіне сұхбат берді.", "Бибісара Tengri Sport"),
+])
+def test_a_persons_name_has_no_acronym_and_one_script(vocabulary, sentence, not_a_person):
+    found = discovered(sentence, vocabulary)
+    assert not_a_person not in found
+    assert found.get("Михаил Шайдоров", "person") == "person"
+
+
+def test_the_post_of_a_role_is_no_body(vocabulary):
+    assert discovered("Ол Ұлттық құраманың бас жаттықтырушысы қызметін атқарады.", vocabulary) == {}
+    assert discovered("Мемлекеттік күзет қызметі хабарлады.", vocabulary) == {
+        "Мемлекеттік күзет қызметі": "organization"}
 
 
 def test_a_word_in_the_dative_does_not_start_a_bodys_name(vocabulary):

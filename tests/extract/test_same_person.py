@@ -52,3 +52,9 @@ def test_surname_alone_and_with_initials(vocabulary):
     text = "Мемлекет басшысы Ержан Сәденовті қабылдады. Е. Сәденов баяндады. Сәденов қылмыс азайғанын айтты."
     mentions = [m for m in find_mentions(text, vocabulary) if m.kind == "person"]
     assert {m.label for m in mentions} == {"Ержан Сәденов"} and len(mentions) == 3
+
+
+def test_the_full_name_with_a_patronymic_is_the_person_named_without_it(vocabulary):
+    text = ("Ерболат Досаев жаңа қызметке келді. Жарлыққа сәйкес Ерболат Асқарбекұлы Досаев "
+            "Алматы қаласының әкімі болып тағайындалды.")
+    assert people(text, vocabulary) == {"Ерболат Досаев"}

@@ -205,6 +205,20 @@ def test_a_platform_where_a_post_was_published_is_no_tag(vocabulary, text):
 
 def test_a_platform_the_article_is_about_is_a_tag(vocabulary):
     assert "telegram" in ids(find_tags("Ресейде Telegram бұғатталды.", vocabulary))
+    assert "meta" in ids(find_tags("Ресейде Facebook желісін бұғаттады.", vocabulary))
+
+
+def test_a_month_opening_a_sentence_is_no_city_when_the_text_dates_that_month(vocabulary):
+    """"Қазанда … демалыс болады" with "25 қазанда" further on: October, not Kazan."""
+    text = "Қазанда қазақстандықтарда қосымша демалыс болады. Республика күні 25 қазанда аталып өтеді."
+    assert "kazan" not in ids(find_tags(text, vocabulary))
+    assert "kazan" in ids(find_tags("Қазанда халықаралық форум өтті. Делегация Татарстанға барды.", vocabulary))
+    assert "kazan" in ids(find_tags("Ол 5 қазанда Қазанда болды.", vocabulary))  # not opening a sentence
+
+
+def test_a_web_address_is_no_place(vocabulary):
+    tags = find_tags("Жыл басынан бері Enbek.kz электрондық еңбек биржасында 10 мың вакансия жарияланды.", vocabulary)
+    assert not [t for t in tags if t.kind in ("place", "person")]
 
 
 def test_a_bodys_country_must_be_a_place_in_the_vocabulary(tmp_path):
