@@ -10,7 +10,7 @@ from digest.extract.summary import summarize
 from digest.extract.tags import find_tags, unknown_tag_warnings
 from digest.extract.timeline import find_timeline
 from digest.extract.title import derive_source, derive_title
-from digest.ingest.source import load_outlets
+from digest.ingest.source import credits_in, load_outlets
 from digest.model import Article, Document, Tag
 
 if TYPE_CHECKING:  # only a type here: config loads the vocabulary through extract
@@ -51,5 +51,13 @@ def extract_article(doc: Document, config: SiteConfig) -> Article:
 
 def article_tags(text: str, extra: tuple[str, ...], config: SiteConfig) -> tuple[Tag, ...]:
     """The tags of a document's ``text`` and its front matter's ``extra`` tags:
-    the only part of its extraction that reads the vocabulary."""
+    the only part of its extraction that reads the vocabulary.
+
+    The article's credit ("– деп хабарлайды ҚазАқпарат тілшісі Ақордаға
+    сілтеме жасап") says who reported it and from where, not what it is
+    about: its words make no tags (blanked, so offsets stay). A quotation's
+    credit names a speaker, and stays."""
+    for credit in credits_in(text, load_outlets(config.config_dir)):
+        if not credit.after_quote:
+            text = text[: credit.start] + " " * (credit.end - credit.start) + text[credit.end :]
     return tuple(find_tags(text, config.vocabulary(), extra=extra))

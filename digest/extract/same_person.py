@@ -4,7 +4,8 @@ News names a person in full once ("Ержан Сәденов", "Нартай С�
 and then more briefly. ``same_person`` gives the brief mentions the full
 name's tag, when exactly one full name in the text fits:
 
-* a surname alone or with initials: "Сәденов", "Е. Сәденов";
+* a surname alone or with initials: "Сәденов", "Е. Сәденов"; a first name
+  alone: "Кристина" where the text names "Кристина Гаврилюк";
 * a first name and patronymic, the polite Kazakh form: "Нартай Аралбайұлы";
 * the full name with the patronymic: "Ерболат Асқарбекұлы Досаев" where the
   text also says "Ерболат Досаев";
@@ -67,6 +68,11 @@ def _as_full(m: Mention, surnames: Names, first_names: Names) -> Mention:
             if (label, tag_id) != (m.label, None) and initials == [w[0] for w in label.split()[: len(initials)]]:
                 return replace(m, label=label, tag_id=tag_id)
         if len(words) == 2 and words[1].lower().endswith(_PATRONYMIC):  # "Нартай Аралбайұлы"
+            named = first_names.get(words[0].lower())
+            if named and len(named) == 1:
+                label, tag_id = next(iter(named))
+                return replace(m, label=label, tag_id=tag_id)
+        if len(words) == 1:  # "Кристина" where the text names "Кристина Гаврилюк"
             named = first_names.get(words[0].lower())
             if named and len(named) == 1:
                 label, tag_id = next(iter(named))

@@ -70,6 +70,8 @@ def name_base(word: str, text: str, quoted: bool = False) -> str:
     if not quoted and _patronymic_base(word):
         return _patronymic_base(word)
     base = base_form(word)
+    if base != word and quoted and f"«{base}»" in text:
+        return base  # «Қайратқа» where the text also writes «Қайрат»
     if quoted or base == word:
         return word
     if re.search(rf"(?<!\w){re.escape(base)}(?!\w)", text):
@@ -283,6 +285,8 @@ def accept(tokens: list, kind: str, first_in_sentence: bool) -> bool:
         if first_in_sentence and kind == "organization" and first.isalpha() and not first.isupper() \
                 and not first.isascii():
             return False  # "Делегация ...", "Экология, ...": a capitalised common noun, not "Kaspi"
+    if kind == "person" and len(tokens) == 1 and low.endswith(_AGENTS):
+        return False  # "Қақпашылар:", "Қорғаушылар:": a team's goalkeepers, defenders
     if kind == "person" and (any(t.text.isdigit() or len(t.text) > 1 and t.text.isupper() for t in tokens)
                              or len({_script(t.text) for t in tokens}) > 1):
         return False  # "Шетелдік БАҚ" (foreign media), "Бибісара Tengri Sport" (a name, an outlet)
@@ -296,6 +300,7 @@ def accept(tokens: list, kind: str, first_in_sentence: bool) -> bool:
 
 
 _GENITIVE = ("ның", "нің", "дың", "дің", "тың", "тің")
+_AGENTS = ("шылар", "шілер")  # the plural of an agent noun (-шы, -ші): people by what they do
 
 
 def _script(word: str) -> str:

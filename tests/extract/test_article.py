@@ -48,3 +48,16 @@ def test_extract_json_carries_date_and_its_source(tmp_path):
     assert (articles["2024-03-15-saiabaq.txt"]["date"], articles["2024-03-15-saiabaq.txt"]["date_source"]) == (
         "2024-03-15", "file-name")
     assert (articles["saiabaq.txt"]["date"], articles["saiabaq.txt"]["date_source"]) == (None, None)
+
+
+def test_the_articles_credit_makes_no_tags(config):
+    """"– деп хабарлайды ҚазАқпарат тілшісі ТЖМ-ге сілтеме жасап": who reported it
+    and from where, not what it is about; a quotation's credit names a speaker."""
+    text = ("Астанада жаңа мектеп ашылды\n\nЕлордада жаңа мектеп ашылды, деп хабарлайды ҚазАқпарат "
+            "тілшісі Білім министрлігіне сілтеме жасап. Салтанатқа әкім Жеңіс Қасымбек қатысты. "
+            "«Мектеп заманауи», – деп хабарлайды Халық банкі.\n")
+    article = extract_article(parse_document(text.encode(), config, "content/x.txt"), config)
+    ids = {t.id for t in article.tags}
+    assert article.source == "ҚазАқпарат"
+    assert "kazinform" not in ids and not any("министрлі" in t.kk for t in article.tags)
+    assert {"astana", "zhenis-kassymbek", "halyk-bank"} <= ids
