@@ -196,13 +196,16 @@ def parse_outlets(data: Any, shown: str) -> Outlets:
             if spelling:
                 names.setdefault(_key(spelling), name)
                 spellings.append(spelling)
-    words = tuple(str(w) for w in data.get("credit_words") or DEFAULT_CREDIT_WORDS)
-    verbs = tuple(str(v) for v in data.get("credit_verbs") or DEFAULT_VERBS)
-    according = tuple(str(v) for v in data.get("according_words") or DEFAULT_ACCORDING)
-    issuers = tuple(str(v) for v in data.get("issuer_words") or DEFAULT_ISSUERS)
-    citing = tuple(str(v) for v in data.get("citing_words") or DEFAULT_CITING)
-    return Outlets(names, tuple(sorted(set(spellings), key=len, reverse=True)), verbs, words, according, issuers,
-                   citing)
+    def words_of(key: str, default: tuple[str, ...]) -> tuple[str, ...]:
+        value = data.get(key) or default
+        if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise DigestError(f"'{key}' must be a list of words or phrases", path=shown)
+        return tuple(v.strip() for v in value)
+
+    return Outlets(names, tuple(sorted(set(spellings), key=len, reverse=True)),
+                   words_of("credit_verbs", DEFAULT_VERBS), words_of("credit_words", DEFAULT_CREDIT_WORDS),
+                   words_of("according_words", DEFAULT_ACCORDING), words_of("issuer_words", DEFAULT_ISSUERS),
+                   words_of("citing_words", DEFAULT_CITING))
 
 
 # ---------------------------------------------------------------------------

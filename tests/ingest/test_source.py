@@ -136,6 +136,16 @@ def test_broken_outlets_file_names_it(tmp_path):
     assert parse_outlets(None, "x").canonical("A") == "A"
 
 
+@pytest.mark.parametrize("key", ["credit_words", "credit_verbs", "according_words", "issuer_words", "citing_words"])
+def test_a_word_list_written_as_one_word_is_an_error_naming_the_file_and_key(tmp_path, key):
+    """A string where a list belongs would be read letter by letter: a credit
+    would then swallow any text. It is an error instead."""
+    (tmp_path / "outlets.yml").write_text(f"{key}: сілтеме жасап\n", encoding="utf-8")
+    with pytest.raises(DigestError) as error:
+        load_outlets(tmp_path)
+    assert key in str(error.value) and "outlets.yml" in str(error.value)
+
+
 @pytest.mark.parametrize("line, name", [
     ("Бұл туралы Zakon.kz хабарлады.", "Zakon.kz"),
     ("Kazinform-ның хабарлауынша, тас жол жөндеуге жабылды.", "Kazinform"),
