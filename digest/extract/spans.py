@@ -97,6 +97,8 @@ def label_of(text: str, tokens: list) -> str:
     head = head_noun(last, "organization") or head_noun(last, "place")
     last = head or name_base(last, text, quoted=any(q in after for q in "»\"”"))
     words = [t.text for t in tokens[:-1]] + [last]
+    if len(words) > 1 and last.lower() in word_lists()["settlement_heads"]:
+        words.pop()  # "Сарыбастау ауылы" is the village Сарыбастау
     if head_noun(last, "organization"):
         # "Түркістан облысының әкімдігі" and "Түркістан облысы әкімдігі" are one body: one label
         for k, before in enumerate(words[:-1]):

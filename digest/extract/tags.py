@@ -30,6 +30,7 @@ from yaml.constructor import SafeConstructor
 
 from digest import kazakh
 from digest.extract import name_context
+from digest.extract.ner_crf import word_lists
 from digest.extract.ner_names import NameIndex, base_form
 from digest.extract.salience import lead_end, salience
 from digest.extract.same_person import same_person
@@ -272,6 +273,8 @@ def _shared_head_mentions(text: str, tokens: list, vocabulary: Vocabulary) -> tu
             entry = vocabulary.by_id[match[0].target]
             found.append(Mention(tokens[a].start, end, entry.kind, entry.kk, entry.id))
         else:
+            if singular in word_lists()["settlement_heads"]:  # "Черновцы және Одесса қалаларында"
+                phrase = phrase[: -len(singular)].strip()
             found.append(Mention(tokens[a].start, end, "place", phrase, None, "context"))
     return found, taken
 

@@ -212,13 +212,23 @@ def test_a_name_in_brackets_that_is_no_role_still_counts(vocabulary):
 @pytest.mark.parametrize("text, bad, good", [
     ("Бізге Картина соңғы бөлімі ұнады.", "Картина соңғы бөлімі", None),
     ("Жерасты дүмпулерінің ошағы Отар ауылы маңында болды.", "Жерасты дүмпулерінің ошағы Отар ауылы",
-     "Отар ауылы"),
+     "Отар"),  # a village is labelled by its name (settlement_heads)
 ])
 def test_names_are_cut_to_the_name(vocabulary, text, bad, good):
     found = tags_of(text, vocabulary)
     assert bad not in found
     if good:
         assert found.get(good) == ("place", None)
+
+
+def test_a_settlement_is_one_tag_with_or_without_its_head(vocabulary):
+    """"Сарыбастау ауылында" and "Сарыбастауда" name one village; cities are
+    labelled by their names, as the vocabulary writes them."""
+    text = ("Райымбек ауданындағы Сарыбастау ауылында отбасы табылды. Полиция Сарыбастауда тексеру жүргізді. "
+            "Украина полициясы тінтуді Черновцы және Одесса қалаларында жүргізді.")
+    places = {label for label, (kind, _) in tags_of(text, vocabulary).items() if kind == "place"}
+    assert {"Сарыбастау", "Черновцы", "Одесса"} <= places
+    assert not {"Сарыбастау ауылы", "Черновцы қаласы", "Одесса қаласы"} & places
 
 
 def test_a_title_that_goes_on_past_its_head_noun_is_not_cut(vocabulary):
