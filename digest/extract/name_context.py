@@ -258,15 +258,20 @@ def state_form_end(tokens: list, j: int, text: str) -> int:
     """The end of a country's name with its state's form after it ("Иран Ислам
     Республикасы", "Ресей Федерациясының"; ``state_forms``, the last word in any
     case), or ``j``, the end of the name."""
-    for form in sorted(context_words()["state_forms"], key=lambda f: -len(f.split())):
-        words = form.lower().split()
+    for words in _state_forms():
         end = j + len(words)
         if end <= len(tokens) and not any(_gap(tokens, text, k).strip() for k in range(j, end)) \
                 and all(tokens[k].text[:1].isupper() for k in range(j, end)) \
-                and [_word(tokens, k) for k in range(j, end - 1)] == words[:-1] \
+                and tuple(_word(tokens, k) for k in range(j, end - 1)) == words[:-1] \
                 and _word(tokens, end - 1).startswith(words[-1][:-1]):
             return end
     return j
+
+
+@lru_cache(maxsize=1)
+def _state_forms() -> tuple[tuple[str, ...], ...]:
+    """``state_forms`` as lower-case words, the longest first."""
+    return tuple(sorted((tuple(f.lower().split()) for f in context_words()["state_forms"]), key=lambda w: -len(w)))
 
 
 def shared_head_names(tokens: list, text: str) -> list[tuple[int, int, int, str]]:

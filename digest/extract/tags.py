@@ -39,7 +39,6 @@ from digest.extract.topics import TopicIndex
 from digest.model import TAG_KINDS, DigestError, Mention, Tag
 from digest.yamlio import YAML_LOADER
 
-_GENITIVE = ("ның", "нің", "дың", "дің", "тың", "тің")
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _KEYS = {"id", "kind", "kk", "en", "aliases", "keywords", "stem_keywords", "threshold", "unless_next", "source",
          "country"}
@@ -211,7 +210,8 @@ def find_mentions(text: str, vocabulary: Vocabulary, tokens: list | None = None,
             found.append(Mention(m.start, m.end, "person", label, None, "context"))
             continue
         end = m.end
-        if entry.kind == "place" and not tokens[m.last - 1].text.lower().endswith(_GENITIVE):
+        genitive = tuple(name_context.context_words()["genitive_endings"])
+        if entry.kind == "place" and not tokens[m.last - 1].text.lower().endswith(genitive):
             # "Иран Ислам Республикасы": the country, all of it (not "Израильдің Ислам Республикасына")
             form_end = name_context.state_form_end(tokens, m.last, text)
             end = tokens[form_end - 1].end if form_end > m.last else m.end
@@ -245,7 +245,7 @@ def _owns(word: str, owner: Mention, vocabulary: Vocabulary) -> bool:
     Үкіметі", "Канада Үкіметі", "Ресей Федерациясы Үкіметі"), not "Әзербайжан
     Республикасына Қарулы Күштер" (to the republic) or "Ресейде Үкімет" (in Russia)."""
     low = word.lower()
-    if low.endswith(_GENITIVE):
+    if low.endswith(tuple(name_context.context_words()["genitive_endings"])):
         return True
     entry = vocabulary.by_id.get(owner.tag_id or "")
     names = (entry.kk, *entry.aliases) if entry else (owner.label,)
