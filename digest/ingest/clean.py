@@ -108,9 +108,27 @@ def drop_repeats(lines: list[str]) -> tuple[list[str], list[str]]:
 def find_headline(lines: list[str]) -> int | None:
     """Index of a headline among the first lines, if the article has one."""
     for index, line in enumerate(lines[:2]):
-        if len(lines) > 1 and is_heading_like(line, max_words=16) and not line.endswith("?"):
+        if len(lines) > 1 and (is_heading_like(line, max_words=16) and not line.endswith("?")
+                               or _title_line(line, lines[index + 1] if index + 1 < len(lines) else "")):
             return index
     return None
+
+
+_TITLE_OPENERS = "«\"“„‹'("
+MAX_TITLE_WORDS, MAX_TITLE_CHARS = 20, 160
+
+
+def _title_line(line: str, next_line: str) -> bool:
+    """A news site's title as copied above its text, in the shapes a subheading
+    never has: opening with a number or a quotation ("15 жастағы оқушы…",
+    «Өте абыройлы іс»), a question ("… қанша төлейді?"), a quotation then its
+    speaker or a sentence («…». Пит Хегсет Иран туралы). No full stop ends it,
+    and the text under it is longer."""
+    core = line.lstrip(_TITLE_OPENERS).lstrip()
+    if not core or not (core[:1].isupper() or core[:1].isdigit()):
+        return False
+    return (2 <= _words(line) <= MAX_TITLE_WORDS and len(line) <= MAX_TITLE_CHARS
+            and not line.endswith((".", "…", ",", ":", ";")) and len(next_line) > len(line))
 
 
 def find_source(lines: list[str], patterns, outlets: Outlets | None = None) -> str | None:

@@ -169,6 +169,33 @@ def test_a_press_releases_issuer_is_its_source_not_its_headline(config, issuer):
     assert result.headline == "Облыс әкімі ауданға жұмыс сапарымен барды"
 
 
+@pytest.mark.parametrize("title", [
+    "Жаңа салық кодексі: кәсіпкерлер енді қанша төлейді?",  # a question of more than six words
+    "«Бұл шешім бәрімізге ортақ» – министр жаңа бағдарламаны таныстырды",  # a quotation, then its speaker
+    "«Ауыл әлі де күтіп отыр». Тұрғындар жол жөндеуді сұрады",  # a quotation, then a sentence
+    "«Мәңгілік ел»",  # a quotation alone
+    "17 жастағы жасөспірім Алматыда із-түзсіз жоғалды",  # opening with a number
+])
+def test_a_news_sites_title_above_its_text_is_the_headline(config, title):
+    """The shapes of real titles that a subheading never has: the title is not
+    repeated as the text's first paragraph."""
+    text = (f"{title}\nАлматыда өткен жиында облыс әкімі өңірдің әлеуметтік-экономикалық дамуы туралы "
+            "баяндады. Жиынға аудан әкімдері мен кәсіпкерлер қатысты.\n")
+    result = clean(text, config.boilerplate, config.source_patterns)
+    assert result.headline == title
+    assert title not in [b.text for b in result.blocks if b.kind != "headline"]
+
+
+@pytest.mark.parametrize("first", [
+    "Алматыда жиын өтті.",  # a sentence: a full stop ends it
+    "Жиын туралы айтатын болсақ, облыс әкімі өңірдің әлеуметтік-экономикалық дамуы туралы ұзақ баяндады және "
+    "кәсіпкерлердің барлық сұрақтарына жауап берді, жиынға аудан әкімдері де қатысты",  # too long for a title
+])
+def test_a_first_line_that_is_text_is_no_headline(config, first):
+    text = f"{first}\nЖиынға аудан әкімдері мен кәсіпкерлер қатысты. Олар жаңа жобаларды талқылады.\n"
+    assert clean(text, config.boilerplate, config.source_patterns).headline is None
+
+
 def test_a_headline_about_a_press_service_stays_the_headline(config):
     headline = "Министрліктің баспасөз қызметі жаңа басшыны таныстырды"
     text = f"{headline}\nЖаңа басшы бүгін қызметіне кірісті. Ол бұрын облыста жұмыс істеген."
