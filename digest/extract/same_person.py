@@ -4,7 +4,8 @@ News names a person in full once ("Ержан Сәденов", "Нартай С�
 and then more briefly. ``same_person`` gives the brief mentions the full
 name's tag, when exactly one full name in the text fits:
 
-* a surname alone or with initials: "Сәденов", "Е. Сәденов"; a first name
+* a surname alone or with initials, before or after it: "Сәденов", "Е. Сәденов",
+  "Койнов С.С."; a first name
   alone: "Кристина" where the text names "Кристина Гаврилюк";
 * a first name and patronymic, the polite Kazakh form: "Нартай Аралбайұлы";
 * the full name with the patronymic: "Ерболат Асқарбекұлы Досаев" where the
@@ -66,6 +67,11 @@ def _as_full(m: Mention, surnames: Names, first_names: Names) -> Mention:
             label, tag_id = next(iter(named))
             initials = [w[0] for w in words[:-1]]
             if (label, tag_id) != (m.label, None) and initials == [w[0] for w in label.split()[: len(initials)]]:
+                return replace(m, label=label, tag_id=tag_id)
+        named = surnames.get(words[0].lower())  # "Койнов С.С.": the surname, then the initials
+        if named and len(named) == 1 and len(words) > 1 and all(len(w.rstrip(".")) == 1 for w in words[1:]):
+            label, tag_id = next(iter(named))
+            if label[:1].lower() == words[1][:1].lower() and (label, tag_id) != (m.label, None):
                 return replace(m, label=label, tag_id=tag_id)
         if len(words) == 2 and words[1].lower().endswith(_PATRONYMIC):  # "Нартай Аралбайұлы"
             named = first_names.get(words[0].lower())

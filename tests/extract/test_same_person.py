@@ -58,3 +58,15 @@ def test_the_full_name_with_a_patronymic_is_the_person_named_without_it(vocabula
     text = ("Ерболат Досаев жаңа қызметке келді. Жарлыққа сәйкес Ерболат Асқарбекұлы Досаев "
             "Алматы қаласының әкімі болып тағайындалды.")
     assert people(text, vocabulary) == {"Ерболат Досаев"}
+
+
+def test_a_surname_with_the_initials_after_it_is_the_person(vocabulary):
+    text = ("Ақтөбеде кәсіпкер Сергей Койнов ұсталды. Тергеу мәліметінше, желінің иесі Койнов С.С. "
+            "сенімді адамдарына жаңа брендпен жұмыс істеуді тапсырған.")
+    assert people(text, vocabulary) == {"Сергей Койнов"}
+
+
+def test_initials_that_do_not_fit_the_full_name_stay_apart(vocabulary):
+    text = "Ақтөбеде кәсіпкер Сергей Койнов ұсталды. Оның інісі Койнов А.С. де жауапқа тартылды."
+    found = people(text, vocabulary)
+    assert "Сергей Койнов" in found and len(found) == 2  # the brother is a person of his own
