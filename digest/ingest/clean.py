@@ -195,6 +195,24 @@ def cut_source_line(lines: list[str]) -> str | None:
     return None
 
 
+def cut_outlet_line(lines: list[str], outlets: Outlets) -> str | None:
+    """Cut a line that only names a known outlet («Egemen Qazaqstan» under a
+    byline, "Хабар 24" closing the text) off the first four or the last line,
+    in place: it is the source, not a sentence (and its words no tag)."""
+    for index in (*range(1, min(OUTLET_LINES, len(lines))), len(lines) - 1):  # never the headline
+        if index < 1:
+            continue
+        name = lines[index].strip(" «»\"“”,.")
+        if name and len(name.split()) <= MAX_OUTLET_WORDS and outlets.known(name):
+            del lines[index]
+            return outlets.canonical(name)
+    return None
+
+
+OUTLET_LINES = 4
+MAX_OUTLET_WORDS = 4
+
+
 def _cut_opening(lines: list[str], index: int, outlets: Outlets) -> Dateline | None:
     """Cut the dateline opening ``lines[index]`` off it, in place."""
     dateline, rest = split_dateline(lines[index], outlets)
@@ -273,7 +291,7 @@ def clean(body: str, boilerplate, source_patterns, outlets: Outlets | None = Non
     lines, repeated = drop_repeats(lines)
     dateline = cut_dateline(lines, outlets) if outlets is not None and lines else None
     outlet = (dateline.outlet if dateline else None) or cut_issuer(lines, outlets or DEFAULT_OUTLETS)
-    credited = cut_source_line(lines)
+    credited = cut_source_line(lines) or cut_outlet_line(lines, outlets or DEFAULT_OUTLETS)
     headline_index = find_headline(lines)
     blocks = build_blocks(lines, headline_index)
     headline = lines[headline_index] if headline_index is not None else None

@@ -169,6 +169,24 @@ def test_a_press_releases_issuer_is_its_source_not_its_headline(config, issuer):
     assert result.headline == "Облыс әкімі ауданға жұмыс сапарымен барды"
 
 
+def test_a_newspapers_byline_and_its_outlet_line_are_the_source_not_the_text(config):
+    """"Айгүл СЕЙІЛОВА," then «Egemen Qazaqstan» under the title: the author is
+    no tag, the outlet is the source (its Latin name had tagged Qazaqstan TV)."""
+    text = ("Ауылға жаңа мектеп салынады\nАйгүл СЕЙІЛОВА,\n«Egemen Qazaqstan»\n"
+            "Жалағаш ауданында 300 орындық жаңа мектептің құрылысы басталды. Мектеп келесі жылы ашылады.\n")
+    result = _clean_as_read(config, text)
+    assert result.source_hint == "Egemen Qazaqstan"
+    assert [b.text for b in result.blocks if b.kind != "headline"] == [
+        "Жалағаш ауданында 300 орындық жаңа мектептің құрылысы басталды. Мектеп келесі жылы ашылады."]
+
+
+@pytest.mark.parametrize("line", ["Алматы облысы", "Жаңа жоба", "«Мәңгілік ел» бағдарламасы", "Айқын шешім қабылданды"])
+def test_lines_like_a_byline_or_an_outlet_stay(config, line):
+    text = f"Ауылға жаңа мектеп салынады\n{line}\nЖалағаш ауданында жаңа мектептің құрылысы басталды. Мектеп ашылады.\n"
+    result = _clean_as_read(config, text)
+    assert line in [b.text for b in result.blocks] and result.source_hint is None
+
+
 @pytest.mark.parametrize("title", [
     "Жаңа салық кодексі: кәсіпкерлер енді қанша төлейді?",  # a question of more than six words
     "«Бұл шешім бәрімізге ортақ» – министр жаңа бағдарламаны таныстырды",  # a quotation, then its speaker
