@@ -228,9 +228,10 @@ def test_a_closing_source_line_is_the_source_and_leaves_the_text(config):
     assert [b.text for b in result.blocks] == ["Бірінші жол мақала мәтіні.", "Екінші жол мақала мәтіні."]
 
 
-def test_a_related_news_list_goes_with_its_heading(config):
+@pytest.mark.parametrize("heading", ["Ұқсас жаңалықтар:", "ОСЫ ТАҚЫРЫПТА:", "Осы тақырып бойынша"])
+def test_a_related_news_list_goes_with_its_heading(config, heading):
     """Other articles' headlines are not this article's text (their places became its tags)."""
-    listed = ["Ұқсас жаңалықтар:", "Алматыда жол жөндеу басталды", "Шымкентте жаңа саябақ ашылды?"]
+    listed = [heading, "Алматыда жол жөндеу басталды", "Шымкентте жаңа саябақ ашылды?"]
     text = "\n".join(["Бірінші жол мақала мәтіні.", "Екінші жол мақала мәтіні.", *listed])
     result = _clean_as_read(config, text)
     assert [b.text for b in result.blocks] == ["Бірінші жол мақала мәтіні.", "Екінші жол мақала мәтіні."]
