@@ -166,6 +166,11 @@ def _drops_at_start(word: str, kind: str) -> bool:
     return kind != "place" and low.endswith(_LOCATED)
 
 
+def _is_title(word: str) -> bool:
+    """A title before a person's name (``person_titles``), in any part of a hyphenated word."""
+    return any(part.startswith(word_lists()["person_titles"]) for part in word.lower().split("-"))
+
+
 def split_at_punctuation(i: int, j: int, tokens: list, text: str) -> list[tuple[int, int]]:
     """Cut a span where words are separated by more than spaces, quotes or an initial's dot,
     and where a capitalised word that is not its last follows a lower-case one ("Жерасты
@@ -257,6 +262,8 @@ def trim(i: int, j: int, tokens: list, kind: str) -> tuple[int, int]:
         j -= 1
     while i < j and (_drops_at_start(tokens[i].text, kind) if i < j - 1 else False):
         i += 1
+    while kind == "person" and i < j - 1 and _is_title(tokens[i].text):
+        i += 1  # "Премьер-министрі Мұхаммед …": the title goes
     if kind != "person":  # "Картина соңғы бөлімі": the last part, not a department
         cut = [k for k in range(i, j) if tokens[k].text in word_lists()["not_in_names"]]
         i = cut[-1] + 1 if cut else i

@@ -232,11 +232,13 @@ def _anothers_body(found: list[Mention], start: int, country: str, text: str,
     place or body other than ``country``: "Ресей Сыртқы істер министрлігі",
     "Иранның Қарулы Күштері" name that one's body, not the vocabulary's."""
     before = max((m for m in found if m.end <= start), key=lambda m: m.end, default=None)
-    if (before is not None and not text[before.end : start].strip()
-            and before.kind in ("place", "organization") and before.tag_id != country
-            and _owns(text[before.start : before.end].split()[-1], before, vocabulary)):
-        return before
-    return None
+    if before is None or text[before.end : start].strip() or before.tag_id == country:
+        return None
+    owner = vocabulary.by_id.get(before.tag_id or "")
+    # a place, or a body of no country (БҰҰ): not "Сенат Жоғарғы сот…", two bodies of one state
+    if not (before.kind == "place" or owner is not None and owner.kind == "organization" and not owner.country):
+        return None
+    return before if _owns(text[before.start : before.end].split()[-1], before, vocabulary) else None
 
 
 def _owns(word: str, owner: Mention, vocabulary: Vocabulary) -> bool:

@@ -71,6 +71,16 @@ def test_a_persons_name_has_no_acronym_and_one_script(vocabulary, sentence, not_
     assert found.get("Михаил Шайдоров", "person") == "person"
 
 
+def test_a_title_before_a_name_is_not_part_of_it(vocabulary):
+    found = discovered("Ол елдің Премьер-министрі Арман Қасенов мырзамен кездесті.", vocabulary)
+    assert found.get("Арман Қасенов") == "person" and "Премьер-министрі Арман Қасенов" not in found
+
+
+def test_located_in_is_no_part_of_a_name(vocabulary):
+    assert "Сібір аумағында орналасқан орталығы" not in discovered(
+        "Ресейдің Сібір аумағында орналасқан орталығы жабылды.", vocabulary)
+
+
 def test_the_post_of_a_role_is_no_body(vocabulary):
     assert discovered("Ол Ұлттық құраманың бас жаттықтырушысы қызметін атқарады.", vocabulary) == {}
     assert discovered("Мемлекеттік күзет қызметі хабарлады.", vocabulary) == {

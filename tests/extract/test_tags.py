@@ -180,6 +180,15 @@ def test_kazakhstans_own_bodies_keep_their_tag(vocabulary, text, tag_id):
     assert tag_id in ids(find_tags(text, vocabulary))
 
 
+@pytest.mark.parametrize("text, tag_ids", [
+    ("Сенат Жоғарғы соттың төрағасын сайлады.", {"senate-of-kazakhstan", "supreme-court"}),
+    ("Энергетика министрлігі Парламент Мәжілісімен бірге жұмыс істейді.", {"ministry-of-energy", "mazhilis"}),
+])
+def test_one_states_bodies_side_by_side_are_two_bodies(vocabulary, text, tag_ids):
+    """Only a place, or a body of no country (БҰҰ), owns the body after it."""
+    assert tag_ids <= ids(find_tags(text, vocabulary))
+
+
 def test_the_longest_vocabulary_name_wins_over_its_abbreviation(vocabulary):
     tags = ids(find_tags("Тегеран БҰҰ Қауіпсіздік Кеңесінің шұғыл отырысын талап етті.", vocabulary))
     assert "un-security-council" in tags and "security-council" not in tags
