@@ -190,6 +190,7 @@ def find_mentions(text: str, vocabulary: Vocabulary, tokens: list | None = None,
     tokens = kazakh.tokenize(text) if tokens is None else tokens
     found, blocked = _shared_head_mentions(text, tokens, vocabulary)
     mediums: list[int] = []  # where a platform named as a medium starts ("Telegram арнасында")
+    genitive = tuple(name_context.context_words()["genitive_endings"])
     for m in vocabulary.names.match(text, tokens, blocked):
         entry = vocabulary.by_id[m.target]
         if entry.kind == "organization" and name_context.channel_after(text, m.end):
@@ -210,7 +211,6 @@ def find_mentions(text: str, vocabulary: Vocabulary, tokens: list | None = None,
             found.append(Mention(m.start, m.end, "person", label, None, "context"))
             continue
         end = m.end
-        genitive = tuple(name_context.context_words()["genitive_endings"])
         if entry.kind == "place" and not tokens[m.last - 1].text.lower().endswith(genitive):
             # "Иран Ислам Республикасы": the country, all of it (not "Израильдің Ислам Республикасына")
             form_end = name_context.state_form_end(tokens, m.last, text)
