@@ -23,13 +23,15 @@ from dataclasses import replace
 
 from digest.model import Mention
 
-_PATRONYMIC = ("ұлы", "қызы", "улы", "кызы")
+_PATRONYMIC = ("ұлы", "қызы", "улы", "кызы", "вич", "вна", "ична")  # Kazakh and Russian patronymics
 
 Names = dict[str, set[tuple[str, "str | None"]]]  # a word of the name → (label, tag id) of each full name
 
 
 def same_person(found: list[Mention]) -> list[Mention]:
     """``found`` with each brief mention of a person named in full elsewhere in the text as that person."""
+    short = {m.label.lower(): (m.label, m.tag_id) for m in found if m.kind == "person"}
+    found = [_without_patronymic(m, short) or m for m in found]
     surnames: Names = {}
     first_names: Names = {}
     for m in found:
@@ -40,8 +42,7 @@ def same_person(found: list[Mention]) -> list[Mention]:
                 first_names.setdefault(words[0].lower(), set()).add((m.label, m.tag_id))
     if not surnames:
         return found
-    short = {m.label.lower(): (m.label, m.tag_id) for m in found if m.kind == "person"}
-    return [_without_patronymic(m, short) or _as_full(m, surnames, first_names) for m in found]
+    return [_as_full(m, surnames, first_names) for m in found]
 
 
 def _without_patronymic(m: Mention, short: dict[str, tuple[str, str | None]]) -> Mention | None:

@@ -70,3 +70,9 @@ def test_initials_that_do_not_fit_the_full_name_stay_apart(vocabulary):
     text = "Ақтөбеде кәсіпкер Сергей Койнов ұсталды. Оның інісі Койнов А.С. де жауапқа тартылды."
     found = people(text, vocabulary)
     assert "Сергей Койнов" in found and len(found) == 2  # the brother is a person of his own
+
+
+def test_a_russian_patronymic_is_a_patronymic_too(vocabulary):
+    text = ("Федор Щеглов 1925 жылы туған. Соғыстан кейін Федор Васильевич Щеглов ауылға оралды. "
+            "Федор Васильевичтің естеліктері кітап болып шықты.")
+    assert people(text, vocabulary) == {"Федор Щеглов"}
