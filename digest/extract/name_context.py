@@ -14,7 +14,8 @@ names pass them (``tags.find_mentions``, ``entities.discover``).
 * ``bare_state_form``: "Ислам Республикасына" with no country's name: no name;
 * ``medium``: "Telegram арнасында", "Instagram парақшасы": where a post was published;
 * ``month_at_start``: "Қазанда …" where the text dates days in October: the month;
-* ``web_address``: "Enbek.kz": a site.
+* ``web_address``: "Enbek.kz": a site;
+* ``named_place``: "Ақ Жол ауылы": a village named after a party, not the party.
 
 Besides: ``names_a_thing`` (a found organisation's name before a word for a
 thing: «Алаш» сыйлығы), ``plural_of`` ("Үкіметтер" is not the Government),
@@ -158,6 +159,13 @@ def channel_after(text: str, end: int) -> bool:
 _NEXT_PART = re.compile(r"(?:\s+|\s*[-–]\s*)(\w+)")
 
 
+def named_place(tokens: list, i: int, j: int, kind: str, text: str) -> bool:
+    """"Ақ Жол ауылы", "Тоқаев көшесі" aside, a body's or a person's name before a
+    place's head noun names that place (a village, a district), not them."""
+    return (kind in ("organization", "person") and j < len(tokens) and not _gap(tokens, text, j).strip()
+            and tokens[j].text[:1].islower() and _begins(tokens, j, word_lists()["place_heads"]))
+
+
 def month_at_start(tokens: list, i: int, j: int, kind: str, text: str) -> bool:
     """"Қазанда демалыс болады" opening a sentence of a text that dates days in
     that month ("25 қазанда"): the month (October), not the city (Kazan)."""
@@ -188,7 +196,7 @@ def bare_state_form(tokens: list, i: int, j: int, kind: str, text: str) -> bool:
 REJECT: dict[str, Callable[[list, int, int, str, str], bool]] = {
     "street": street, "time_zone": time_zone, "cast_role": cast_role, "currency": currency,
     "quoted_title": quoted_title, "bare_state_form": bare_state_form, "medium": medium,
-    "month_at_start": month_at_start, "web_address": web_address,
+    "month_at_start": month_at_start, "web_address": web_address, "named_place": named_place,
 }
 
 

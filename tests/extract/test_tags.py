@@ -225,6 +225,11 @@ def test_a_month_opening_a_sentence_is_no_city_when_the_text_dates_that_month(vo
     assert "kazan" in ids(find_tags("Ол 5 қазанда Қазанда болды.", vocabulary))  # not opening a sentence
 
 
+def test_a_village_named_after_a_party_is_the_village(vocabulary):
+    assert "ak-zhol" not in ids(find_tags("Ол Ақ Жол ауылында тұрады.", vocabulary))
+    assert "ak-zhol" in ids(find_tags("Ақ жол партиясы мәлімдеме жасады.", vocabulary))
+
+
 def test_a_web_address_is_no_place(vocabulary):
     tags = find_tags("Жыл басынан бері Enbek.kz электрондық еңбек биржасында 10 мың вакансия жарияланды.", vocabulary)
     assert not [t for t in tags if t.kind in ("place", "person")]
