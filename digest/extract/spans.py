@@ -53,6 +53,7 @@ def head_noun(word: str, kind: str) -> str | None:
     return _heads_of(word).get(kind)
 
 
+_ACCUSATIVE = re.compile(r"(?:ны|ні)\|[аеиоуыіэюяёәөүұ]|(?:ды|ді)\|й")
 _SAFE_ENDINGS = ("ның", "нің", "дың", "дің", "тың", "тің", "дан", "ден", "тан", "тен", "нан", "нен",
                  "мен", "бен", "пен", "дағы", "дегі", "тағы", "тегі")
 
@@ -78,6 +79,8 @@ def name_base(word: str, text: str, quoted: bool = False) -> str:
         return base
     if word.lower().endswith(_SAFE_ENDINGS) or base.lower().endswith(word_lists()["person_suffixes"]):
         return base
+    if _ACCUSATIVE.fullmatch(word[len(base) :].lower() + "|" + base[-1:].lower()):
+        return base  # "Мостовойды", "Росарионы": the accusative after a vowel or й
     return word
 
 
@@ -294,8 +297,12 @@ def accept(tokens: list, kind: str, first_in_sentence: bool) -> bool:
         if first_in_sentence and kind == "organization" and first.isalpha() and not first.isupper() \
                 and not first.isascii():
             return False  # "Делегация ...", "Экология, ...": a capitalised common noun, not "Kaspi"
-    if kind == "person" and len(tokens) == 1 and low.endswith(_AGENTS):
-        return False  # "Қақпашылар:", "Қорғаушылар:": a team's goalkeepers, defenders
+    if kind == "person" and len(tokens) == 1 and (low.endswith(_AGENTS) or base_form(first).lower().endswith(_OUR)):
+        return False  # "Қақпашылар:" (a team's goalkeepers), "Халқымыздың" (our people's)
+    if kind == "person" and len(tokens) > 1 and all(_script(t.text) == "latin" for t in tokens):
+        return False  # "Truth Social": Kazakh news writes people's names in Cyrillic
+    if kind == "organization" and _description(tokens):
+        return False
     if kind == "person" and (any(t.text.isdigit() or len(t.text) > 1 and t.text.isupper() for t in tokens)
                              or len({_script(t.text) for t in tokens}) > 1):
         return False  # "Шетелдік БАҚ" (foreign media), "Бибісара Tengri Sport" (a name, an outlet)
@@ -310,6 +317,18 @@ def accept(tokens: list, kind: str, first_in_sentence: bool) -> bool:
 
 _GENITIVE = ("ның", "нің", "дың", "дің", "тың", "тің")
 _AGENTS = ("шылар", "шілер")  # the plural of an agent noun (-шы, -ші): people by what they do
+_OUR = ("ымыз", "іміз")  # "our ...": a common noun's possessive, no name
+_PARTICIPLE = ("ған", "ген", "қан", "кен")
+_PLAIN_LOCATIVE = ("ында", "інде", "нда", "нде")
+
+
+def _description(tokens: list) -> bool:
+    """A phrase that describes, not a body's name: a lower-case word in the
+    locative inside it ("Жаңаөзен қаласында заңсыз көші-қон арнасы") or a
+    participle before its head ("Жұмыс тобының атқарған қызметі")."""
+    inner = [t.text for t in tokens[1:-1]]
+    return (any(w[:1].islower() and w.endswith(_PLAIN_LOCATIVE) for w in inner)
+            or len(tokens) > 1 and tokens[-2].text[:1].islower() and tokens[-2].text.endswith(_PARTICIPLE))
 
 
 def _script(word: str) -> str:

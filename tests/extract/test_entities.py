@@ -76,6 +76,21 @@ def test_a_title_before_a_name_is_not_part_of_it(vocabulary):
     assert found.get("Арман Қасенов") == "person" and "Премьер-министрі Арман Қасенов" not in found
 
 
+@pytest.mark.parametrize("sentence, found", [
+    ("Ресейлік клуб Андрей Мостовойды жаттықтырушы етіп тағайындады.", {"Андрей Мостовой": "person"}),
+    ("Халқымыздың салт-дәстүрі бай.", {}),  # "our people's": a common noun
+    ("Трамп Truth Social желісінде жазды.", {}),  # a platform in Latin letters, no person
+    ("Полиция Жаңаөзен қаласында заңсыз көші-қон арнасын әшкереледі.", {}),  # a description
+])
+def test_what_is_no_name_and_what_an_accusative_hides(vocabulary, sentence, found):
+    assert {k: v for k, v in discovered(sentence, vocabulary).items() if v != "place"} == found
+
+
+def test_a_participle_before_the_head_describes_an_activity(vocabulary):
+    found = discovered("Ерлан Қарин Жұмыс тобының атқарған қызметі туралы айтты.", vocabulary)
+    assert "Жұмыс тобының атқарған қызметі" not in found and "Жұмыс тобы атқарған қызметі" not in found
+
+
 def test_located_in_is_no_part_of_a_name(vocabulary):
     assert "Сібір аумағында орналасқан орталығы" not in discovered(
         "Ресейдің Сібір аумағында орналасқан орталығы жабылды.", vocabulary)
