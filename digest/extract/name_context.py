@@ -282,6 +282,10 @@ def _state_forms() -> tuple[tuple[str, ...], ...]:
     return tuple(sorted((tuple(f.lower().split()) for f in context_words()["state_forms"]), key=lambda w: -len(w)))
 
 
+def words_genitive() -> tuple[str, ...]:
+    return context_words()["genitive_endings"]
+
+
 def shared_head_names(tokens: list, text: str) -> list[tuple[int, int, int, str]]:
     """(first token, end token, head token, singular head) of each name sharing a
     plural head noun: "Жамбыл және Алматы облыстарының" → Жамбыл (облысы), Алматы (облысы)."""
@@ -303,6 +307,8 @@ def shared_head_names(tokens: list, text: str) -> list[tuple[int, int, int, str]
                 start -= 1
             while start < end - 1 and _word(tokens, start) in word_lists()["function_words"]:
                 start += 1  # "Бұл Жамбыл ..." at a sentence start
+            owner = [k for k in range(start, end - 1) if _word(tokens, k).endswith(words_genitive())]
+            start = owner[-1] + 1 if owner else start  # "Жарыс Италияның | Милан және Кортина …"
             names.append((start, end))
             k = start - 1  # a conjunction word, or a comma before the name
             if _word(tokens, k) in conjunctions and not _gap(tokens, text, start).strip():

@@ -15,6 +15,9 @@ name's tag, when exactly one full name in the text fits:
   "Марко Рубио".
 
 Only discovered mentions change; the vocabulary's are as it says.
+
+``same_body`` does the same for a body named in full once ("Атырау облысы
+Полиция департаменті") and then by its head ("Полиция департаментінің").
 """
 
 from __future__ import annotations
@@ -90,3 +93,21 @@ def _as_full(m: Mention, surnames: Names, first_names: Names) -> Mention:
             label, tag_id = next(iter(named))
             return replace(m, kind="person", label=label, tag_id=tag_id)
     return m
+
+
+def same_body(found: list[Mention]) -> list[Mention]:
+    """``found`` with a discovered organisation named by the end of exactly one
+    fuller discovered name in the text as that one: "Полиция департаменті"
+    after "Атырау облысы Полиция департаменті"."""
+    full = [m.label for m in found if m.kind == "organization" and m.tag_id is None]
+    if len(full) < 2:
+        return found
+    out = []
+    for m in found:
+        if m.kind == "organization" and m.tag_id is None:
+            longer = {f for f in full if f != m.label and f.lower().endswith(" " + m.label.lower())}
+            if len(longer) == 1:
+                m = replace(m, label=longer.pop())
+        out.append(m)
+    return out
+

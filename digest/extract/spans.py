@@ -300,7 +300,11 @@ def accept(tokens: list, kind: str, first_in_sentence: bool) -> bool:
     if kind == "person" and len(tokens) == 1 and (low.endswith(_AGENTS) or base_form(first).lower().endswith(_OUR)):
         return False  # "Қақпашылар:" (a team's goalkeepers), "Халқымыздың" (our people's)
     if kind == "person" and len(tokens) > 1 and all(_script(t.text) == "latin" for t in tokens):
-        return False  # "Truth Social": Kazakh news writes people's names in Cyrillic
+        return False  # "Truth Social": Kazakh news writes people's names in Cyrillic (not places:
+        # "Shymkent City қалашығы")
+    if kind == "organization" and len(tokens) > 1 and low in word_lists()["organization_nouns"] \
+            and not any(t.text[:1].isupper() for t in tokens[1:]):
+        return False  # "Ұйым қызметі": the organisation's work, a common noun phrase
     if kind == "organization" and _description(tokens):
         return False
     if kind == "person" and (any(t.text.isdigit() or len(t.text) > 1 and t.text.isupper() for t in tokens)

@@ -33,7 +33,7 @@ from digest.extract import name_context
 from digest.extract.ner_crf import word_lists
 from digest.extract.ner_names import NameIndex, base_form
 from digest.extract.salience import lead_end, salience
-from digest.extract.same_person import same_person
+from digest.extract.same_person import same_body, same_person
 from digest.extract.spans import label_of
 from digest.extract.topics import TopicIndex
 from digest.model import TAG_KINDS, DigestError, Mention, Tag
@@ -223,7 +223,7 @@ def find_mentions(text: str, vocabulary: Vocabulary, tokens: list | None = None,
         if orgs:
             found = [m for m in found if not any(a <= m.start and m.end <= b for a, b in orgs)]
         found.extend(new)
-    return same_person(sorted(found, key=lambda m: m.start))
+    return same_body(same_person(sorted(found, key=lambda m: m.start)))
 
 
 def _anothers_body(found: list[Mention], start: int, country: str, text: str,

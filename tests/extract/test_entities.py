@@ -86,6 +86,16 @@ def test_what_is_no_name_and_what_an_accusative_hides(vocabulary, sentence, foun
     assert {k: v for k, v in discovered(sentence, vocabulary).items() if v != "place"} == found
 
 
+def test_a_country_in_the_genitive_before_towns_sharing_a_head_is_no_part_of_them(vocabulary):
+    found = tags_of("Жарыс Италияның Милан және Кортина қалаларында өтеді.", vocabulary)
+    assert {"Милан", "Кортина"} <= set(found) and "italy" in {v[1] for v in found.values()}
+    assert not any("Италияның" in label for label in found)
+
+
+def test_an_organisation_noun_opening_a_common_phrase_is_no_body(vocabulary):
+    assert "Ұйым қызметі" not in tags_of("Ұйым қызметінің нәтижелері талқыланды.", vocabulary)
+
+
 def test_a_participle_before_the_head_describes_an_activity(vocabulary):
     found = discovered("Ерлан Қарин Жұмыс тобының атқарған қызметі туралы айтты.", vocabulary)
     assert "Жұмыс тобының атқарған қызметі" not in found and "Жұмыс тобы атқарған қызметі" not in found

@@ -76,3 +76,10 @@ def test_a_russian_patronymic_is_a_patronymic_too(vocabulary):
     text = ("Федор Щеглов 1925 жылы туған. Соғыстан кейін Федор Васильевич Щеглов ауылға оралды. "
             "Федор Васильевичтің естеліктері кітап болып шықты.")
     assert people(text, vocabulary) == {"Федор Щеглов"}
+
+
+def test_a_body_named_by_its_head_after_its_full_name_is_that_body(vocabulary):
+    text = ("Атырау облысы Полиция департаменті хабарлады. Полиция департаментінің мәліметінше, "
+            "күдікті ұсталды.")
+    bodies = {t.kk for t in find_tags(text, vocabulary) if t.kind == "organization"}
+    assert bodies == {"Атырау облысы Полиция департаменті"}
